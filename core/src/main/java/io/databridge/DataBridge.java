@@ -1,0 +1,212 @@
+package io.databridge;
+
+import io.databridge.error.PgExceptionTranslator;
+import io.databridge.internal.DefaultDataBridge;
+import io.databridge.mapping.EntityModels;
+import io.databridge.mapping.NamingStrategy;
+import io.databridge.types.TypeCodecs;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The data-bridge facade: entity CRUD, raw SQL with named parameters, and schema generation over one {@link
+ * DataSource}. Connections are borrowed through Spring's {@code DataSourceUtils}, so every call joins the caller's
+ * {@code @Transactional} transaction; outside one, a single statement runs in autocommit and no transaction is opened
+ * for it. Every failure is a Spring {@link org.springframework.dao.DataAccessException}.
+ *
+ * <p>Thread-safe: create one per data source and share it (under Spring Boot it is a bean).
+ *
+ * <pre>{@code
+ * DataBridge db = DataBridge.create(dataSource);
+ * User saved = db.insert(new User("a@example.com"));
+ * Optional<User> found = db.findById(User.class, saved.getId());
+ * }</pre>
+ */
+public interface DataBridge {
+
+    /**
+     * Creates an engine with default settings: built-in codecs, snake_case naming, and sanitized error messages unless
+     * {@code DATA_BRIDGE_ERRORS_SANITIZE=false}.
+     *
+     * @param dataSource the data source, typically a connection pool
+     * @return the engine
+     */
+    static DataBridge create(DataSource dataSource) {
+        return builder(dataSource).build();
+    }
+
+    /**
+     * Starts configuring an engine.
+     *
+     * @param dataSource the data source, typically a connection pool
+     * @return a builder
+     */
+    static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    /**
+     * Inserts an entity in one statement and returns the row as stored: generated id, version 0 and timestamps come
+     * from {@code RETURNING}. A mutable entity is updated in place and returned; a record comes back as a new instance.
+     *
+     * @param entity the entity
+     * @param <T> the entity type
+     * @return the stored entity
+     * @throws org.springframework.dao.DuplicateKeyException when a unique constraint is violated
+     * @throws org.springframework.dao.DataIntegrityViolationException for other constraint violations
+     */
+    <T> T insert(T entity);
+
+    /**
+     * Inserts entities, all or nothing: the call runs in the caller's transaction, or in its own when there is none,
+     * so a failing row leaves none of them inserted.
+     *
+     * @param entities the entities
+     * @param <T> the entity type
+     * @return the stored entities, in input order
+     */
+    <T> List<T> insertAll(Collection<T> entities);
+
+    /**
+     * Updates an entity by id. With a {@link io.databridge.mapping.Version} property the stored version must match
+     * and is incremented; {@link io.databridge.mapping.UpdatedAt} is set by the database.
+     *
+     * @param entity the entity, with its id set
+     * @param <T> the entity type
+     * @return the stored entity (the same instance for mutable entities, a new one for records)
+     * @throws org.springframework.dao.OptimisticLockingFailureException when the version is stale or the row is gone
+     * @throws org.springframework.dao.IncorrectUpdateSemanticsDataAccessException when no row has the id (entities
+     *     without a version)
+     */
+    <T> T update(T entity);
+
+    /**
+     * Inserts a new entity or updates an existing one. New means: a generated id that is {@code null} (or 0), else a
+     * version that is {@code null} (or 0 when primitive). An entity with an assigned id and no version is upserted.
+     *
+     * @param entity the entity
+     * @param <T> the entity type
+     * @return the stored entity
+     */
+    <T> T save(T entity);
+
+    /**
+     * Deletes an entity by id (and version, when it has one).
+     *
+     * @param entity the entity
+     * @param <T> the entity type
+     * @throws org.springframework.dao.OptimisticLockingFailureException when the version is stale or the row is gone
+     */
+    <T> void delete(T entity);
+
+    /**
+     * Deletes the row with the given id.
+     *
+     * @param type the entity type
+     * @param id the id
+     * @param <T> the entity type
+     * @return whether a row was deleted
+     */
+    <T> boolean deleteById(Class<T> type, Object id);
+
+    /**
+     * Reads the row with the given id.
+     *
+     * @param type the entity type
+     * @param id the id
+     * @param <T> the entity type
+     * @return the entity, or empty
+     */
+    <T> Optional<T> findById(Class<T> type, Object id);
+
+    /**
+     * Starts a raw SQL statement with {@code :named} parameters. Values are always bound, never put into the text.
+     *
+     * @param sql the SQL text
+     * @return an immutable query; add parameters with {@link SqlQuery#param(String, Object)}
+     * @throws IllegalArgumentException when the text is blank or uses {@code ?} placeholders
+     */
+    SqlQuery sql(String sql);
+
+    /**
+     * Creates and drops tables from entity models, for tests and quick starts.
+     *
+     * @return the schema operations
+     */
+    SchemaOperations schema();
+
+    /**
+     * The entity models this engine uses.
+     *
+     * @return the model cache
+     */
+    EntityModels models();
+
+    /** Configures a {@link DataBridge}. Not thread-safe; the engine it builds is. */
+    final class Builder {
+
+        private final DataSource dataSource;
+        private TypeCodecs codecs = TypeCodecs.defaults();
+        private NamingStrategy naming = NamingStrategy.SNAKE_CASE;
+        private PgExceptionTranslator translator = PgExceptionTranslator.fromEnvironment();
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        /**
+         * Sets the codecs, e.g. with user codecs registered.
+         *
+         * @param codecs the codecs
+         * @return this builder
+         */
+        public Builder codecs(TypeCodecs codecs) {
+            this.codecs = codecs;
+            return this;
+        }
+
+        /**
+         * Sets how names are derived when annotations leave them out.
+         *
+         * @param naming the naming strategy
+         * @return this builder
+         */
+        public Builder naming(NamingStrategy naming) {
+            this.naming = naming;
+            return this;
+        }
+
+        /**
+         * Turns sanitized error messages on (the default) or off (for development).
+         *
+         * @param sanitize whether messages hide tables, columns, constraints and values
+         * @return this builder
+         */
+        public Builder sanitizeErrors(boolean sanitize) {
+            this.translator = new PgExceptionTranslator(sanitize);
+            return this;
+        }
+
+        /**
+         * Sets the exception translator, e.g. the one a Spring context shares with its transaction manager.
+         *
+         * @param translator the translator
+         * @return this builder
+         */
+        public Builder translator(PgExceptionTranslator translator) {
+            this.translator = translator;
+            return this;
+        }
+
+        /**
+         * Builds the engine.
+         *
+         * @return the engine
+         */
+        public DataBridge build() {
+            return new DefaultDataBridge(dataSource, new EntityModels(codecs, naming), translator);
+        }
+    }
+}

@@ -1,0 +1,281 @@
+package io.databridge.internal;
+
+import io.databridge.DataBridge;
+import io.databridge.SchemaOperations;
+import io.databridge.SqlQuery;
+import io.databridge.error.PgExceptionTranslator;
+import io.databridge.mapping.EntityModel;
+import io.databridge.mapping.EntityModels;
+import io.databridge.mapping.PropertyModel;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.IncorrectUpdateSemanticsDataAccessException;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The engine behind {@link DataBridge#create(DataSource)}. Thread-safe.
+ */
+public final class DefaultDataBridge implements DataBridge {
+
+    private final EntityModels models;
+    private final JdbcExecutor executor;
+    private final Map<Class<?>, EntitySql> statements = new ConcurrentHashMap<>();
+    private final ResultMappers resultMappers;
+    private final TransactionTemplate transactions;
+    private final DefaultSchemaOperations schema;
+
+    /**
+     * Creates the engine.
+     *
+     * @param dataSource the data source
+     * @param models the entity models
+     * @param translator the exception translator
+     */
+    public DefaultDataBridge(DataSource dataSource, EntityModels models, PgExceptionTranslator translator) {
+        this.models = models;
+        this.executor = new JdbcExecutor(dataSource, translator);
+        this.resultMappers = new ResultMappers(models);
+        JdbcTransactionManager transactionManager = new JdbcTransactionManager(dataSource);
+        transactionManager.setExceptionTranslator(translator);
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.schema = new DefaultSchemaOperations(models, executor, transactions);
+    }
+
+    @Override
+    public <T> T insert(T entity) {
+        EntityModel<T> model = model(entity);
+        EntitySql sql = sql(model);
+        Object[] values = model.values(entity);
+        PropertyModel id = model.id();
+        boolean idUnset = isUnset(id, values[id.index()]);
+        if (idUnset && !id.generated()) {
+            throw new IllegalArgumentException("Cannot insert " + model.type().getName() + ": its @Id '" + id.name()
+                    + "' is not set; assign an id, or annotate it @GeneratedValue");
+        }
+        String text = idUnset ? sql.insertWithoutId() : sql.insertWithId();
+        List<PropertyModel> binds = idUnset ? sql.insertWithoutIdBinds() : sql.insertWithIdBinds();
+        return executor.execute("insert " + model.type().getSimpleName(), text, statement -> {
+            Rows.bind(statement, binds, values, 1);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return Rows.readInto(rows, model, entity);
+            }
+        });
+    }
+
+    @Override
+    public <T> List<T> insertAll(Collection<T> entities) {
+        if (entities.isEmpty()) {
+            return List.of();
+        }
+        List<T> stored = transactions.execute(status -> {
+            List<T> result = new ArrayList<>(entities.size());
+            for (T entity : entities) {
+                result.add(insert(entity));
+            }
+            return result;
+        });
+        return stored == null ? List.of() : stored;
+    }
+
+    @Override
+    public <T> T update(T entity) {
+        EntityModel<T> model = model(entity);
+        EntitySql sql = sql(model);
+        Object[] values = model.values(entity);
+        PropertyModel id = model.id();
+        if (isUnset(id, values[id.index()])) {
+            throw new IllegalArgumentException("Cannot update " + model.type().getName() + ": its @Id '" + id.name()
+                    + "' is not set; insert it first, or use save()");
+        }
+        PropertyModel version = model.version();
+        if (version != null && values[version.index()] == null) {
+            throw new IllegalArgumentException("Cannot update " + model.type().getName() + ": its @Version '"
+                    + version.name() + "' is null; read the entity before updating it, or use save()");
+        }
+        T updated = executor.execute("update " + model.type().getSimpleName(), sql.update(), statement -> {
+            Rows.bind(statement, sql.updateBinds(), values, 1);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Rows.readInto(rows, model, entity) : null;
+            }
+        });
+        if (updated == null) {
+            if (version != null) {
+                throw executor.translator()
+                        .optimisticLockingFailure("update of " + model.type().getName() + " at version "
+                                + values[version.index()]
+                                + " matched no row: it was updated or deleted by another transaction since it was"
+                                + " read");
+            }
+            throw new IncorrectUpdateSemanticsDataAccessException(
+                    "Cannot update " + model.type().getName() + ": no row has its id; insert it first, or use save()");
+        }
+        return updated;
+    }
+
+    @Override
+    public <T> T save(T entity) {
+        EntityModel<T> model = model(entity);
+        PropertyModel id = model.id();
+        Object idValue = id.get(entity);
+        if (id.generated()) {
+            return isUnset(id, idValue) ? insert(entity) : update(entity);
+        }
+        if (isUnset(id, idValue)) {
+            throw new IllegalArgumentException("Cannot save " + model.type().getName() + ": its @Id '" + id.name()
+                    + "' is not set; assign an id, or annotate it @GeneratedValue");
+        }
+        PropertyModel version = model.version();
+        if (version != null) {
+            return isUnset(version, version.get(entity)) ? insert(entity) : update(entity);
+        }
+        EntitySql sql = sql(model);
+        String upsert = sql.upsert();
+        Object[] values = model.values(entity);
+        return executor.execute("save " + model.type().getSimpleName(), upsert, statement -> {
+            Rows.bind(statement, sql.insertWithIdBinds(), values, 1);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return Rows.readInto(rows, model, entity);
+            }
+        });
+    }
+
+    @Override
+    public <T> void delete(T entity) {
+        EntityModel<T> model = model(entity);
+        PropertyModel id = model.id();
+        Object idValue = id.get(entity);
+        if (isUnset(id, idValue)) {
+            throw new IllegalArgumentException(
+                    "Cannot delete " + model.type().getName() + ": its @Id '" + id.name() + "' is not set");
+        }
+        PropertyModel version = model.version();
+        if (version == null) {
+            deleteById(model.type(), idValue);
+            return;
+        }
+        Object versionValue = version.get(entity);
+        int deleted = executor.execute(
+                "delete " + model.type().getSimpleName(), sql(model).deleteByIdAndVersion(), statement -> {
+                    Rows.bind(statement, 1, id, idValue);
+                    Rows.bind(statement, 2, version, versionValue);
+                    return statement.executeUpdate();
+                });
+        if (deleted == 0) {
+            throw executor.translator()
+                    .optimisticLockingFailure("delete of " + model.type().getName() + " at version " + versionValue
+                            + " matched no row: it was updated or deleted by another"
+                            + " transaction since it was read");
+        }
+    }
+
+    @Override
+    public <T> boolean deleteById(Class<T> type, Object id) {
+        EntityModel<T> model = models.get(type);
+        PropertyModel idProperty = model.id();
+        Object checked = checkId(model, id);
+        return executor.execute("delete " + type.getSimpleName(), sql(model).deleteById(), statement -> {
+                    Rows.bind(statement, 1, idProperty, checked);
+                    return statement.executeUpdate();
+                })
+                > 0;
+    }
+
+    @Override
+    public <T> Optional<T> findById(Class<T> type, Object id) {
+        EntityModel<T> model = models.get(type);
+        PropertyModel idProperty = model.id();
+        Object checked = checkId(model, id);
+        return Optional.ofNullable(executor.execute(
+                "find " + type.getSimpleName(), sql(model).selectById(), statement -> {
+                    Rows.bind(statement, 1, idProperty, checked);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        return rows.next() ? Rows.read(rows, model) : null;
+                    }
+                }));
+    }
+
+    @Override
+    public SqlQuery sql(String sql) {
+        return new DefaultSqlQuery(NamedParameters.parse(sql), Map.of(), executor, models, resultMappers);
+    }
+
+    @Override
+    public SchemaOperations schema() {
+        return schema;
+    }
+
+    @Override
+    public EntityModels models() {
+        return models;
+    }
+
+    /**
+     * The SQL of an entity's single-row operations, rendered on first use.
+     *
+     * @param model the entity model
+     * @return the statements
+     */
+    public EntitySql sql(EntityModel<?> model) {
+        EntitySql sql = statements.get(model.type());
+        return sql != null ? sql : statements.computeIfAbsent(model.type(), type -> new EntitySql(model));
+    }
+
+    /**
+     * The executor, for engine extensions that run their own statements.
+     *
+     * @return the executor
+     */
+    public JdbcExecutor executor() {
+        return executor;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> EntityModel<T> model(T entity) {
+        if (entity == null) {
+            throw new IllegalArgumentException("entity must not be null");
+        }
+        return (EntityModel<T>) models.get(entity.getClass());
+    }
+
+    private static Object checkId(EntityModel<?> model, @Nullable Object id) {
+        if (id == null) {
+            throw new IllegalArgumentException("id of " + model.type().getName() + " must not be null");
+        }
+        Class<?> expected = box(model.id().valueType().rawType());
+        if (!expected.isInstance(id)) {
+            throw new IllegalArgumentException("id of " + model.type().getName() + " must be a " + expected.getName()
+                    + " but was a " + id.getClass().getName());
+        }
+        return id;
+    }
+
+    private static boolean isUnset(PropertyModel property, @Nullable Object value) {
+        return value == null || (property.primitive() && value instanceof Number number && number.longValue() == 0);
+    }
+
+    private static Class<?> box(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        return switch (type.getName()) {
+            case "int" -> Integer.class;
+            case "long" -> Long.class;
+            case "short" -> Short.class;
+            case "byte" -> Byte.class;
+            case "double" -> Double.class;
+            case "float" -> Float.class;
+            case "char" -> Character.class;
+            default -> Boolean.class;
+        };
+    }
+}

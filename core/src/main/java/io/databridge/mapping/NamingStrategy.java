@@ -1,0 +1,61 @@
+package io.databridge.mapping;
+
+/**
+ * Derives table and column names for entities that do not name them explicitly. Implementations must be thread-safe
+ * and return the same name for the same input.
+ */
+public interface NamingStrategy {
+
+    /** camelCase and PascalCase to snake_case: {@code OrderLine} → {@code order_line}, {@code userID} → {@code user_id}. */
+    NamingStrategy SNAKE_CASE = new NamingStrategy() {};
+
+    /**
+     * The table name for an entity class without {@code @Table(name = ...)}.
+     *
+     * @param entityType the entity class
+     * @return the table name
+     */
+    default String tableName(Class<?> entityType) {
+        return snakeCase(entityType.getSimpleName());
+    }
+
+    /**
+     * The column name for a property without {@code @Column(name = ...)}.
+     *
+     * @param propertyName the Java property name
+     * @return the column name
+     */
+    default String columnName(String propertyName) {
+        return snakeCase(propertyName);
+    }
+
+    /**
+     * Converts a Java name to snake_case. An upper-case letter starts a new word unless it continues an acronym:
+     * {@code HTTPServer} → {@code http_server}, {@code createdAt} → {@code created_at}, {@code address2} →
+     * {@code address2}.
+     *
+     * @param name a Java identifier
+     * @return the snake_case form
+     */
+    static String snakeCase(String name) {
+        StringBuilder out = new StringBuilder(name.length() + 4);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isUpperCase(c)) {
+                boolean previousIsLowerOrDigit =
+                        i > 0 && (Character.isLowerCase(name.charAt(i - 1)) || Character.isDigit(name.charAt(i - 1)));
+                boolean acronymEnds = i > 0
+                        && Character.isUpperCase(name.charAt(i - 1))
+                        && i + 1 < name.length()
+                        && Character.isLowerCase(name.charAt(i + 1));
+                if (previousIsLowerOrDigit || acronymEnds) {
+                    out.append('_');
+                }
+                out.append(Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
