@@ -284,7 +284,10 @@ final class ScalarCodecs {
         }
     }
 
-    /** {@link BigDecimal} as {@code numeric}, keeping the scale ({@code 1.10} stays {@code 1.10}). */
+    /**
+     * {@link BigDecimal} as {@code numeric}, keeping the scale ({@code 1.10} stays {@code 1.10}). A negative scale
+     * ({@code 1E+20}) reads back as scale 0, equal by {@code compareTo}: PostgreSQL's display scale is never negative.
+     */
     enum BigDecimalCodec implements TypeCodec<BigDecimal> {
         INSTANCE;
 
