@@ -1,0 +1,394 @@
+package io.databridge.types;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The built-in codecs for booleans, numbers, text, {@link UUID} and {@code byte[]}. Each is a stateless enum singleton,
+ * so thread-safe. Codecs for primitives and their wrappers are the same object: {@code read} returns {@code null} for
+ * SQL {@code NULL} (checked with {@code wasNull()}), and the entity mapper decides whether a primitive may take it.
+ */
+final class ScalarCodecs {
+
+    private ScalarCodecs() {}
+
+    /**
+     * Rejects text PostgreSQL cannot store.
+     *
+     * @param value the text
+     * @throws IllegalArgumentException when it contains U+0000
+     */
+    static void checkText(String value) {
+        if (value.indexOf(0) >= 0) {
+            throw new IllegalArgumentException("PostgreSQL text cannot contain the NUL character (\\u0000); remove it,"
+                    + " or store the value as byte[] (bytea)");
+        }
+    }
+
+    /** {@code boolean} / {@link Boolean} as {@code boolean}. */
+    enum BooleanCodec implements TypeCodec<Boolean> {
+        INSTANCE;
+
+        @Override
+        public String sqlType() {
+            return "boolean";
+        }
+
+        @Override
+        public void bind(PreparedStatement statement, int index, @Nullable Boolean value) throws SQLException {
+            if (value == null) {
+                statement.setNull(index, Types.BOOLEAN);
+            } else {
+                statement.setBoolean(index, value);
+            }
+        }
+
+        @Override
+        public @Nullable Boolean read(ResultSet rows, int index) throws SQLException {
+            boolean value = rows.getBoolean(index);
+            return rows.wasNull() ? null : value;
+        }
+    }
+
+    /**
+     * {@code byte} / {@link Byte} as {@code smallint}, PostgreSQL having no one-byte integer; a stored value outside
+     * -128..127 is rejected on read.
+     */
+    enum ByteCodec implements TypeCodec<Byte> {
+        INSTANCE;
+
+        @Override
+        public String sqlType() {
+            return "smallint";
+        }
+
+        @Override
+        public void bind(PreparedStatement statement, int index, @Nullable Byte value) throws SQLException {
+            if (value == null) {
+                statement.setNull(index, Types.SMALLINT);
+            } else {
+                statement.setShort(index, value);
+            }
+        }
+
+        @Override
+        public @Nullable Byte read(ResultSet rows, int index) throws SQLException {
+            short value = rows.getShort(index);
+            if (rows.wasNull()) {
+                return null;
+            }
+            if (value < Byte.MIN_VALUE || value > Byte.MAX_VALUE) {
+                throw new IllegalArgumentException("the stored value does not fit in a byte (-128 to 127); use short");
+            }
+            return (byte) value;
+        }
+    }
+
+    /** {@code short} / {@link Short} as {@code smallint}. */
+    enum ShortCodec implements TypeCodec<Short> {
+        INSTANCE;
+
+        @Override
+        public String sqlType() {
+            return "smallint";
+        }
+
+        @Override
+        public void bind(PreparedStatement statement, int index, @Nullable Short value) throws SQLException {
+            if (value == null) {
+                statement.setNull(index, Types.SMALLINT);
+            } else {
+                statement.setShort(index, value);
+            }
+        }
+
+        @Override
+        public @Nullable Short read(ResultSet rows, int index) throws SQLException {
+            short value = rows.getShort(index);
+            return rows.wasNull() ? null : value;
+        }
+    }
+
+    /** {@code int} / {@link Integer} as {@code integer}. */
+    enum IntegerCodec implements TypeCodec<Integer> {
+        INSTANCE;
+
+        @Override
+        public String sqlType() {
+            return "integer";
+        }
+
+        @Override
+        public void bind(PreparedStatement statement, int index, @Nullable Integer value) throws SQLException {
+            if (value == null) {
+                statement.setNull(index, Types.INTEGER);
+            } else {
+                statement.setInt(index, value);
+            }
+        }
+
+        @Override
+        public @Nullable Integer read(ResultSet rows, int index) throws SQLException {
+            int value = rows.getInt(index);
+            return rows.wasNull() ? null : value;
+        }
+    }
+
+    /** {@code long} / {@link Long} as {@code bigint}. */
+    enum LongCodec implements TypeCodec<Long> {
+        INSTANCE;
+
+        @Override
+        public String sqlType() {
+            return "bigint";
+        }
+
+        @Override
+        public void bind(PreparedStatement statement, int index, @Nullable Long value) throws SQLException {
+            if (value == null) {
+                statement.setNull(index, Types.BIGINT);
+            } else {
+                statement.setLong(index, value);
+            }
+        }
+
+        @Override
+        public @Nullable Long read(ResultSet rows, int index) throws SQLException {
+            long value = rows.getLong(index);
+            return rows.wasNull() ? null : value;
+        }
+    }
+
+    /** {@code float} / {@link Float} as {@code real}, including NaN and the infinities. */
+    enum FloatCodec implements TypeCodec<Float> {
+        INSTANCE;
+
+        @Override
+        public String sqlType() {
+            return "real";
+        }
+
+        @Override
+        public void bind(PreparedStatement statement, int index, @Nullable Float value) throws SQLException {
+            if (value == null) {
+                statement.setNull(index, Types.REAL);
+            } else {
+                statement.setFloat(index, value);
+            }
+        }
+
+        @Override
+        public @Nullable Float read(ResultSet rows, int index) throws SQLException {
+            float value = rows.getFloat(index);
+            return rows.wasNull() ? null : value;
+        }
+    }
+
+    /** {@code double} / {@link Double} as {@code double precision}, including NaN and the infinities. */
+    enum DoubleCodec implements TypeCodec<Double> {
+        INSTANCE;
+
+        @Override
+        public String sqlType() {
+            return "double precision";
+        }
+
+        @Override
+        public void bind(PreparedStatement statement, int index, @Nullable Double value) throws SQLException {
+            if (value == null) {
+                statement.setNull(index, Types.DOUBLE);
+            } else {
+                statement.setDouble(index, value);
+            }
+        }
+
+        @Override
+        public @Nullable Double read(ResultSet rows, int index) throws SQLException {
+            double value = rows.getDouble(index);
+            return rows.wasNull() ? null : value;
+        }
+    }
+
+    /**
+     * {@code char} / {@link Character} as a one-character {@code text}. Surrogate halves and U+0000 are rejected on
+     * bind (UTF-8 cannot encode a lone surrogate; PostgreSQL text cannot hold NUL); stored text that is not exactly one
+     * {@code char} is rejected on read.
+     */
+    enum CharacterCodec implements TypeCodec<Character> {
+        INSTANCE;
+
+        @Override
+        public String sqlType() {
+            return "text";
+        }
+
+        @Override
+        public void bind(PreparedStatement statement, int index, @Nullable Character value) throws SQLException {
+            if (value == null) {
+                statement.setNull(index, Types.VARCHAR);
+                return;
+            }
+            char c = value;
+            if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException("a lone UTF-16 surrogate cannot be stored in PostgreSQL text;"
+                        + " use String for characters outside the Basic Multilingual Plane");
+            }
+            String text = String.valueOf(c);
+            checkText(text);
+            statement.setString(index, text);
+        }
+
+        @Override
+        public @Nullable Character read(ResultSet rows, int index) throws SQLException {
+            String value = rows.getString(index);
+            if (value == null) {
+                return null;
+            }
+            if (value.length() != 1) {
+                throw new IllegalArgumentException(
+                        "the stored text is not exactly one UTF-16 character, so it does not fit in a char; use"
+                                + " String");
+            }
+            return value.charAt(0);
+        }
+    }
+
+    /** {@link String} as {@code text}; a string containing U+0000 is rejected on bind. */
+    enum StringCodec implements TypeCodec<String> {
+        INSTANCE;
+
+        @Override
+        public String sqlType() {
+            return "text";
+        }
+
+        @Override
+        public void bind(PreparedStatement statement, int index, @Nullable String value) throws SQLException {
+            if (value == null) {
+                statement.setNull(index, Types.VARCHAR);
+                return;
+            }
+            checkText(value);
+            statement.setString(index, value);
+        }
+
+        @Override
+        public @Nullable String read(ResultSet rows, int index) throws SQLException {
+            return rows.getString(index);
+        }
+    }
+
+    /**
+     * {@link BigDecimal} as {@code numeric}, keeping the scale ({@code 1.10} stays {@code 1.10}). A negative scale
+     * ({@code 1E+20}) reads back as scale 0, equal by {@code compareTo}: PostgreSQL's display scale is never negative.
+     */
+    enum BigDecimalCodec implements TypeCodec<BigDecimal> {
+        INSTANCE;
+
+        @Override
+        public String sqlType() {
+            return "numeric";
+        }
+
+        @Override
+        public void bind(PreparedStatement statement, int index, @Nullable BigDecimal value) throws SQLException {
+            if (value == null) {
+                statement.setNull(index, Types.NUMERIC);
+            } else {
+                statement.setBigDecimal(index, value);
+            }
+        }
+
+        @Override
+        public @Nullable BigDecimal read(ResultSet rows, int index) throws SQLException {
+            return rows.getBigDecimal(index);
+        }
+    }
+
+    /** {@link BigInteger} as {@code numeric}; a stored value with a fractional part is rejected on read. */
+    enum BigIntegerCodec implements TypeCodec<BigInteger> {
+        INSTANCE;
+
+        @Override
+        public String sqlType() {
+            return "numeric";
+        }
+
+        @Override
+        public void bind(PreparedStatement statement, int index, @Nullable BigInteger value) throws SQLException {
+            if (value == null) {
+                statement.setNull(index, Types.NUMERIC);
+            } else {
+                statement.setBigDecimal(index, new BigDecimal(value));
+            }
+        }
+
+        @Override
+        public @Nullable BigInteger read(ResultSet rows, int index) throws SQLException {
+            BigDecimal value = rows.getBigDecimal(index);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return value.toBigIntegerExact();
+            } catch (ArithmeticException ex) {
+                throw new IllegalArgumentException(
+                        "the stored numeric has a fractional part, which BigInteger cannot hold; use BigDecimal");
+            }
+        }
+    }
+
+    /** {@link UUID} as {@code uuid}. */
+    enum UuidCodec implements TypeCodec<UUID> {
+        INSTANCE;
+
+        @Override
+        public String sqlType() {
+            return "uuid";
+        }
+
+        @Override
+        public void bind(PreparedStatement statement, int index, @Nullable UUID value) throws SQLException {
+            if (value == null) {
+                statement.setNull(index, Types.OTHER);
+            } else {
+                statement.setObject(index, value);
+            }
+        }
+
+        @Override
+        public @Nullable UUID read(ResultSet rows, int index) throws SQLException {
+            return rows.getObject(index, UUID.class);
+        }
+    }
+
+    /** {@code byte[]} as {@code bytea}; the array is passed to the driver as is, not copied. */
+    enum ByteArrayCodec implements TypeCodec<byte[]> {
+        INSTANCE;
+
+        @Override
+        public String sqlType() {
+            return "bytea";
+        }
+
+        @Override
+        public void bind(PreparedStatement statement, int index, byte @Nullable [] value) throws SQLException {
+            if (value == null) {
+                statement.setNull(index, Types.BINARY);
+            } else {
+                statement.setBytes(index, value);
+            }
+        }
+
+        @Override
+        public byte @Nullable [] read(ResultSet rows, int index) throws SQLException {
+            return rows.getBytes(index);
+        }
+    }
+}
