@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.databridge.fixtures.Account;
 import io.databridge.fixtures.User;
-import io.databridge.mapping.EnumType;
 import io.databridge.mapping.Enumerated;
 import io.databridge.mapping.Id;
 import io.databridge.mapping.Table;
 import io.databridge.testdb.PostgresTest;
+import io.databridge.types.EnumType;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 

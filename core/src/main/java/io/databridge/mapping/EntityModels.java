@@ -1,6 +1,7 @@
 package io.databridge.mapping;
 
 import io.databridge.sql.Identifiers;
+import io.databridge.types.EnumType;
 import io.databridge.types.TypeCodec;
 import io.databridge.types.TypeCodecs;
 import io.databridge.types.ValueType;

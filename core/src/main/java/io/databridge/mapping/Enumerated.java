@@ -1,5 +1,6 @@
 package io.databridge.mapping;
 
+import io.databridge.types.EnumType;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

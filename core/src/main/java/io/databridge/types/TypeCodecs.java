@@ -1,6 +1,5 @@
 package io.databridge.types;
 
-import io.databridge.mapping.EnumType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;

@@ -1,6 +1,5 @@
 package io.databridge.types;
 
-import io.databridge.mapping.EnumType;
 import java.lang.reflect.Type;
 import org.jspecify.annotations.Nullable;
 

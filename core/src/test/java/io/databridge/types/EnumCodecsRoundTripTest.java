@@ -3,7 +3,6 @@ package io.databridge.types;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.databridge.mapping.EnumType;
 import io.databridge.testdb.PostgresTest;
 import java.sql.SQLException;
 import javax.sql.DataSource;

@@ -3,7 +3,6 @@ package io.databridge.types;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.databridge.mapping.EnumType;
 import java.awt.Point;
 import java.lang.reflect.Type;
 import java.net.URL;

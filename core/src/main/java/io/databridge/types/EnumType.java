@@ -1,6 +1,6 @@
-package io.databridge.mapping;
+package io.databridge.types;
 
-/** How an enum property is stored; see {@link Enumerated}. */
+/** How an enum property is stored; see {@link io.databridge.mapping.Enumerated}. */
 public enum EnumType {
     /** The constant's {@code name()} in a {@code text} column (the default). */
     STRING,
