@@ -23,7 +23,9 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
  * <pre>Duplicate key: a row with the same unique key already exists [error id 3f9c2a1b7e40]</pre>
  *
  * No table, column, constraint, value, SQL text or driver message; the exception has no cause, so the driver's
- * exception cannot leak through a stack trace either. The full detail is logged under the same error id by the SLF4J
+ * exception cannot leak through a stack trace either. For the same reason a sanitized
+ * {@link org.springframework.jdbc.BadSqlGrammarException} answers {@code ""} from {@code getSql()} and {@code null}
+ * from {@code getSQLException()}. The full detail is logged under the same error id by the SLF4J
  * logger {@code io.databridge.error}: at WARN, or at ERROR when the SQLSTATE is one data-bridge does not classify.
  * The logged line reads exactly as the unsanitized message below, with the driver exception attached.
  *
