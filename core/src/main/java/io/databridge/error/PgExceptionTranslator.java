@@ -1,39 +1,263 @@
 package io.databridge.error;
 
 import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.*;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
-import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 
-/** TEMPORARY STUB - replaced by the errors branch. */
+/**
+ * Translates PostgreSQL failures into Spring's {@link DataAccessException} hierarchy by SQLSTATE: a unique violation
+ * is a {@link org.springframework.dao.DuplicateKeyException}, a deadlock a
+ * {@link org.springframework.dao.PessimisticLockingFailureException}, and so on (the table is in {@code FailureKind}).
+ * Every exception it returns implements {@link HasErrorId}.
+ *
+ * <p><b>Sanitized</b> (the default): the message names the kind of failure and an error id, and nothing else:
+ *
+ * <pre>Duplicate key: a row with the same unique key already exists [error id 3f9c2a1b7e40]</pre>
+ *
+ * No table, column, constraint, value, SQL text or driver message; the exception has no cause, so the driver's
+ * exception cannot leak through a stack trace either. For the same reason a sanitized
+ * {@link org.springframework.jdbc.BadSqlGrammarException} answers {@code ""} from {@code getSql()} and {@code null}
+ * from {@code getSQLException()}. The full detail is logged under the same error id by the SLF4J
+ * logger {@code io.databridge.error}: at WARN, or at ERROR when the SQLSTATE is one data-bridge does not classify.
+ * The logged line reads exactly as the unsanitized message below, with the driver exception attached.
+ *
+ * <p><b>Unsanitized</b> (for development): the message adds the task, the SQLSTATE, the driver's message, the names
+ * PostgreSQL reported and the SQL text, and the cause is the original {@link SQLException}:
+ *
+ * <pre>{@code
+ * Duplicate key: a row with the same unique key already exists [error id 3f9c2a1b7e40]; task: insert User;
+ * SQLSTATE: 23505; ERROR: duplicate key value violates unique constraint "users_email_key"
+ *   Detail: Key (email)=(a@x.io) already exists.; table: users; constraint: users_email_key; SQL: insert into ...
+ * }</pre>
+ *
+ * (one line; the driver's message may span several). The same text is logged at DEBUG.
+ *
+ * <p>The driver message may contain values (PostgreSQL's {@code Detail:} line echoes the key of a unique
+ * violation); set pgjdbc's {@code logServerErrorDetail=false} to keep them out of logs and unsanitized messages.
+ *
+ * <p>Immutable and thread-safe: share one instance.
+ */
 public final class PgExceptionTranslator implements SQLExceptionTranslator {
+
+    /** The environment variable that turns sanitizing off when it is {@code false}. */
+    public static final String SANITIZE_ENVIRONMENT_VARIABLE = "DATA_BRIDGE_ERRORS_SANITIZE";
+
+    /** The system property that turns sanitizing off when it is {@code false}; it wins over the variable. */
+    public static final String SANITIZE_SYSTEM_PROPERTY = "data-bridge.errors.sanitize";
+
+    private static final Logger logger = LoggerFactory.getLogger("io.databridge.error");
+
+    private static final String CONNECT_TASK = "obtain a JDBC connection";
+
+    /** Bounds the walk over causes and next exceptions, which a faulty driver could make circular. */
+    private static final int MAX_CHAIN = 32;
+
     private final boolean sanitize;
 
+    /**
+     * Creates a translator.
+     *
+     * @param sanitize {@code true} to keep every detail out of messages and causes (the default everywhere else)
+     */
     public PgExceptionTranslator(boolean sanitize) {
         this.sanitize = sanitize;
     }
 
+    /**
+     * Creates a translator that sanitizes unless the system property {@value #SANITIZE_SYSTEM_PROPERTY} or, when that
+     * is unset or blank, the environment variable {@value #SANITIZE_ENVIRONMENT_VARIABLE} is {@code false}.
+     *
+     * @return the translator
+     * @throws IllegalArgumentException when the setting is neither {@code true} nor {@code false} (in any case),
+     *     naming the setting and its allowed values
+     */
     public static PgExceptionTranslator fromEnvironment() {
-        return new PgExceptionTranslator(true);
+        return new PgExceptionTranslator(sanitizeSetting(
+                System.getProperty(SANITIZE_SYSTEM_PROPERTY), System.getenv(SANITIZE_ENVIRONMENT_VARIABLE)));
     }
 
+    static boolean sanitizeSetting(@Nullable String systemProperty, @Nullable String environmentVariable) {
+        if (systemProperty != null && !systemProperty.isBlank()) {
+            return parseBoolean("System property " + SANITIZE_SYSTEM_PROPERTY, systemProperty);
+        }
+        if (environmentVariable != null && !environmentVariable.isBlank()) {
+            return parseBoolean("Environment variable " + SANITIZE_ENVIRONMENT_VARIABLE, environmentVariable);
+        }
+        return true;
+    }
+
+    private static boolean parseBoolean(String setting, String value) {
+        String trimmed = value.trim();
+        if (trimmed.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (trimmed.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException(setting + " must be true or false (in any case) but was '" + value
+                + "'; leave it unset to sanitize error messages");
+    }
+
+    /**
+     * Whether this translator sanitizes messages.
+     *
+     * @return {@code true} when messages carry only the kind of failure and the error id
+     */
     public boolean sanitizing() {
         return sanitize;
     }
 
+    /**
+     * A new error id: 12 lowercase hexadecimal characters (48 random bits), for failures the engine detects itself.
+     *
+     * @return the error id
+     */
+    public static String newErrorId() {
+        long bits = ThreadLocalRandom.current().nextLong() & 0xFFFF_FFFF_FFFFL;
+        return Long.toHexString(bits | 0x1_0000_0000_0000L).substring(1);
+    }
+
+    /**
+     * Translates a failure of a statement. Unlike the {@link SQLExceptionTranslator} contract allows, the answer is
+     * never {@code null}: an SQLSTATE that data-bridge does not classify becomes an
+     * {@link org.springframework.dao.UncategorizedDataAccessException} (an
+     * {@link org.springframework.jdbc.UncategorizedSQLException} when not sanitizing). The SQLSTATE is taken from the
+     * most specific exception in the chain of causes and {@linkplain SQLException#getNextException() next
+     * exceptions}, so a {@link java.sql.BatchUpdateException} translates as the failure inside it.
+     *
+     * @param task what was being done, e.g. {@code insert User}; appears only in unsanitized messages and the log
+     * @param sql the SQL text, {@code null} when unknown; never in a sanitized message
+     * @param ex the driver's exception
+     * @return the translated exception, implementing {@link HasErrorId}
+     */
     @Override
     public DataAccessException translate(String task, @Nullable String sql, SQLException ex) {
-        DataAccessException e = new SQLStateSQLExceptionTranslator().translate(task, sql, ex);
-        return e == null ? new UncategorizedDataAccessException(task, ex) {} : e;
+        SQLException reported = mostSpecific(ex);
+        return failure(FailureKind.of(reported.getSQLState()), task, sql, ex, reported);
     }
 
+    /**
+     * Translates a failure to obtain a connection, as thrown by Spring's {@code DataSourceUtils.getConnection}, by
+     * the SQLSTATE of its cause: {@code 08xxx} (unreachable, refused), {@code 28xxx} (credentials), {@code 3D000}
+     * (unknown database), {@code 53300} (too many connections) and so on; a cause without a known SQLSTATE (a pool
+     * timeout, say) is a connection failure. Sanitized, the message names neither host, port, user nor database.
+     *
+     * @param ex the exception from {@code DataSourceUtils}
+     * @return the translated exception, implementing {@link HasErrorId}
+     */
     public DataAccessException translateConnectionFailure(CannotGetJdbcConnectionException ex) {
-        return ex;
+        if (ex.getCause() instanceof SQLException cause) {
+            SQLException reported = mostSpecific(cause);
+            FailureKind kind = FailureKind.of(reported.getSQLState());
+            return failure(
+                    kind.unexpected() ? FailureKind.CONNECTION_FAILURE : kind, CONNECT_TASK, null, cause, reported);
+        }
+        return failure(FailureKind.CONNECTION_FAILURE, CONNECT_TASK, null, ex, null);
     }
 
+    /**
+     * Reports a stale version detected by the engine (an update or delete that matched no row with the expected
+     * version). Sanitized, the message is exactly
+     * {@code Optimistic locking failure: the row was updated or deleted by another transaction since it was read
+     * [error id <id>]} and the detail is logged at WARN under the id; unsanitized, {@code "; " + detail} follows the
+     * message and the log line is at DEBUG.
+     *
+     * @param detail what failed, e.g. {@code update User id=7 version=3}; may name entities, ids and versions
+     * @return the exception to throw, implementing {@link HasErrorId}, without a cause
+     */
     public OptimisticLockingFailureException optimisticLockingFailure(String detail) {
-        return new OptimisticLockingFailureException("Optimistic locking failure: " + detail);
+        String errorId = newErrorId();
+        String summary = summary(FailureKind.OPTIMISTIC_LOCKING_FAILURE, errorId);
+        String full = summary + "; " + detail;
+        if (sanitize) {
+            logger.warn(full);
+            return new TranslatedExceptions.OptimisticLockingFailure(summary, null, errorId);
+        }
+        logger.debug(full);
+        return new TranslatedExceptions.OptimisticLockingFailure(full, null, errorId);
+    }
+
+    private DataAccessException failure(
+            FailureKind kind, String task, @Nullable String sql, Throwable cause, @Nullable SQLException reported) {
+        String errorId = newErrorId();
+        String summary = summary(kind, errorId);
+        String full = summary + "; " + detail(task, sql, cause, reported);
+        if (sanitize) {
+            if (kind.unexpected()) {
+                logger.error(full, cause);
+            } else {
+                logger.warn(full, cause);
+            }
+            return kind.type().create(summary, null, null, errorId);
+        }
+        logger.debug(full, cause);
+        return kind.type().create(full, cause, sql, errorId);
+    }
+
+    private static String summary(FailureKind kind, String errorId) {
+        return kind.summary() + " [error id " + errorId + "]";
+    }
+
+    private static String detail(String task, @Nullable String sql, Throwable cause, @Nullable SQLException reported) {
+        StringBuilder detail = new StringBuilder(256).append("task: ").append(task);
+        if (reported == null) {
+            detail.append("; ").append(cause);
+        } else {
+            detail.append("; SQLSTATE: ")
+                    .append(reported.getSQLState())
+                    .append("; ")
+                    .append(reported.getMessage());
+            ServerErrorMessage server = reported instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
+            if (server != null) {
+                appendIfPresent(detail, "schema", server.getSchema());
+                appendIfPresent(detail, "table", server.getTable());
+                appendIfPresent(detail, "column", server.getColumn());
+                appendIfPresent(detail, "constraint", server.getConstraint());
+            }
+        }
+        appendIfPresent(detail, "SQL", sql);
+        return detail.toString();
+    }
+
+    private static void appendIfPresent(StringBuilder detail, String label, @Nullable String value) {
+        if (value != null && !value.isEmpty()) {
+            detail.append("; ").append(label).append(": ").append(value);
+        }
+    }
+
+    /**
+     * The exception that says most: the first in the chain that carries PostgreSQL's own error report, else the first
+     * with an SQLSTATE, else the exception itself.
+     */
+    private static SQLException mostSpecific(SQLException ex) {
+        SQLException withState = null;
+        int seen = 0;
+        for (Throwable candidate : ex) {
+            if (++seen > MAX_CHAIN) {
+                break;
+            }
+            if (candidate instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+                return psql;
+            }
+            if (withState == null
+                    && candidate instanceof SQLException sqlException
+                    && sqlException.getSQLState() != null) {
+                withState = sqlException;
+            }
+        }
+        return withState == null ? ex : withState;
+    }
+
+    @Override
+    public String toString() {
+        return "PgExceptionTranslator[sanitize=" + sanitize + "]";
     }
 }

@@ -1,0 +1,280 @@
+package io.databridge.error;
+
+import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.InvalidDataAccessResourceUsageException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PermissionDeniedDataAccessException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.dao.UncategorizedDataAccessException;
+import org.springframework.jdbc.BadSqlGrammarException;
+import org.springframework.jdbc.UncategorizedSQLException;
+
+/**
+ * The exceptions {@link PgExceptionTranslator} returns: one minimal subclass per Spring type, adding only the
+ * {@link HasErrorId error id}. Users catch the Spring types; these classes stay package-private. Immutable and
+ * thread-safe.
+ */
+final class TranslatedExceptions {
+
+    private TranslatedExceptions() {}
+
+    /** The Spring exception types the translator produces, and how to build each one. */
+    enum Type {
+        DUPLICATE_KEY,
+        DATA_INTEGRITY_VIOLATION,
+        PESSIMISTIC_LOCKING_FAILURE,
+        CANNOT_ACQUIRE_LOCK,
+        OPTIMISTIC_LOCKING_FAILURE,
+        QUERY_TIMEOUT,
+        BAD_SQL_GRAMMAR,
+        PERMISSION_DENIED,
+        INVALID_RESOURCE_USAGE,
+        RESOURCE_FAILURE,
+        TRANSIENT_RESOURCE_FAILURE,
+        UNCATEGORIZED;
+
+        /**
+         * Builds the exception.
+         *
+         * @param message the complete message
+         * @param cause the cause, {@code null} in sanitized mode
+         * @param sql the SQL text for the types that hold it, {@code null} when unknown or in sanitized mode
+         * @param errorId the error id
+         * @return the exception
+         */
+        DataAccessException create(String message, @Nullable Throwable cause, @Nullable String sql, String errorId) {
+            return switch (this) {
+                case DUPLICATE_KEY -> new DuplicateKey(message, cause, errorId);
+                case DATA_INTEGRITY_VIOLATION -> new DataIntegrityViolation(message, cause, errorId);
+                case PESSIMISTIC_LOCKING_FAILURE -> new PessimisticLockingFailure(message, cause, errorId);
+                case CANNOT_ACQUIRE_LOCK -> new CannotAcquireLock(message, cause, errorId);
+                case OPTIMISTIC_LOCKING_FAILURE -> new OptimisticLockingFailure(message, cause, errorId);
+                case QUERY_TIMEOUT -> new QueryTimeout(message, cause, errorId);
+                case BAD_SQL_GRAMMAR ->
+                    cause == null || cause instanceof SQLException
+                            ? new BadSqlGrammar(message, (SQLException) cause, sql, errorId)
+                            : new InvalidResourceUsage(message, cause, errorId);
+                case PERMISSION_DENIED -> new PermissionDenied(message, cause, errorId);
+                case INVALID_RESOURCE_USAGE -> new InvalidResourceUsage(message, cause, errorId);
+                case RESOURCE_FAILURE -> new ResourceFailure(message, cause, errorId);
+                case TRANSIENT_RESOURCE_FAILURE -> new TransientResourceFailure(message, cause, errorId);
+                case UNCATEGORIZED ->
+                    cause instanceof SQLException sqlException
+                            ? new UncategorizedSql(message, sqlException, sql, errorId)
+                            : new Uncategorized(message, cause, errorId);
+            };
+        }
+    }
+
+    static final class DuplicateKey extends DuplicateKeyException implements HasErrorId {
+        private final String errorId;
+
+        DuplicateKey(String message, @Nullable Throwable cause, String errorId) {
+            super(message, cause);
+            this.errorId = errorId;
+        }
+
+        @Override
+        public String errorId() {
+            return errorId;
+        }
+    }
+
+    static final class DataIntegrityViolation extends DataIntegrityViolationException implements HasErrorId {
+        private final String errorId;
+
+        DataIntegrityViolation(String message, @Nullable Throwable cause, String errorId) {
+            super(message, cause);
+            this.errorId = errorId;
+        }
+
+        @Override
+        public String errorId() {
+            return errorId;
+        }
+    }
+
+    static final class PessimisticLockingFailure extends PessimisticLockingFailureException implements HasErrorId {
+        private final String errorId;
+
+        PessimisticLockingFailure(String message, @Nullable Throwable cause, String errorId) {
+            super(message, cause);
+            this.errorId = errorId;
+        }
+
+        @Override
+        public String errorId() {
+            return errorId;
+        }
+    }
+
+    static final class CannotAcquireLock extends CannotAcquireLockException implements HasErrorId {
+        private final String errorId;
+
+        CannotAcquireLock(String message, @Nullable Throwable cause, String errorId) {
+            super(message, cause);
+            this.errorId = errorId;
+        }
+
+        @Override
+        public String errorId() {
+            return errorId;
+        }
+    }
+
+    static final class OptimisticLockingFailure extends OptimisticLockingFailureException implements HasErrorId {
+        private final String errorId;
+
+        OptimisticLockingFailure(String message, @Nullable Throwable cause, String errorId) {
+            super(message, cause);
+            this.errorId = errorId;
+        }
+
+        @Override
+        public String errorId() {
+            return errorId;
+        }
+    }
+
+    static final class QueryTimeout extends QueryTimeoutException implements HasErrorId {
+        private final String errorId;
+
+        QueryTimeout(String message, @Nullable Throwable cause, String errorId) {
+            super(message, cause);
+            this.errorId = errorId;
+        }
+
+        @Override
+        public String errorId() {
+            return errorId;
+        }
+    }
+
+    /**
+     * Spring builds this type's message from the task and the SQL text; we pass our own message as the task and
+     * answer it from {@link #getMessage()}, so the SQL appears only through {@link #getSql()}, which is {@code ""} in
+     * sanitized mode. {@link #getSQLException()} is {@code null} in sanitized mode.
+     */
+    static final class BadSqlGrammar extends BadSqlGrammarException implements HasErrorId {
+        private final String message;
+        private final String errorId;
+
+        BadSqlGrammar(String message, @Nullable SQLException cause, @Nullable String sql, String errorId) {
+            // Spring declares the SQLException non-null; sanitized mode has none to give, on purpose.
+            super(message, sql == null ? "" : sql, cause);
+            this.message = message;
+            this.errorId = errorId;
+        }
+
+        @Override
+        public String getMessage() {
+            return message;
+        }
+
+        @Override
+        public String errorId() {
+            return errorId;
+        }
+    }
+
+    static final class PermissionDenied extends PermissionDeniedDataAccessException implements HasErrorId {
+        private final String errorId;
+
+        PermissionDenied(String message, @Nullable Throwable cause, String errorId) {
+            super(message, cause);
+            this.errorId = errorId;
+        }
+
+        @Override
+        public String errorId() {
+            return errorId;
+        }
+    }
+
+    static final class InvalidResourceUsage extends InvalidDataAccessResourceUsageException implements HasErrorId {
+        private final String errorId;
+
+        InvalidResourceUsage(String message, @Nullable Throwable cause, String errorId) {
+            super(message, cause);
+            this.errorId = errorId;
+        }
+
+        @Override
+        public String errorId() {
+            return errorId;
+        }
+    }
+
+    static final class ResourceFailure extends DataAccessResourceFailureException implements HasErrorId {
+        private final String errorId;
+
+        ResourceFailure(String message, @Nullable Throwable cause, String errorId) {
+            super(message, cause);
+            this.errorId = errorId;
+        }
+
+        @Override
+        public String errorId() {
+            return errorId;
+        }
+    }
+
+    static final class TransientResourceFailure extends TransientDataAccessResourceException implements HasErrorId {
+        private final String errorId;
+
+        TransientResourceFailure(String message, @Nullable Throwable cause, String errorId) {
+            super(message, cause);
+            this.errorId = errorId;
+        }
+
+        @Override
+        public String errorId() {
+            return errorId;
+        }
+    }
+
+    /** The sanitized fallback: Spring's {@code UncategorizedSQLException} would need the SQLException as cause. */
+    static final class Uncategorized extends UncategorizedDataAccessException implements HasErrorId {
+        private final String errorId;
+
+        Uncategorized(String message, @Nullable Throwable cause, String errorId) {
+            super(message, cause);
+            this.errorId = errorId;
+        }
+
+        @Override
+        public String errorId() {
+            return errorId;
+        }
+    }
+
+    /** The unsanitized fallback, so callers keep {@link #getSQLException()} and {@link #getSql()} as in Spring. */
+    static final class UncategorizedSql extends UncategorizedSQLException implements HasErrorId {
+        private final String message;
+        private final String errorId;
+
+        UncategorizedSql(String message, SQLException cause, @Nullable String sql, String errorId) {
+            super(message, sql, cause);
+            this.message = message;
+            this.errorId = errorId;
+        }
+
+        @Override
+        public String getMessage() {
+            return message;
+        }
+
+        @Override
+        public String errorId() {
+            return errorId;
+        }
+    }
+}
