@@ -189,15 +189,18 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
             FailureKind kind, String task, @Nullable String sql, Throwable cause, @Nullable SQLException reported) {
         String errorId = newErrorId();
         String summary = summary(kind, errorId);
-        String full = summary + "; " + detail(task, sql, cause, reported);
         if (sanitize) {
+            // PostgreSQL's DETAIL line quotes row values (Key (email)=(...)): the WARN line keeps the SQLSTATE, the
+            // primary message, the schema objects and the SQL, and leaves the values out (STYLE rule 5).
+            String logged = summary + "; " + detail(task, sql, cause, reported, false);
             if (kind.unexpected()) {
-                logger.error(full, cause);
+                logger.error(logged, cause);
             } else {
-                logger.warn(full, cause);
+                logger.warn(logged);
             }
             return kind.type().create(summary, null, null, errorId);
         }
+        String full = summary + "; " + detail(task, sql, cause, reported, true);
         logger.debug(full, cause);
         return kind.type().create(full, cause, sql, errorId);
     }
@@ -206,16 +209,20 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
         return kind.summary() + " [error id " + errorId + "]";
     }
 
-    private static String detail(String task, @Nullable String sql, Throwable cause, @Nullable SQLException reported) {
+    private static String detail(
+            String task, @Nullable String sql, Throwable cause, @Nullable SQLException reported, boolean withValues) {
         StringBuilder detail = new StringBuilder(256).append("task: ").append(task);
         if (reported == null) {
             detail.append("; ").append(cause);
+            Throwable next = cause.getCause();
+            for (int depth = 0; next != null && depth < MAX_CHAIN; depth++, next = next.getCause()) {
+                detail.append("; caused by ").append(next);
+            }
         } else {
-            detail.append("; SQLSTATE: ")
-                    .append(reported.getSQLState())
-                    .append("; ")
-                    .append(reported.getMessage());
+            detail.append("; SQLSTATE: ").append(reported.getSQLState()).append("; ");
             ServerErrorMessage server = reported instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
+            String message = server == null || withValues ? reported.getMessage() : server.getMessage();
+            detail.append(message);
             if (server != null) {
                 appendIfPresent(detail, "schema", server.getSchema());
                 appendIfPresent(detail, "table", server.getTable());

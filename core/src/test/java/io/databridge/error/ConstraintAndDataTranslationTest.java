@@ -66,7 +66,7 @@ class ConstraintAndDataTranslationTest {
     }
 
     @Test
-    void uniqueViolationDetailIsLoggedUnderTheErrorId() throws SQLException {
+    void uniqueViolationIsLoggedUnderTheErrorIdWithoutTheRowValue() throws SQLException {
         DataAccessException translated =
                 translate(sanitizing, "insert into vault_account (id, vault_email) values (?, ?)", 2, VALUE);
 
@@ -75,8 +75,8 @@ class ConstraintAndDataTranslationTest {
                         "SQLSTATE: 23505",
                         "constraint: vault_email_unique",
                         "table: vault_account",
-                        "Key (vault_email)=(" + VALUE + ") already exists",
-                        "SQL: insert into vault_account (id, vault_email) values (?, ?)");
+                        "SQL: insert into vault_account (id, vault_email) values (?, ?)")
+                .doesNotContain(VALUE);
     }
 
     @Test
@@ -120,7 +120,8 @@ class ConstraintAndDataTranslationTest {
                 "vault_transfer_account_fk",
                 "424242");
         assertThat(log.textFor(errorId(translated)))
-                .contains("SQLSTATE: 23503", "vault_transfer_account_fk", "(vault_account_id)=(424242)");
+                .contains("SQLSTATE: 23503", "vault_transfer_account_fk")
+                .doesNotContain("424242");
     }
 
     @Test
