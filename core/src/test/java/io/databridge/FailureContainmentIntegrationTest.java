@@ -98,6 +98,41 @@ class FailureContainmentIntegrationTest {
         assertThat(db.sql("SELECT count(*) FROM users").one(Long.class)).isEqualTo(1L);
     }
 
+    @Test
+    void nullArgumentsAreIllegalArgumentsNotNullPointers() {
+        assertThatThrownBy(() -> db.insert(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("entity must not be null");
+        assertThatThrownBy(() -> db.findById(null, 1L))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("entity type must not be null");
+        assertThatThrownBy(() -> db.findById(User.class, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("id of " + User.class.getName() + " must not be null");
+        assertThatThrownBy(() -> db.insertAll(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> db.sql(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("SQL text must not be blank");
+        assertThatThrownBy(() -> db.sql("SELECT 1").list(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anUnreachableServerIsASanitizedResourceFailureNamingNoHostOrUser() {
+        DataBridge unreachable = DataBridge.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                "jdbc:postgresql://127.0.0.1:1/secretdb?connectTimeout=2", "secretuser", "secretpassword"));
+        assertThatThrownBy(() -> unreachable.findById(User.class, 1L))
+                .isInstanceOf(org.springframework.dao.DataAccessResourceFailureException.class)
+                .satisfies(ex -> {
+                    assertThat(ex.getMessage())
+                            .startsWith("Connection failure: ")
+                            .doesNotContain("127.0.0.1")
+                            .doesNotContain("secretdb")
+                            .doesNotContain("secretuser")
+                            .doesNotContain("secretpassword");
+                    assertThat(causes(ex)).noneMatch(SQLException.class::isInstance);
+                });
+    }
+
     private static java.util.List<Throwable> causes(Throwable ex) {
         java.util.List<Throwable> chain = new java.util.ArrayList<>();
         for (Throwable cause = ex; cause != null && !chain.contains(cause); cause = cause.getCause()) {

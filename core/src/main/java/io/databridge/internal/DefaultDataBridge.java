@@ -73,6 +73,9 @@ public final class DefaultDataBridge implements DataBridge {
 
     @Override
     public <T> List<T> insertAll(Collection<T> entities) {
+        if (entities == null) {
+            throw new IllegalArgumentException("entities must not be null");
+        }
         if (entities.isEmpty()) {
             return List.of();
         }
@@ -180,7 +183,7 @@ public final class DefaultDataBridge implements DataBridge {
 
     @Override
     public <T> boolean deleteById(Class<T> type, Object id) {
-        EntityModel<T> model = models.get(type);
+        EntityModel<T> model = models.get(requireType(type));
         PropertyModel idProperty = model.id();
         Object checked = checkId(model, id);
         return executor.execute("delete " + type.getSimpleName(), sql(model).deleteById(), statement -> {
@@ -192,7 +195,7 @@ public final class DefaultDataBridge implements DataBridge {
 
     @Override
     public <T> Optional<T> findById(Class<T> type, Object id) {
-        EntityModel<T> model = models.get(type);
+        EntityModel<T> model = models.get(requireType(type));
         PropertyModel idProperty = model.id();
         Object checked = checkId(model, id);
         return Optional.ofNullable(executor.execute(
@@ -245,6 +248,13 @@ public final class DefaultDataBridge implements DataBridge {
             throw new IllegalArgumentException("entity must not be null");
         }
         return (EntityModel<T>) models.get(entity.getClass());
+    }
+
+    private static <T> Class<T> requireType(@Nullable Class<T> type) {
+        if (type == null) {
+            throw new IllegalArgumentException("entity type must not be null");
+        }
+        return type;
     }
 
     private static Object checkId(EntityModel<?> model, @Nullable Object id) {

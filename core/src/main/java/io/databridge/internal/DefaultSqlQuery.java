@@ -53,7 +53,7 @@ final class DefaultSqlQuery implements SqlQuery {
     public SqlQuery params(Map<String, ?> added) {
         Map<String, @Nullable Object> copy = new HashMap<>(values);
         for (Map.Entry<String, ?> entry : added.entrySet()) {
-            if (!parsed.names().contains(entry.getKey())) {
+            if (entry.getKey() == null || !parsed.names().contains(entry.getKey())) {
                 throw new IllegalArgumentException("The SQL has no parameter :" + entry.getKey()
                         + (parsed.names().isEmpty() ? "; it has none" : "; its parameters are " + parsed.names()));
             }
@@ -95,6 +95,9 @@ final class DefaultSqlQuery implements SqlQuery {
     }
 
     private <R> List<R> query(Class<R> type, int limit) {
+        if (type == null) {
+            throw new IllegalArgumentException("result type must not be null");
+        }
         return executor.execute("sql query", parsed.sql(), statement -> {
             bind(statement);
             if (limit < Integer.MAX_VALUE) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns SQL with {@code :named} parameters into JDBC SQL with {@code ?} placeholders. Literals ({@code '...'}, {@code
@@ -28,8 +29,8 @@ record NamedParameters(String sql, List<String> placeholders, Set<String> names)
      * @return the parsed form
      * @throws IllegalArgumentException for blank text, a bare {@code ?}, or an unterminated literal or comment
      */
-    static NamedParameters parse(String text) {
-        if (text.isBlank()) {
+    static NamedParameters parse(@Nullable String text) {
+        if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("SQL text must not be blank");
         }
         StringBuilder out = new StringBuilder(text.length());
