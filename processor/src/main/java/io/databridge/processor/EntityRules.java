@@ -85,14 +85,16 @@ final class EntityRules {
     private final Types types;
     private final TypeNames names;
     private final boolean checkTypes;
+    private final Diagnostic.Kind violation;
     private boolean failed;
 
-    EntityRules(Messager messager, Elements elements, Types types, boolean checkTypes) {
+    EntityRules(Messager messager, Elements elements, Types types, boolean checkTypes, Diagnostic.Kind violation) {
         this.messager = messager;
         this.elements = elements;
         this.types = types;
         this.names = new TypeNames(types);
         this.checkTypes = checkTypes;
+        this.violation = violation;
     }
 
     /**
@@ -420,7 +422,7 @@ final class EntityRules {
 
     private void error(Element element, String message) {
         failed = true;
-        messager.printMessage(Diagnostic.Kind.ERROR, message, position(element));
+        messager.printMessage(violation, message, position(element));
     }
 
     /** javac 17 gives record components no source position; their implicit fields have one. */

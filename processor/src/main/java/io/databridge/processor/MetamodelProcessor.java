@@ -20,7 +20,9 @@ import javax.tools.JavaFileObject;
  * against the runtime model's rules first and reports violations as compile errors on the offending element.
  *
  * <p>Option {@code -Adatabridge.checkTypes=false} silences the warning for property types without a built-in codec
- * (for applications that register their own codecs).
+ * (for applications that register their own codecs). Option {@code -Adatabridge.invalidEntities=warn} reports mapping
+ * violations as warnings and generates no metamodel for those entities, for test sources that hold deliberately
+ * invalid entities (data-bridge's own tests of the runtime checks).
  *
  * <p>Not thread-safe; javac uses one instance per compilation.
  */
@@ -28,6 +30,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
 
     static final String TABLE = EntityRules.MAPPING + "Table";
     static final String CHECK_TYPES = "databridge.checkTypes";
+    static final String INVALID_ENTITIES = "databridge.invalidEntities";
 
     /** Creates the processor; javac calls this through {@link java.util.ServiceLoader}. */
     public MetamodelProcessor() {}
@@ -39,7 +42,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(CHECK_TYPES);
+        return Set.of(CHECK_TYPES, INVALID_ENTITIES);
     }
 
     @Override
@@ -56,7 +59,13 @@ public final class MetamodelProcessor extends AbstractProcessor {
         boolean checkTypes =
                 !"false".equalsIgnoreCase(processingEnv.getOptions().get(CHECK_TYPES));
         EntityRules rules = new EntityRules(
-                processingEnv.getMessager(), processingEnv.getElementUtils(), processingEnv.getTypeUtils(), checkTypes);
+                processingEnv.getMessager(),
+                processingEnv.getElementUtils(),
+                processingEnv.getTypeUtils(),
+                checkTypes,
+                "warn".equalsIgnoreCase(processingEnv.getOptions().get(INVALID_ENTITIES))
+                        ? Diagnostic.Kind.WARNING
+                        : Diagnostic.Kind.ERROR);
         for (Element element : round.getElementsAnnotatedWith(table)) {
             if (!(element instanceof TypeElement entity)) {
                 continue;
