@@ -118,7 +118,9 @@ final class DefaultInsertQuery<T> implements InsertQuery<T> {
         PropertyModel id = model.id();
         int withId = 0;
         for (T entity : entities) {
-            withId += id.get(entity) == null ? 0 : 1;
+            Object value = id.get(entity);
+            boolean unset = value == null || (id.primitive() && value instanceof Number n && n.longValue() == 0);
+            withId += unset ? 0 : 1;
         }
         boolean includeId = !id.generated() || withId > 0;
         if (id.generated() && withId > 0 && withId < entities.size()) {
