@@ -2,6 +2,7 @@ package io.databridge.query;
 
 import io.databridge.mapping.EntityModel;
 import io.databridge.mapping.PropertyModel;
+import io.databridge.query.ExpressionNodes.Param;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ final class DefaultUpdateQuery<T> implements UpdateQuery<T> {
 
     @Override
     public <V> UpdateQuery<T> set(Column<T, V> column, @Nullable V value) {
-        return add(column, value == null ? null : new Expression.Param<>(value, column));
+        return add(column, value == null ? null : new Param<>(value, column));
     }
 
     @Override

@@ -1,6 +1,10 @@
 package io.databridge.query;
 
-import java.util.Arrays;
+import io.databridge.query.ExpressionNodes.Aliased;
+import io.databridge.query.ExpressionNodes.Cast;
+import io.databridge.query.ExpressionNodes.Operator;
+import io.databridge.query.ExpressionNodes.Param;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -185,8 +189,9 @@ public abstract class Expression<V> {
      * @throws IllegalArgumentException when there are no values or one is {@code null}
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read into a list
     public final Condition in(V... values) {
-        return in(Arrays.asList(values));
+        return in(listOf(values));
     }
 
     /**
@@ -218,8 +223,9 @@ public abstract class Expression<V> {
      * @throws IllegalArgumentException when there are no values or one is {@code null}
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read into a list
     public final Condition notIn(V... values) {
-        return notIn(Arrays.asList(values));
+        return notIn(listOf(values));
     }
 
     /**
@@ -462,111 +468,12 @@ public abstract class Expression<V> {
         };
     }
 
-    /** A bound value, typed by the expression it is compared with (whose codec then binds it). */
-    static final class Param<V> extends Expression<V> {
-        private final Object value;
-        private final @Nullable Expression<?> typedBy;
-
-        Param(Object value, @Nullable Expression<?> typedBy) {
-            this.value = value;
-            this.typedBy = typedBy;
+    private static <V> List<@Nullable V> listOf(@Nullable V[] values) {
+        List<@Nullable V> list = new ArrayList<>(values.length);
+        for (int i = 0; i < values.length; i++) {
+            list.add(values[i]);
         }
-
-        @Override
-        void render(SqlRenderer renderer) {
-            renderer.bindValue(value, typedBy);
-        }
-
-        @Override
-        Class<?> javaType() {
-            return value.getClass();
-        }
-
-        @Override
-        public String toString() {
-            return "?";
-        }
-    }
-
-    /** {@code left op right}, e.g. jsonb's {@code ->}. */
-    static final class Operator<V> extends Expression<V> {
-        private final Expression<?> left;
-        private final String operator;
-        private final Expression<?> right;
-        private final Class<?> type;
-
-        Operator(Expression<?> left, String operator, Expression<?> right, Class<?> type) {
-            this.left = left;
-            this.operator = operator;
-            this.right = right;
-            this.type = type;
-        }
-
-        @Override
-        void render(SqlRenderer renderer) {
-            left.renderOperand(renderer);
-            renderer.append(operator);
-            right.renderOperand(renderer);
-        }
-
-        @Override
-        boolean compound() {
-            return true;
-        }
-
-        @Override
-        Class<?> javaType() {
-            return type;
-        }
-
-        @Override
-        public String toString() {
-            return left + operator + right;
-        }
-    }
-
-    /** {@code expression::type}; the type is fixed text from the engine, never user input. */
-    static final class Cast<V> extends Expression<V> {
-        private final Expression<?> expression;
-        private final String type;
-
-        Cast(Expression<?> expression, String type) {
-            this.expression = expression;
-            this.type = type;
-        }
-
-        @Override
-        void render(SqlRenderer renderer) {
-            expression.renderOperand(renderer);
-            renderer.append("::").append(type);
-        }
-
-        @Override
-        Class<?> javaType() {
-            return expression.javaType();
-        }
-    }
-
-    /** {@code expression AS "alias"} in a projection. */
-    static final class Aliased<V> extends Expression<V> {
-        final Expression<V> expression;
-        final String quotedAlias;
-
-        Aliased(Expression<V> expression, String alias) {
-            this.expression = expression;
-            this.quotedAlias = io.databridge.sql.Identifiers.quote(alias, "column alias");
-        }
-
-        @Override
-        void render(SqlRenderer renderer) {
-            expression.render(renderer);
-            renderer.append(" AS ").append(quotedAlias);
-        }
-
-        @Override
-        Class<?> javaType() {
-            return expression.javaType();
-        }
+        return list;
     }
 
     static List<Expression<?>> copy(Expression<?>[] expressions) {

@@ -1,5 +1,6 @@
 package io.databridge.query;
 
+import io.databridge.query.ExpressionNodes.Param;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class Expressions {
      * @throws IllegalArgumentException when {@code value} is {@code null}
      */
     public static <V> Expression<V> value(V value) {
-        return new Expression.Param<>(Values.notNull(value, "value", "Expressions"), null);
+        return new Param<>(Values.notNull(value, "value", "Expressions"), null);
     }
 
     /**

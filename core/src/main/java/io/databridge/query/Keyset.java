@@ -1,5 +1,6 @@
 package io.databridge.query;
 
+import io.databridge.query.ExpressionNodes.Param;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -74,8 +75,7 @@ final class Keyset {
     }
 
     private static Condition compare(SortOrder order, Object value, String operator) {
-        return new Conditions.Comparison(
-                order.expression(), operator, new Expression.Param<>(value, order.expression()));
+        return new Conditions.Comparison(order.expression(), operator, new Param<>(value, order.expression()));
     }
 
     /** {@code (a, b) > (?, ?)}. */

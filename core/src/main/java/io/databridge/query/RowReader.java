@@ -54,7 +54,7 @@ interface RowReader<R> {
 
     static RowReader<Tuple> tuple(
             EntityModels models, List<Expression<?>> expressions, List<@Nullable PropertyModel> properties) {
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         TypeCodec<Object>[] codecs = new TypeCodec[expressions.size()];
         for (int i = 0; i < codecs.length; i++) {
             Class<?> type = expressions.get(i).javaType();
@@ -105,7 +105,7 @@ interface RowReader<R> {
         }
         Class<?>[] parameterTypes = constructor.getParameterTypes();
         Type[] genericTypes = constructor.getGenericParameterTypes();
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         TypeCodec<Object>[] codecs = new TypeCodec[parameterTypes.length];
         for (int i = 0; i < codecs.length; i++) {
             Type generic = genericTypes.length == parameterTypes.length ? genericTypes[i] : parameterTypes[i];
