@@ -4,6 +4,7 @@ import io.databridge.error.PgExceptionTranslator;
 import io.databridge.internal.DefaultDataBridge;
 import io.databridge.mapping.EntityModels;
 import io.databridge.mapping.NamingStrategy;
+import io.databridge.query.SelectQuery;
 import io.databridge.types.TypeCodecs;
 import java.util.Collection;
 import java.util.List;
@@ -120,6 +121,17 @@ public interface DataBridge {
      * @return the entity, or empty
      */
     <T> Optional<T> findById(Class<T> type, Object id);
+
+    /**
+     * Starts a type-safe query over an entity's table, with columns from the generated metamodel:
+     * {@code db.from(User.class).where(User_.age.gt(25)).orderBy(User_.name.asc()).list()}.
+     *
+     * @param type the entity class
+     * @param <T> the entity type
+     * @return an immutable query; every step returns a new one
+     * @throws io.databridge.mapping.EntityMappingException when the class is not a valid entity
+     */
+    <T> SelectQuery<T> from(Class<T> type);
 
     /**
      * Starts a raw SQL statement with {@code :named} parameters. Values are always bound, never put into the text.

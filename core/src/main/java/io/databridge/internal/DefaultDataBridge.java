@@ -7,7 +7,12 @@ import io.databridge.error.PgExceptionTranslator;
 import io.databridge.mapping.EntityModel;
 import io.databridge.mapping.EntityModels;
 import io.databridge.mapping.PropertyModel;
+import io.databridge.query.QueryExecutor;
+import io.databridge.query.QueryFactory;
+import io.databridge.query.SelectQuery;
+import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,8 +21,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.IncorrectUpdateSemanticsDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,6 +40,7 @@ public final class DefaultDataBridge implements DataBridge {
     private final ResultMappers resultMappers;
     private final TransactionTemplate transactions;
     private final DefaultSchemaOperations schema;
+    private volatile @Nullable QueryFactory queryFactory;
 
     /**
      * Creates the engine.
@@ -205,6 +215,62 @@ public final class DefaultDataBridge implements DataBridge {
                         return rows.next() ? Rows.read(rows, model) : null;
                     }
                 }));
+    }
+
+    @Override
+    public <T> SelectQuery<T> from(Class<T> type) {
+        QueryFactory factory = queryFactory;
+        if (factory == null) {
+            factory = new QueryFactory(new ExecutorBridge(models, executor));
+            queryFactory = factory;
+        }
+        return factory.from(type);
+    }
+
+    /** Lets the query DSL run through this engine's executor: same connections, same translation. */
+    private static final class ExecutorBridge implements QueryExecutor {
+        private final EntityModels models;
+        private final JdbcExecutor executor;
+
+        ExecutorBridge(EntityModels models, JdbcExecutor executor) {
+            this.models = models;
+            this.executor = executor;
+        }
+
+        @Override
+        public EntityModels models() {
+            return models;
+        }
+
+        @Override
+        public <R> R execute(String task, String sql, StatementWork<R> work) {
+            return executor.execute(task, sql, work::run);
+        }
+
+        @Override
+        public Connection borrow() {
+            try {
+                return DataSourceUtils.getConnection(executor.dataSource());
+            } catch (CannotGetJdbcConnectionException ex) {
+                throw executor.translator().translateConnectionFailure(ex);
+            }
+        }
+
+        @Override
+        public void release(Connection connection) {
+            DataSourceUtils.releaseConnection(connection, executor.dataSource());
+        }
+
+        @Override
+        public boolean inTransaction() {
+            return TransactionSynchronizationManager.isActualTransactionActive()
+                    && TransactionSynchronizationManager.hasResource(executor.dataSource());
+        }
+
+        @Override
+        public DataAccessException translate(String task, String sql, SQLException ex) {
+            return executor.translator().translate(task, sql, ex);
+        }
     }
 
     @Override

@@ -1,0 +1,259 @@
+package io.databridge.query;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The condition nodes. Each renders itself; all are immutable. */
+final class Conditions {
+
+    private Conditions() {}
+
+    /** {@code left op right}. */
+    static final class Comparison extends Condition {
+        private final Expression<?> left;
+        private final String operator;
+        private final Expression<?> right;
+
+        Comparison(Expression<?> left, String operator, Expression<?> right) {
+            this.left = left;
+            this.operator = operator;
+            this.right = Condition.requireExpression(right);
+        }
+
+        @Override
+        void render(SqlRenderer renderer) {
+            left.renderOperand(renderer);
+            renderer.append(operator);
+            right.renderOperand(renderer);
+        }
+
+        @Override
+        public String toString() {
+            return left + operator + right;
+        }
+    }
+
+    /** {@code a AND b AND c} / {@code a OR b}; nested junctions of the other kind are parenthesized. */
+    static final class Junction extends Condition {
+        private final String operator;
+        private final List<Condition> parts;
+
+        private Junction(String operator, List<Condition> parts) {
+            this.operator = operator;
+            this.parts = parts;
+        }
+
+        static Junction of(String operator, Condition left, Condition right) {
+            List<Condition> parts = new ArrayList<>();
+            add(parts, operator, left);
+            add(parts, operator, right);
+            return new Junction(operator, List.copyOf(parts));
+        }
+
+        private static void add(List<Condition> parts, String operator, Condition condition) {
+            if (condition instanceof Junction junction && junction.operator.equals(operator)) {
+                parts.addAll(junction.parts);
+            } else {
+                parts.add(condition);
+            }
+        }
+
+        @Override
+        void render(SqlRenderer renderer) {
+            for (int i = 0; i < parts.size(); i++) {
+                if (i > 0) {
+                    renderer.append(operator);
+                }
+                Condition part = parts.get(i);
+                if (part instanceof Junction) {
+                    renderer.append('(');
+                    part.render(renderer);
+                    renderer.append(')');
+                } else {
+                    part.render(renderer);
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return parts.toString();
+        }
+    }
+
+    /** {@code NOT (condition)}. */
+    static final class Not extends Condition {
+        private final Condition condition;
+
+        Not(Condition condition) {
+            this.condition = condition;
+        }
+
+        @Override
+        void render(SqlRenderer renderer) {
+            renderer.append("NOT (");
+            condition.render(renderer);
+            renderer.append(')');
+        }
+    }
+
+    /** {@code expression IS NULL} and friends. */
+    static final class Postfix extends Condition {
+        private final Expression<?> expression;
+        private final String suffix;
+
+        Postfix(Expression<?> expression, String suffix) {
+            this.expression = expression;
+            this.suffix = suffix;
+        }
+
+        @Override
+        void render(SqlRenderer renderer) {
+            expression.renderOperand(renderer);
+            renderer.append(suffix);
+        }
+
+        @Override
+        public String toString() {
+            return expression + suffix;
+        }
+    }
+
+    /** {@code expression = ANY(?)} / {@code expression <> ALL(?)} with one array bound. */
+    static final class InValues extends Condition {
+        private final Expression<?> expression;
+        private final List<Object> values;
+        private final boolean negated;
+
+        InValues(Expression<?> expression, List<Object> values, boolean negated) {
+            this.expression = expression;
+            this.values = values;
+            this.negated = negated;
+        }
+
+        @Override
+        void render(SqlRenderer renderer) {
+            expression.renderOperand(renderer);
+            renderer.append(negated ? " <> ALL(" : " = ANY(");
+            String sqlType = expression instanceof Column<?, ?> column
+                    ? renderer.scope.property(column).codec().sqlType()
+                    : null;
+            Values.bindArray(renderer, values, sqlType);
+            renderer.append(')');
+        }
+    }
+
+    /** {@code expression [NOT] IN (subquery)}. */
+    static final class InSubquery extends Condition {
+        private final Expression<?> expression;
+        private final DefaultSelectQuery<?> subquery;
+        private final boolean negated;
+
+        InSubquery(Expression<?> expression, DefaultSelectQuery<?> subquery, boolean negated) {
+            this.expression = expression;
+            this.subquery = subquery;
+            this.negated = negated;
+        }
+
+        @Override
+        void render(SqlRenderer renderer) {
+            expression.renderOperand(renderer);
+            renderer.append(negated ? " NOT IN (" : " IN (");
+            renderer.subquery(subquery);
+            renderer.append(')');
+        }
+    }
+
+    /** {@code [NOT] EXISTS (subquery)}. */
+    static final class Exists extends Condition {
+        private final DefaultSelectQuery<?> subquery;
+        private final boolean negated;
+
+        Exists(DefaultSelectQuery<?> subquery, boolean negated) {
+            this.subquery = subquery;
+            this.negated = negated;
+        }
+
+        @Override
+        void render(SqlRenderer renderer) {
+            renderer.append(negated ? "NOT EXISTS (" : "EXISTS (");
+            renderer.subquery(subquery);
+            renderer.append(')');
+        }
+    }
+
+    /** {@code expression BETWEEN low AND high}. */
+    static final class Between extends Condition {
+        private final Expression<?> expression;
+        private final Expression<?> low;
+        private final Expression<?> high;
+
+        Between(Expression<?> expression, Expression<?> low, Expression<?> high) {
+            this.expression = expression;
+            this.low = low;
+            this.high = high;
+        }
+
+        @Override
+        void render(SqlRenderer renderer) {
+            expression.renderOperand(renderer);
+            renderer.append(" BETWEEN ");
+            low.renderOperand(renderer);
+            renderer.append(" AND ");
+            high.renderOperand(renderer);
+        }
+    }
+
+    /** {@code expression LIKE ?}; the pattern is bound as text. */
+    static final class Like extends Condition {
+        private final Expression<?> expression;
+        private final String operator;
+        private final String pattern;
+
+        Like(Expression<?> expression, String operator, String pattern) {
+            this.expression = expression;
+            this.operator = operator;
+            this.pattern = pattern;
+        }
+
+        @Override
+        void render(SqlRenderer renderer) {
+            expression.renderOperand(renderer);
+            renderer.append(operator);
+            renderer.bind(pattern, Bind.STRING);
+        }
+    }
+
+    /** {@code element = ANY(array)}. */
+    static final class AnyOf extends Condition {
+        private final Expression<?> element;
+        private final Expression<?> array;
+
+        AnyOf(Expression<?> element, Expression<?> array) {
+            this.element = element;
+            this.array = array;
+        }
+
+        @Override
+        void render(SqlRenderer renderer) {
+            element.renderOperand(renderer);
+            renderer.append(" = ANY(");
+            array.render(renderer);
+            renderer.append(')');
+        }
+    }
+
+    /** A condition over any boolean expression, e.g. a raw fragment. */
+    static final class Wrapped extends Condition {
+        private final Expression<?> expression;
+
+        Wrapped(Expression<?> expression) {
+            this.expression = expression;
+        }
+
+        @Override
+        void render(SqlRenderer renderer) {
+            expression.render(renderer);
+        }
+    }
+}

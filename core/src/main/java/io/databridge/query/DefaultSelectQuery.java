@@ -1,0 +1,480 @@
+package io.databridge.query;
+
+import io.databridge.mapping.EntityModel;
+import io.databridge.mapping.PropertyModel;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+
+/**
+ * The immutable {@link SelectQuery}: each step copies the {@link SelectState}. Renders itself once, on first use.
+ * Thread-safe.
+ *
+ * @param <R> the row type (the entity, or a projection)
+ */
+final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements SelectQuery<R> {
+
+    final SelectState state;
+
+    private DefaultSelectQuery(QueryExecutor executor, SelectState state) {
+        super(executor);
+        this.state = state;
+    }
+
+    static <T> DefaultSelectQuery<T> entity(QueryExecutor executor, EntityModel<T> model) {
+        return new DefaultSelectQuery<>(executor, new SelectState(model));
+    }
+
+    static DefaultSelectQuery<?> of(ResultQuery<?> query) {
+        if (query instanceof DefaultSelectQuery<?> select) {
+            return select;
+        }
+        throw new IllegalArgumentException("A subquery must be a query built with DataBridge.from(...), not " + query);
+    }
+
+    private <X> DefaultSelectQuery<X> with(Consumer<SelectState> change) {
+        SelectState copy = state.copy();
+        change.accept(copy);
+        return new DefaultSelectQuery<>(executor, copy);
+    }
+
+    private DefaultSelectQuery<R> change(Consumer<SelectState> change) {
+        return with(change);
+    }
+
+    // ---- building ----------------------------------------------------------------------------------------------
+
+    @Override
+    public SelectQuery<R> where(Condition condition) {
+        Condition.requireCondition(condition);
+        return change(s -> s.where = s.where == null ? condition : s.where.and(condition));
+    }
+
+    @Override
+    public SelectQuery<R> orderBy(SortOrder... orders) {
+        for (SortOrder order : orders) {
+            if (order == null) {
+                throw new IllegalArgumentException("orderBy(...) got a null sort order");
+            }
+        }
+        List<SortOrder> copy = List.of(orders);
+        return change(s -> s.orderBy = copy);
+    }
+
+    @Override
+    public SelectQuery<R> limit(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be >= 0 but was " + limit);
+        }
+        return change(s -> s.limit = limit);
+    }
+
+    @Override
+    public SelectQuery<R> offset(long offset) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be >= 0 but was " + offset);
+        }
+        return change(s -> s.offset = offset);
+    }
+
+    @Override
+    public SelectQuery<R> fetchSize(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("fetchSize must be >= 1 but was " + rows);
+        }
+        return change(s -> s.fetchSize = rows);
+    }
+
+    @Override
+    public SelectQuery<R> as(EntityAlias<R> alias) {
+        if (alias.entity() != state.root.type()) {
+            throw new IllegalArgumentException(
+                    "The alias " + alias + " is not for " + state.root.type().getName());
+        }
+        return change(s -> s.rootAlias = alias.name());
+    }
+
+    @Override
+    public SelectQuery<R> distinct() {
+        return change(s -> s.distinct = true);
+    }
+
+    @Override
+    public SelectQuery<R> distinctOn(Expression<?>... expressions) {
+        List<Expression<?>> copy = Expression.copy(expressions);
+        return change(s -> s.distinctOn = copy);
+    }
+
+    @Override
+    public SelectQuery<R> join(Class<?> entity, Condition on) {
+        return join("JOIN", entity, null, Condition.requireCondition(on));
+    }
+
+    @Override
+    public SelectQuery<R> join(EntityAlias<?> alias, Condition on) {
+        return join("JOIN", alias.entity(), alias.name(), Condition.requireCondition(on));
+    }
+
+    @Override
+    public SelectQuery<R> leftJoin(Class<?> entity, Condition on) {
+        return join("LEFT JOIN", entity, null, Condition.requireCondition(on));
+    }
+
+    @Override
+    public SelectQuery<R> leftJoin(EntityAlias<?> alias, Condition on) {
+        return join("LEFT JOIN", alias.entity(), alias.name(), Condition.requireCondition(on));
+    }
+
+    @Override
+    public SelectQuery<R> rightJoin(Class<?> entity, Condition on) {
+        return join("RIGHT JOIN", entity, null, Condition.requireCondition(on));
+    }
+
+    @Override
+    public SelectQuery<R> fullJoin(Class<?> entity, Condition on) {
+        return join("FULL JOIN", entity, null, Condition.requireCondition(on));
+    }
+
+    @Override
+    public SelectQuery<R> crossJoin(Class<?> entity) {
+        return join("CROSS JOIN", entity, null, null);
+    }
+
+    private SelectQuery<R> join(String keyword, Class<?> entity, @Nullable String alias, @Nullable Condition on) {
+        EntityModel<?> model = executor.models().get(entity);
+        SelectState.Join join = new SelectState.Join(keyword, model, alias, on);
+        return change(s -> s.joins = s.withJoin(join));
+    }
+
+    @Override
+    public SelectQuery<R> groupBy(Expression<?>... expressions) {
+        List<Expression<?>> copy = Expression.copy(expressions);
+        return change(s -> s.groupBy = copy);
+    }
+
+    @Override
+    public SelectQuery<R> having(Condition condition) {
+        Condition.requireCondition(condition);
+        return change(s -> s.having = s.having == null ? condition : s.having.and(condition));
+    }
+
+    @Override
+    public SelectQuery<R> forUpdate() {
+        return change(s -> s.lock = " FOR UPDATE");
+    }
+
+    @Override
+    public SelectQuery<R> forShare() {
+        return change(s -> s.lock = " FOR SHARE");
+    }
+
+    @Override
+    public SelectQuery<R> noWait() {
+        requireLock("noWait()");
+        return change(s -> s.lockWait = " NOWAIT");
+    }
+
+    @Override
+    public SelectQuery<R> skipLocked() {
+        requireLock("skipLocked()");
+        return change(s -> s.lockWait = " SKIP LOCKED");
+    }
+
+    private void requireLock(String method) {
+        if (state.lock == null) {
+            throw new InvalidDataAccessApiUsageException(
+                    method + " needs a lock: call forUpdate() or forShare() first");
+        }
+    }
+
+    @Override
+    public SelectQuery<R> after(R lastRow) {
+        if (lastRow == null) {
+            throw new IllegalArgumentException("after(null): pass the last row of the previous page");
+        }
+        if (state.shape != SelectState.Shape.ENTITY) {
+            throw new InvalidDataAccessApiUsageException("after(lastRow) works on entity queries; use seek(values)");
+        }
+        Keyset.check(state);
+        return change(s -> {
+            s.seekRow = lastRow;
+            s.seekValues = null;
+        });
+    }
+
+    @Override
+    public SelectQuery<R> seek(Object... keyValues) {
+        if (keyValues.length != state.orderBy.size() || state.orderBy.isEmpty()) {
+            throw new IllegalArgumentException("seek(...) needs one value per orderBy key: the order has "
+                    + state.orderBy.size() + " keys but " + keyValues.length + " values were given");
+        }
+        List<Object> values = new ArrayList<>();
+        for (Object value : keyValues) {
+            values.add(Values.notNull(value, "seek", "query"));
+        }
+        return change(s -> {
+            s.seekValues = List.copyOf(values);
+            s.seekRow = null;
+        });
+    }
+
+    @Override
+    public <X> ResultQuery<X> select(Class<X> type, Expression<?>... expressions) {
+        if (type == null) {
+            throw new IllegalArgumentException("select(type, ...): type must not be null");
+        }
+        List<Expression<?>> copy = Expression.copy(expressions);
+        if (copy.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "select(" + type.getSimpleName() + ", ...) needs at least one expression");
+        }
+        if (copy.size() == 1
+                && !type.isRecord()
+                && executor.models()
+                        .codecs()
+                        .find(io.databridge.types.ValueType.of(type))
+                        .isPresent()) {
+            return selectAs(type, copy.get(0));
+        }
+        return with(s -> {
+            s.shape = SelectState.Shape.CONSTRUCTOR;
+            s.projection = copy;
+            s.rowType = type;
+        });
+    }
+
+    @Override
+    public <V> ResultQuery<V> select(Expression<V> expression) {
+        List<Expression<?>> copy = Expression.copy(new Expression<?>[] {expression});
+        return with(s -> {
+            s.shape = SelectState.Shape.SCALAR;
+            s.projection = copy;
+            s.rowType = expression.javaType();
+        });
+    }
+
+    /**
+     * A scalar projection read as a given class, e.g. {@code sum} of an {@code int} column as {@code Long}.
+     *
+     * @param type the class to read values as
+     * @param expression the expression
+     * @param <V> the value type
+     * @return a scalar query
+     */
+    <V> ResultQuery<V> selectAs(Class<V> type, Expression<?> expression) {
+        List<Expression<?>> copy = Expression.copy(new Expression<?>[] {expression});
+        return with(s -> {
+            s.shape = SelectState.Shape.SCALAR;
+            s.projection = copy;
+            s.rowType = type;
+        });
+    }
+
+    @Override
+    public ResultQuery<Tuple> selectTuple(Expression<?>... expressions) {
+        List<Expression<?>> copy = Expression.copy(expressions);
+        return with(s -> {
+            s.shape = SelectState.Shape.TUPLE;
+            s.projection = copy;
+            s.rowType = Tuple.class;
+        });
+    }
+
+    @Override
+    public ResultQuery<R> union(ResultQuery<R> other) {
+        return SetOperationQuery.of(this, " UNION ", other);
+    }
+
+    @Override
+    public ResultQuery<R> unionAll(ResultQuery<R> other) {
+        return SetOperationQuery.of(this, " UNION ALL ", other);
+    }
+
+    @Override
+    public ResultQuery<R> intersect(ResultQuery<R> other) {
+        return SetOperationQuery.of(this, " INTERSECT ", other);
+    }
+
+    @Override
+    public ResultQuery<R> except(ResultQuery<R> other) {
+        return SetOperationQuery.of(this, " EXCEPT ", other);
+    }
+
+    // ---- writes ------------------------------------------------------------------------------------------------
+
+    @Override
+    public long delete() {
+        return Writes.delete(this);
+    }
+
+    @Override
+    public List<R> deleteReturning() {
+        return Writes.deleteReturning(this);
+    }
+
+    @Override
+    public <V> UpdateQuery<R> set(Column<R, V> column, @Nullable V value) {
+        return DefaultUpdateQuery.start(this).set(column, value);
+    }
+
+    @Override
+    public <V> UpdateQuery<R> set(Column<R, V> column, Expression<? extends V> value) {
+        return DefaultUpdateQuery.start(this).set(column, value);
+    }
+
+    @Override
+    public InsertQuery<R> insert(Collection<? extends R> entities) {
+        return DefaultInsertQuery.start(this, entities);
+    }
+
+    // ---- execution and rendering -------------------------------------------------------------------------------
+
+    @Override
+    String task() {
+        return "query " + state.root.type().getSimpleName();
+    }
+
+    @Override
+    AbstractResultQuery<R> withLimit(int limit) {
+        return state.limit != null && state.limit <= limit ? this : change(s -> s.limit = limit);
+    }
+
+    @Override
+    int fetchRows() {
+        return state.fetchSize;
+    }
+
+    @Override
+    public long count() {
+        if (state.needsWrappingForCount() || state.shape != SelectState.Shape.ENTITY) {
+            return super.count();
+        }
+        SqlRenderer renderer = renderer();
+        Scope scope = openScope(renderer, null);
+        renderer.append("SELECT count(*)");
+        renderFromAndWhere(renderer, scope);
+        return scalarLong(renderer);
+    }
+
+    @Override
+    Rendered<R> render() {
+        SqlRenderer renderer = renderer();
+        RowReader<R> reader = renderSelectAndReader(renderer, null);
+        return Rendered.of(renderer, reader);
+    }
+
+    @Override
+    void renderSelect(SqlRenderer renderer, @Nullable Scope outer) {
+        renderSelectAndReader(renderer, outer);
+    }
+
+    Scope openScope(SqlRenderer renderer, @Nullable Scope outer) {
+        List<Scope.Item> items = new ArrayList<>(1 + state.joins.size());
+        items.add(Scope.Item.of(state.root, state.rootAlias));
+        for (SelectState.Join join : state.joins) {
+            items.add(Scope.Item.of(join.model(), join.alias()));
+        }
+        Scope scope = new Scope(outer, items);
+        renderer.scope = scope;
+        return scope;
+    }
+
+    @SuppressWarnings("unchecked")
+    private RowReader<R> renderSelectAndReader(SqlRenderer renderer, @Nullable Scope outer) {
+        Scope scope = openScope(renderer, outer);
+        renderer.append("SELECT ");
+        if (!state.distinctOn.isEmpty()) {
+            renderer.append("DISTINCT ON (");
+            renderer.list(state.distinctOn);
+            renderer.append(") ");
+        } else if (state.distinct) {
+            renderer.append("DISTINCT ");
+        }
+        RowReader<?> reader;
+        if (state.shape == SelectState.Shape.ENTITY) {
+            String qualifier = scope.qualifies() ? scope.root().qualifier() + "." : "";
+            List<PropertyModel> properties = state.root.properties();
+            for (int i = 0; i < properties.size(); i++) {
+                renderer.append(i == 0 ? "" : ", ")
+                        .append(qualifier)
+                        .append(properties.get(i).quotedColumn());
+            }
+            reader = RowReader.entity(state.root);
+        } else {
+            renderer.list(state.projection);
+            List<@Nullable PropertyModel> properties = new ArrayList<>();
+            for (Expression<?> expression : state.projection) {
+                properties.add(expression instanceof Column<?, ?> column ? scope.property(column) : null);
+            }
+            reader = switch (state.shape) {
+                case SCALAR ->
+                    RowReader.scalar(executor.models(), state.rowType, state.projection.get(0), properties.get(0));
+                case TUPLE -> RowReader.tuple(executor.models(), state.projection, properties);
+                default -> RowReader.constructor(executor.models(), state.rowType, state.projection, properties);
+            };
+        }
+        renderFromAndWhere(renderer, scope);
+        if (!state.groupBy.isEmpty()) {
+            renderer.append(" GROUP BY ");
+            renderer.list(state.groupBy);
+        }
+        if (state.having != null) {
+            renderer.append(" HAVING ");
+            state.having.render(renderer);
+        }
+        renderOrderAndPaging(renderer, state.orderBy, state.limit, state.offset);
+        if (state.lock != null) {
+            renderer.append(state.lock);
+            if (state.lockWait != null) {
+                renderer.append(state.lockWait);
+            }
+        }
+        renderer.scope = outer == null ? scope : outer;
+        return (RowReader<R>) reader;
+    }
+
+    void renderFromAndWhere(SqlRenderer renderer, Scope scope) {
+        renderer.append(" FROM ").append(scope.root().fromClause());
+        for (int i = 0; i < state.joins.size(); i++) {
+            SelectState.Join join = state.joins.get(i);
+            Condition on = join.on();
+            renderer.append(" ").append(join.keyword()).append(" ");
+            renderer.append(Scope.Item.of(join.model(), join.alias()).fromClause());
+            if (on != null) {
+                renderer.append(" ON ");
+                on.render(renderer);
+            }
+        }
+        Condition seek = Keyset.condition(state, scope);
+        Condition where = state.where == null ? seek : seek == null ? state.where : state.where.and(seek);
+        if (where != null) {
+            renderer.append(" WHERE ");
+            where.render(renderer);
+        }
+    }
+
+    static void renderOrderAndPaging(
+            SqlRenderer renderer, List<SortOrder> orderBy, @Nullable Integer limit, @Nullable Long offset) {
+        if (!orderBy.isEmpty()) {
+            renderer.append(" ORDER BY ");
+            for (int i = 0; i < orderBy.size(); i++) {
+                renderer.append(i == 0 ? "" : ", ");
+                orderBy.get(i).render(renderer);
+            }
+        }
+        if (limit != null) {
+            renderer.append(" LIMIT ").bind(limit, Bind.INT);
+        }
+        if (offset != null) {
+            renderer.append(" OFFSET ").bind(offset, Bind.LONG);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SelectQuery[" + state.root.type().getSimpleName() + "]";
+    }
+}

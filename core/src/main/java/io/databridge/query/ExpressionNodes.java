@@ -1,0 +1,116 @@
+package io.databridge.query;
+
+import org.jspecify.annotations.Nullable;
+
+/** The expression nodes that are not columns, functions or conditions. All immutable. */
+final class ExpressionNodes {
+
+    private ExpressionNodes() {}
+
+    /** A bound value, typed by the expression it is compared with (whose codec then binds it). */
+    static final class Param<V> extends Expression<V> {
+        private final Object value;
+        private final @Nullable Expression<?> typedBy;
+
+        Param(Object value, @Nullable Expression<?> typedBy) {
+            this.value = value;
+            this.typedBy = typedBy;
+        }
+
+        @Override
+        void render(SqlRenderer renderer) {
+            renderer.bindValue(value, typedBy);
+        }
+
+        @Override
+        Class<?> javaType() {
+            return value.getClass();
+        }
+
+        @Override
+        public String toString() {
+            return "?";
+        }
+    }
+
+    /** {@code left op right}, e.g. jsonb's {@code ->}. */
+    static final class Operator<V> extends Expression<V> {
+        private final Expression<?> left;
+        private final String operator;
+        private final Expression<?> right;
+        private final Class<?> type;
+
+        Operator(Expression<?> left, String operator, Expression<?> right, Class<?> type) {
+            this.left = left;
+            this.operator = operator;
+            this.right = right;
+            this.type = type;
+        }
+
+        @Override
+        void render(SqlRenderer renderer) {
+            left.renderOperand(renderer);
+            renderer.append(operator);
+            right.renderOperand(renderer);
+        }
+
+        @Override
+        boolean compound() {
+            return true;
+        }
+
+        @Override
+        Class<?> javaType() {
+            return type;
+        }
+
+        @Override
+        public String toString() {
+            return left + operator + right;
+        }
+    }
+
+    /** {@code expression::type}; the type is fixed text from the engine, never user input. */
+    static final class Cast<V> extends Expression<V> {
+        private final Expression<?> expression;
+        private final String type;
+
+        Cast(Expression<?> expression, String type) {
+            this.expression = expression;
+            this.type = type;
+        }
+
+        @Override
+        void render(SqlRenderer renderer) {
+            expression.renderOperand(renderer);
+            renderer.append("::").append(type);
+        }
+
+        @Override
+        Class<?> javaType() {
+            return expression.javaType();
+        }
+    }
+
+    /** {@code expression AS "alias"} in a projection. */
+    static final class Aliased<V> extends Expression<V> {
+        final Expression<V> expression;
+        final String quotedAlias;
+
+        Aliased(Expression<V> expression, String alias) {
+            this.expression = expression;
+            this.quotedAlias = io.databridge.sql.Identifiers.quote(alias, "column alias");
+        }
+
+        @Override
+        void render(SqlRenderer renderer) {
+            expression.render(renderer);
+            renderer.append(" AS ").append(quotedAlias);
+        }
+
+        @Override
+        Class<?> javaType() {
+            return expression.javaType();
+        }
+    }
+}

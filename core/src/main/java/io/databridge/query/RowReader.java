@@ -1,0 +1,171 @@
+package io.databridge.query;
+
+import io.databridge.mapping.EntityMappingException;
+import io.databridge.mapping.EntityModel;
+import io.databridge.mapping.EntityModels;
+import io.databridge.mapping.PropertyModel;
+import io.databridge.types.TypeCodec;
+import io.databridge.types.ValueType;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataRetrievalFailureException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+
+/**
+ * Reads one row by column index into the query's row type. Built once per query rendering from the entity model or
+ * the projection, then applied per row without reflection. Thread-safe (immutable).
+ *
+ * @param <R> the row type
+ */
+@FunctionalInterface
+interface RowReader<R> {
+
+    R read(ResultSet rows) throws SQLException;
+
+    static <T> RowReader<T> entity(EntityModel<T> model) {
+        List<PropertyModel> properties = model.properties();
+        return rows -> {
+            Object[] values = new Object[properties.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = read(
+                        properties.get(i).codec(),
+                        rows,
+                        i + 1,
+                        properties.get(i).qualifiedName());
+            }
+            return model.instantiate(values);
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    static <V> RowReader<V> scalar(
+            EntityModels models, Class<?> type, Expression<?> expression, @Nullable PropertyModel property) {
+        TypeCodec<Object> codec = codec(models, type, type, expression, property);
+        return rows -> (V) read(codec, rows, 1, expression.toString());
+    }
+
+    static RowReader<Tuple> tuple(
+            EntityModels models, List<Expression<?>> expressions, List<@Nullable PropertyModel> properties) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        TypeCodec<Object>[] codecs = new TypeCodec[expressions.size()];
+        for (int i = 0; i < codecs.length; i++) {
+            Class<?> type = expressions.get(i).javaType();
+            codecs[i] = codec(models, type, type, expressions.get(i), properties.get(i));
+        }
+        return rows -> {
+            Object[] values = new Object[codecs.length];
+            for (int i = 0; i < codecs.length; i++) {
+                values[i] = read(codecs[i], rows, i + 1, expressions.get(i).toString());
+            }
+            return new Tuple(expressions, values);
+        };
+    }
+
+    /** Calls the record's canonical constructor, or the class's only constructor with that many parameters. */
+    static <R> RowReader<R> constructor(
+            EntityModels models,
+            Class<R> type,
+            List<Expression<?>> expressions,
+            List<@Nullable PropertyModel> properties) {
+        Constructor<?> constructor = null;
+        if (type.isRecord()) {
+            Class<?>[] parameters = java.util.Arrays.stream(type.getRecordComponents())
+                    .map(java.lang.reflect.RecordComponent::getType)
+                    .toArray(Class<?>[]::new);
+            try {
+                constructor = type.getDeclaredConstructor(parameters);
+            } catch (NoSuchMethodException ex) {
+                throw new EntityMappingException("Cannot find the canonical constructor of " + type.getName(), ex);
+            }
+        } else {
+            for (Constructor<?> candidate : type.getDeclaredConstructors()) {
+                if (candidate.getParameterCount() == expressions.size()
+                        && !Modifier.isPrivate(candidate.getModifiers())) {
+                    if (constructor != null) {
+                        throw new InvalidDataAccessApiUsageException("Cannot project into " + type.getName() + ": it"
+                                + " has more than one constructor with " + expressions.size() + " parameters; use a"
+                                + " record");
+                    }
+                    constructor = candidate;
+                }
+            }
+        }
+        if (constructor == null || constructor.getParameterCount() != expressions.size()) {
+            throw new InvalidDataAccessApiUsageException("Cannot project " + expressions.size() + " expressions into "
+                    + type.getName() + ": it needs a constructor (or record components) taking exactly "
+                    + expressions.size() + " values in select order");
+        }
+        Class<?>[] parameterTypes = constructor.getParameterTypes();
+        Type[] genericTypes = constructor.getGenericParameterTypes();
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        TypeCodec<Object>[] codecs = new TypeCodec[parameterTypes.length];
+        for (int i = 0; i < codecs.length; i++) {
+            Type generic = genericTypes.length == parameterTypes.length ? genericTypes[i] : parameterTypes[i];
+            codecs[i] = codec(models, parameterTypes[i], generic, expressions.get(i), properties.get(i));
+        }
+        MethodHandle handle;
+        try {
+            constructor.setAccessible(true);
+            handle = MethodHandles.privateLookupIn(type, MethodHandles.lookup())
+                    .unreflectConstructor(constructor)
+                    .asType(MethodType.methodType(Object.class, parameterTypes))
+                    .asSpreader(Object[].class, parameterTypes.length)
+                    .asType(MethodType.methodType(Object.class, Object[].class));
+        } catch (ReflectiveOperationException | RuntimeException ex) {
+            throw new EntityMappingException("Cannot access the constructor of " + type.getName() + ": " + ex, ex);
+        }
+        return rows -> {
+            Object[] values = new Object[codecs.length];
+            for (int i = 0; i < codecs.length; i++) {
+                Object value = read(codecs[i], rows, i + 1, type.getSimpleName() + " parameter " + i);
+                if (value == null && parameterTypes[i].isPrimitive()) {
+                    throw new DataRetrievalFailureException(
+                            "Cannot map NULL to parameter " + i + " of " + type.getName() + ", a primitive "
+                                    + parameterTypes[i].getName() + ": use the wrapper type");
+                }
+                values[i] = value;
+            }
+            try {
+                return type.cast((Object) handle.invokeExact(values));
+            } catch (Throwable ex) {
+                throw new EntityMappingException(
+                        "Cannot create " + type.getName() + ": its constructor threw "
+                                + ex.getClass().getName(),
+                        ex);
+            }
+        };
+    }
+
+    private static TypeCodec<Object> codec(
+            EntityModels models, Class<?> type, Type generic, Expression<?> source, @Nullable PropertyModel property) {
+        if (property != null && Expression.box(property.valueType().rawType()) == Expression.box(type)) {
+            return property.codec();
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            TypeCodec<Object> codec =
+                    (TypeCodec<Object>) models.codecs().resolve(new ValueType(type, generic, false, null, null));
+            return codec;
+        } catch (IllegalArgumentException ex) {
+            throw new InvalidDataAccessApiUsageException(
+                    "Cannot read " + source + " as " + type.getName() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static @Nullable Object read(TypeCodec<Object> codec, ResultSet rows, int column, String what)
+            throws SQLException {
+        try {
+            return codec.read(rows, column);
+        } catch (IllegalArgumentException | ClassCastException ex) {
+            throw new DataRetrievalFailureException("Cannot read " + what + ": " + ex.getMessage(), ex);
+        }
+    }
+}

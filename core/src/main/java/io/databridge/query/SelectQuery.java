@@ -1,0 +1,266 @@
+package io.databridge.query;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A query over one entity's table, started with {@code DataBridge.from(Class)}, returning entities. Add conditions,
+ * order, paging, joins, grouping and locks; project into records, scalars or tuples with {@code select}; or turn it
+ * into a bulk {@code DELETE}/{@code UPDATE}/{@code INSERT}. Immutable: every call returns a new query. Thread-safe.
+ *
+ * <pre>{@code
+ * List<User> page = db.from(User.class)
+ *         .where(User_.age.gt(25).and(User_.email.endsWith("@example.com")))
+ *         .orderBy(User_.createdAt.desc(), User_.name.asc())
+ *         .limit(20).offset(40)
+ *         .list();
+ * }</pre>
+ *
+ * @param <T> the entity type
+ */
+public interface SelectQuery<T> extends ResultQuery<T> {
+
+    /**
+     * Adds a condition; a second call combines with {@code AND}.
+     *
+     * @param condition the condition
+     * @return a new query
+     * @throws IllegalArgumentException when {@code condition} is {@code null}
+     */
+    SelectQuery<T> where(Condition condition);
+
+    @Override
+    SelectQuery<T> orderBy(SortOrder... orders);
+
+    @Override
+    SelectQuery<T> limit(int limit);
+
+    @Override
+    SelectQuery<T> offset(long offset);
+
+    @Override
+    SelectQuery<T> fetchSize(int rows);
+
+    /**
+     * Reads the root table through an alias, for self-joins and correlated subqueries.
+     *
+     * @param alias the alias of this query's entity
+     * @return a new query
+     */
+    SelectQuery<T> as(EntityAlias<T> alias);
+
+    /**
+     * {@code SELECT DISTINCT}.
+     *
+     * @return a new query
+     */
+    SelectQuery<T> distinct();
+
+    /**
+     * {@code SELECT DISTINCT ON (expressions)}: the first row of each group in query order.
+     *
+     * @param expressions the expressions, which must lead the order
+     * @return a new query
+     */
+    SelectQuery<T> distinctOn(Expression<?>... expressions);
+
+    /**
+     * {@code JOIN entity ON condition}.
+     *
+     * @param entity the entity to join
+     * @param on the join condition
+     * @return a new query
+     */
+    SelectQuery<T> join(Class<?> entity, Condition on);
+
+    /**
+     * {@code JOIN entity AS alias ON condition}.
+     *
+     * @param alias the aliased entity to join
+     * @param on the join condition
+     * @return a new query
+     */
+    SelectQuery<T> join(EntityAlias<?> alias, Condition on);
+
+    /**
+     * {@code LEFT JOIN entity ON condition}.
+     *
+     * @param entity the entity to join
+     * @param on the join condition
+     * @return a new query
+     */
+    SelectQuery<T> leftJoin(Class<?> entity, Condition on);
+
+    /**
+     * {@code LEFT JOIN entity AS alias ON condition}.
+     *
+     * @param alias the aliased entity to join
+     * @param on the join condition
+     * @return a new query
+     */
+    SelectQuery<T> leftJoin(EntityAlias<?> alias, Condition on);
+
+    /**
+     * {@code RIGHT JOIN entity ON condition}.
+     *
+     * @param entity the entity to join
+     * @param on the join condition
+     * @return a new query
+     */
+    SelectQuery<T> rightJoin(Class<?> entity, Condition on);
+
+    /**
+     * {@code FULL JOIN entity ON condition}.
+     *
+     * @param entity the entity to join
+     * @param on the join condition
+     * @return a new query
+     */
+    SelectQuery<T> fullJoin(Class<?> entity, Condition on);
+
+    /**
+     * {@code CROSS JOIN entity}.
+     *
+     * @param entity the entity to join
+     * @return a new query
+     */
+    SelectQuery<T> crossJoin(Class<?> entity);
+
+    /**
+     * {@code GROUP BY expressions}; select the groups with {@link #select(Class, Expression[])}.
+     *
+     * @param expressions the grouping expressions
+     * @return a new query
+     */
+    SelectQuery<T> groupBy(Expression<?>... expressions);
+
+    /**
+     * {@code HAVING condition}, usually over aggregates.
+     *
+     * @param condition the condition
+     * @return a new query
+     */
+    SelectQuery<T> having(Condition condition);
+
+    /**
+     * {@code FOR UPDATE}: locks the rows read until the transaction ends.
+     *
+     * @return a new query
+     */
+    SelectQuery<T> forUpdate();
+
+    /**
+     * {@code FOR SHARE}.
+     *
+     * @return a new query
+     */
+    SelectQuery<T> forShare();
+
+    /**
+     * {@code NOWAIT}: fail at once when a row is locked (needs {@link #forUpdate()} or {@link #forShare()}).
+     *
+     * @return a new query
+     */
+    SelectQuery<T> noWait();
+
+    /**
+     * {@code SKIP LOCKED}: leave out rows another transaction has locked; the job-queue idiom.
+     *
+     * @return a new query
+     */
+    SelectQuery<T> skipLocked();
+
+    /**
+     * Keyset pagination: the rows after {@code lastRow} in this query's order, which must end with the id so that it
+     * is deterministic. Faster than {@code offset} on deep pages.
+     *
+     * @param lastRow the last row of the previous page
+     * @return a new query
+     * @throws org.springframework.dao.InvalidDataAccessApiUsageException when the order is not by columns of this
+     *     entity ending with its id
+     */
+    SelectQuery<T> after(T lastRow);
+
+    /**
+     * Keyset pagination with the sort-key values of the last row, one per {@code orderBy} key.
+     *
+     * @param keyValues the values, in order-key order
+     * @return a new query
+     * @throws IllegalArgumentException when the number of values differs from the number of order keys
+     */
+    SelectQuery<T> seek(Object... keyValues);
+
+    /**
+     * Projects rows into a record (or a class with a constructor taking the values in order); with one expression and
+     * a type that has a codec ({@code Long.class}, {@code BigDecimal.class}, ...) it is a scalar query read as that
+     * type.
+     *
+     * @param type the record or class
+     * @param expressions one expression per record component, in order
+     * @param <R> the row type
+     * @return a query returning {@code R}
+     */
+    <R> ResultQuery<R> select(Class<R> type, Expression<?>... expressions);
+
+    /**
+     * Projects one expression: a scalar query.
+     *
+     * @param expression the expression
+     * @param <V> the value type
+     * @return a query returning the values
+     */
+    <V> ResultQuery<V> select(Expression<V> expression);
+
+    /**
+     * Projects several expressions into {@link Tuple}s.
+     *
+     * @param expressions the expressions
+     * @return a query returning tuples
+     */
+    ResultQuery<Tuple> selectTuple(Expression<?>... expressions);
+
+    /**
+     * Deletes the rows this query's condition matches ({@code DELETE FROM ... WHERE ...}).
+     *
+     * @return the number of rows deleted
+     * @throws org.springframework.dao.InvalidDataAccessApiUsageException when the query has joins, order, limit,
+     *     grouping or a projection
+     */
+    long delete();
+
+    /**
+     * Deletes like {@link #delete()} and returns the deleted rows ({@code RETURNING}).
+     *
+     * @return the deleted rows
+     */
+    List<T> deleteReturning();
+
+    /**
+     * Starts a bulk update of the rows this query's condition matches.
+     *
+     * @param column the column to set
+     * @param value the value, {@code null} for SQL {@code NULL}
+     * @param <V> the value type
+     * @return the update; run it with {@link UpdateQuery#update()}
+     */
+    <V> UpdateQuery<T> set(Column<T, V> column, @org.jspecify.annotations.Nullable V value);
+
+    /**
+     * Starts a bulk update setting a column to an expression.
+     *
+     * @param column the column to set
+     * @param value the expression
+     * @param <V> the value type
+     * @return the update
+     */
+    <V> UpdateQuery<T> set(Column<T, V> column, Expression<? extends V> value);
+
+    /**
+     * Starts an insert of entities into this query's table.
+     *
+     * @param entities the entities, at least one
+     * @return the insert; add {@code onConflict} for an upsert
+     * @throws IllegalArgumentException when empty
+     */
+    InsertQuery<T> insert(Collection<? extends T> entities);
+}

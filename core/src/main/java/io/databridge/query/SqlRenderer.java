@@ -1,0 +1,89 @@
+package io.databridge.query;
+
+import io.databridge.mapping.EntityModels;
+import io.databridge.mapping.PropertyModel;
+import io.databridge.types.TypeCodec;
+import io.databridge.types.ValueType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Collects SQL text and binds while a query renders itself. Not thread-safe; one per rendering.
+ */
+final class SqlRenderer {
+
+    final StringBuilder sql = new StringBuilder(128);
+    final List<Bind> binds = new ArrayList<>();
+    final EntityModels models;
+    Scope scope;
+
+    SqlRenderer(EntityModels models, Scope scope) {
+        this.models = models;
+        this.scope = scope;
+    }
+
+    SqlRenderer append(String text) {
+        sql.append(text);
+        return this;
+    }
+
+    SqlRenderer append(char c) {
+        sql.append(c);
+        return this;
+    }
+
+    SqlRenderer bind(@Nullable Object value, Bind.Binder binder) {
+        sql.append('?');
+        binds.add(new Bind(value, binder));
+        return this;
+    }
+
+    /** Binds a value through the codec of the column it is compared with, or of its own class. */
+    SqlRenderer bindValue(Object value, @Nullable Expression<?> typedBy) {
+        PropertyModel property = typedBy instanceof Column<?, ?> column ? scope.property(column) : null;
+        if (property != null && Expression.box(property.valueType().rawType()).isInstance(value)) {
+            TypeCodec<Object> codec = property.codec();
+            return bind(value, (statement, index, v) -> Values.bindChecked(codec, property, statement, index, v));
+        }
+        return bind(value, binderFor(value.getClass()));
+    }
+
+    Bind.Binder binderFor(Class<?> type) {
+        if (type == String.class) {
+            return Bind.STRING;
+        }
+        Optional<TypeCodec<?>> codec = models.codecs().find(ValueType.of(type));
+        if (codec.isPresent()) {
+            @SuppressWarnings("unchecked")
+            TypeCodec<Object> found = (TypeCodec<Object>) codec.get();
+            return found::bind;
+        }
+        return Bind.OBJECT;
+    }
+
+    void list(List<? extends Expression<?>> expressions) {
+        for (int i = 0; i < expressions.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            expressions.get(i).render(this);
+        }
+    }
+
+    /** Renders a nested query in its own scope under the current one. */
+    void subquery(DefaultSelectQuery<?> query) {
+        Scope outer = scope;
+        query.renderSelect(this, outer);
+        scope = outer;
+    }
+
+    SqlStatement statement() {
+        List<@Nullable Object> values = new ArrayList<>(binds.size());
+        for (Bind bind : binds) {
+            values.add(bind.value());
+        }
+        return new SqlStatement(sql.toString(), values);
+    }
+}
