@@ -3,6 +3,7 @@ package io.databridge;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,6 +71,17 @@ public interface SqlQuery {
      * @throws org.springframework.dao.EmptyResultDataAccessException when there is no row
      */
     <R> R one(Class<R> type);
+
+    /**
+     * Runs the query and maps rows as the stream is consumed. The stream holds a connection and a cursor until it is
+     * closed: use it in try-with-resources. Inside a transaction rows are fetched from the server in batches of 256;
+     * outside one pgjdbc reads every row before the first is returned (the driver streams only with autocommit off).
+     *
+     * @param type an entity, a record, or a scalar type
+     * @param <R> the result type
+     * @return the rows, in result order; close it
+     */
+    <R> Stream<R> stream(Class<R> type);
 
     /**
      * Runs an {@code INSERT}, {@code UPDATE}, {@code DELETE} or DDL statement.

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
@@ -24,6 +25,9 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 final class DefaultSqlQuery implements SqlQuery {
 
     private static final Object UNBOUND = new Object();
+
+    /** Rows per round trip of a streamed cursor: large enough to amortize the trip, small enough to bound memory. */
+    private static final int STREAM_FETCH_SIZE = 256;
 
     private final NamedParameters parsed;
     private final Map<String, @Nullable Object> values;
@@ -84,6 +88,16 @@ final class DefaultSqlQuery implements SqlQuery {
                     "The query returned more than one row; exactly one was expected", 1);
         }
         return rows.get(0);
+    }
+
+    @Override
+    public <R> Stream<R> stream(Class<R> type) {
+        return executor.stream(
+                "sql stream",
+                parsed.sql(),
+                STREAM_FETCH_SIZE,
+                this::bind,
+                rows -> mappers.mapper(parsed.sql(), type, rows)::map);
     }
 
     @Override

@@ -3,8 +3,15 @@ package io.databridge.internal;
 import io.databridge.error.PgExceptionTranslator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -40,6 +47,44 @@ public final class JdbcExecutor {
          * @throws SQLException from the driver
          */
         R run(Connection connection) throws SQLException;
+    }
+
+    /** Binds the parameters of a statement; may throw the driver's {@link SQLException}. */
+    @FunctionalInterface
+    public interface Binder {
+        /**
+         * Binds.
+         *
+         * @param statement the prepared statement
+         * @throws SQLException from the driver
+         */
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Reads the current row of a cursor. */
+    @FunctionalInterface
+    public interface RowReader<R> {
+        /**
+         * Maps the current row.
+         *
+         * @param rows the result set, positioned on a row
+         * @return the mapped row
+         * @throws SQLException from the driver
+         */
+        R read(ResultSet rows) throws SQLException;
+    }
+
+    /** Creates the row reader of a result set once, from its metadata. */
+    @FunctionalInterface
+    public interface RowReaderFactory<R> {
+        /**
+         * Specializes a reader for the columns of this result.
+         *
+         * @param rows the result set, before its first row
+         * @return the reader
+         * @throws SQLException from the driver
+         */
+        RowReader<R> create(ResultSet rows) throws SQLException;
     }
 
     private final DataSource dataSource;
@@ -91,6 +136,104 @@ public final class JdbcExecutor {
                 return callback.run(statement);
             }
         });
+    }
+
+    /**
+     * Opens a cursor and maps its rows as the returned stream is consumed. The connection, statement and result set
+     * stay open until the stream is closed (or fails); closing releases the connection through {@link DataSourceUtils}.
+     *
+     * @param task what the statement does, for error messages and logs (no values)
+     * @param sql the SQL text with {@code ?} placeholders
+     * @param fetchSize rows per round trip (effective only with autocommit off, i.e. inside a transaction)
+     * @param binder binds the parameters
+     * @param readers creates the row reader from the result's metadata
+     * @param <R> the row type
+     * @return the rows; the caller closes the stream
+     * @throws DataAccessException for every driver failure, translated, also while the stream is consumed
+     */
+    public <R> Stream<R> stream(String task, String sql, int fetchSize, Binder binder, RowReaderFactory<R> readers) {
+        Connection connection;
+        try {
+            connection = DataSourceUtils.getConnection(dataSource);
+        } catch (CannotGetJdbcConnectionException ex) {
+            throw translator.translateConnectionFailure(ex);
+        }
+        Cursor<R> cursor = new Cursor<>(task, sql, connection);
+        try {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            cursor.statement = statement;
+            DataSourceUtils.applyTransactionTimeout(statement, dataSource);
+            statement.setFetchSize(fetchSize);
+            binder.bind(statement);
+            ResultSet rows = statement.executeQuery();
+            cursor.rows = rows;
+            cursor.reader = readers.create(rows);
+        } catch (SQLException ex) {
+            cursor.close();
+            throw translator.translate(task, sql, ex);
+        } catch (RuntimeException | Error ex) {
+            cursor.close();
+            throw ex;
+        }
+        return StreamSupport.stream(cursor, false).onClose(cursor::close);
+    }
+
+    /** An open result set as a spliterator; {@link #close()} releases everything, once. */
+    private final class Cursor<R> extends Spliterators.AbstractSpliterator<R> {
+
+        private final String task;
+        private final String sql;
+        private final Connection connection;
+        private @Nullable PreparedStatement statement;
+        private @Nullable ResultSet rows;
+        private @Nullable RowReader<R> reader;
+        private boolean closed;
+
+        Cursor(String task, String sql, Connection connection) {
+            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+            this.task = task;
+            this.sql = sql;
+            this.connection = connection;
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super R> action) {
+            ResultSet current = rows;
+            RowReader<R> currentReader = reader;
+            if (closed || current == null || currentReader == null) {
+                return false;
+            }
+            try {
+                if (!current.next()) {
+                    close();
+                    return false;
+                }
+                action.accept(currentReader.read(current));
+                return true;
+            } catch (SQLException ex) {
+                close();
+                throw translator.translate(task, sql, ex);
+            }
+        }
+
+        void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                if (rows != null) {
+                    rows.close();
+                }
+                if (statement != null) {
+                    statement.close();
+                }
+            } catch (SQLException ex) {
+                throw translator.translate(task, sql, ex);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        }
     }
 
     /**

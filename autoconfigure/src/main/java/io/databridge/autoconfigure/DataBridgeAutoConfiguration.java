@@ -1,0 +1,67 @@
+package io.databridge.autoconfigure;
+
+import io.databridge.DataBridge;
+import io.databridge.error.PgExceptionTranslator;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.TransactionManager;
+
+/**
+ * The {@link DataBridge} bean, the {@link PgExceptionTranslator} it shares with Spring's JDBC support (as the
+ * context's {@link org.springframework.jdbc.support.SQLExceptionTranslator}, which Spring Boot's {@code JdbcTemplate}
+ * picks up), and a {@link JdbcTransactionManager} that translates commit failures with it. Each backs off when the
+ * application defines a bean of its type.
+ */
+@AutoConfiguration(
+        after = {DataSourceAutoConfiguration.class, DataBridgeDataSourceAutoConfiguration.class},
+        before = {
+            DataSourceTransactionManagerAutoConfiguration.class,
+            TransactionAutoConfiguration.class,
+            JdbcTemplateAutoConfiguration.class
+        })
+@ConditionalOnClass({DataBridge.class, JdbcTransactionManager.class})
+@ConditionalOnSingleCandidate(DataSource.class)
+@EnableConfigurationProperties(DataBridgeProperties.class)
+public final class DataBridgeAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    PgExceptionTranslator dataBridgeExceptionTranslator(DataBridgeProperties properties) {
+        return new PgExceptionTranslator(properties.getErrors().sanitizes());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(TransactionManager.class)
+    JdbcTransactionManager transactionManager(
+            DataSource dataSource,
+            PgExceptionTranslator translator,
+            ObjectProvider<TransactionManagerCustomizers> customizers) {
+        JdbcTransactionManager transactionManager = new JdbcTransactionManager(dataSource);
+        transactionManager.setExceptionTranslator(translator);
+        customizers.ifAvailable(all -> all.customize(transactionManager));
+        return transactionManager;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DataBridge dataBridge(
+            DataSource dataSource,
+            PgExceptionTranslator translator,
+            ObjectProvider<DataBridgeBuilderCustomizer> customizers) {
+        DataBridge.Builder builder = DataBridge.builder(dataSource).translator(translator);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder.build();
+    }
+}

@@ -1,0 +1,93 @@
+package io.databridge.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.databridge.autoconfigure.repos.broken.BrokenItemRepository;
+import io.databridge.autoconfigure.repos.derived.DerivedItemRepository;
+import io.databridge.autoconfigure.repos.good.ItemRepository;
+import io.databridge.repository.RepositoryDefinitionException;
+import io.databridge.repository.config.EnableDataBridgeRepositories;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.context.annotation.Configuration;
+
+class RepositoriesAutoConfigurationTest {
+
+    @Test
+    void repositoriesInTheApplicationsPackagesBecomeBeans() {
+        Runners.withTestDatabase().withUserConfiguration(GoodPackage.class).run(context -> {
+            assertThat(context).hasSingleBean(ItemRepository.class);
+            assertThat(context.getBean(ItemRepository.class).toString())
+                    .isEqualTo("ItemRepository (data-bridge repository of Item)");
+        });
+    }
+
+    @Test
+    void enableDataBridgeRepositoriesOverridesThePackages() {
+        Runners.withTestDatabase()
+                .withUserConfiguration(BrokenPackageButExplicitScan.class)
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(ItemRepository.class);
+                    assertThat(context).doesNotHaveBean(BrokenItemRepository.class);
+                });
+    }
+
+    @Test
+    void noRepositoriesWithoutDataBridge() {
+        new org.springframework.boot.test.context.runner.ApplicationContextRunner()
+                .withConfiguration(org.springframework.boot.autoconfigure.AutoConfigurations.of(
+                        DataBridgeDataSourceAutoConfiguration.class,
+                        DataBridgeAutoConfiguration.class,
+                        DataBridgeRepositoriesAutoConfiguration.class))
+                .withPropertyValues("data-bridge.embedded.enabled=false")
+                .withUserConfiguration(GoodPackage.class)
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ItemRepository.class));
+    }
+
+    @Test
+    void unsupportedReturnTypeStopsStartupWithTheMethodAndAHint() {
+        Runners.withTestDatabase().withUserConfiguration(BrokenPackage.class).run(context -> {
+            FailureAnalysis analysis =
+                    StartupFailureAnalysisTest.analyze(context, new RepositoryDefinitionFailureAnalyzer());
+            assertThat(analysis.getDescription())
+                    .isEqualTo("data-bridge cannot implement a repository method: BrokenItemRepository.raw(): return"
+                            + " type java.util.Map<java.lang.String, java.lang.Object> is not supported (return an"
+                            + " entity, a record, or a scalar with a codec, or an Optional, List, Stream, Page or"
+                            + " Slice of one)");
+            assertThat(analysis.getAction())
+                    .isEqualTo("Change " + BrokenItemRepository.class.getName()
+                            + ".raw as the hint in parentheses says, or remove the method.");
+        });
+    }
+
+    @Test
+    void derivedQueriesStopStartupUntilTheQueryDslExists() {
+        Runners.withTestDatabase().withUserConfiguration(DerivedPackage.class).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure())
+                    .rootCause()
+                    .isInstanceOf(RepositoryDefinitionException.class)
+                    .hasMessage("DerivedItemRepository.findByName(String): derived queries are not supported yet"
+                            + " (annotate the method with @Query, or move it to a fragment such as"
+                            + " DerivedItemRepositoryCustom)");
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @AutoConfigurationPackage(basePackageClasses = ItemRepository.class)
+    static class GoodPackage {}
+
+    @Configuration(proxyBeanMethods = false)
+    @AutoConfigurationPackage(basePackageClasses = BrokenItemRepository.class)
+    static class BrokenPackage {}
+
+    @Configuration(proxyBeanMethods = false)
+    @AutoConfigurationPackage(basePackageClasses = DerivedItemRepository.class)
+    static class DerivedPackage {}
+
+    @Configuration(proxyBeanMethods = false)
+    @AutoConfigurationPackage(basePackageClasses = BrokenItemRepository.class)
+    @EnableDataBridgeRepositories(basePackageClasses = ItemRepository.class)
+    static class BrokenPackageButExplicitScan {}
+}

@@ -1,0 +1,185 @@
+package io.databridge.repository;
+
+import io.databridge.DataBridge;
+import io.databridge.SqlQuery;
+import io.databridge.mapping.EntityModel;
+import io.databridge.mapping.PropertyModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * The {@link PgRepository} methods of one entity, behind every repository proxy of that entity. Single-row operations
+ * go to {@link DataBridge}; the others run SQL rendered once here from the entity model. Thread-safe.
+ */
+final class DefaultPgRepository<T, ID> implements PgRepository<T, ID> {
+
+    static final String LIMIT = "dataBridgeLimit";
+    static final String OFFSET = "dataBridgeOffset";
+
+    private final DataBridge db;
+    private final EntityModel<T> model;
+    private final TransactionOperations transactions;
+    private final EntityOrder order;
+    private final QueryCache cache;
+    private final String selectAll;
+    private final SqlQuery findAll;
+    private final SqlQuery findAllPage;
+    private final SqlQuery findAllById;
+    private final SqlQuery existsById;
+    private final SqlQuery count;
+    private final SqlQuery deleteAll;
+    private final SqlQuery deleteAllById;
+
+    DefaultPgRepository(DataBridge db, EntityModel<T> model, TransactionOperations transactions) {
+        this.db = db;
+        this.model = model;
+        this.transactions = transactions;
+        this.order = new EntityOrder(model);
+        this.cache = new QueryCache(db);
+        String table = model.qualifiedTable();
+        String id = model.id().quotedColumn();
+        this.selectAll = "SELECT "
+                + model.properties().stream().map(PropertyModel::quotedColumn).collect(Collectors.joining(", "))
+                + " FROM " + table;
+        this.findAll = db.sql(selectAll + " ORDER BY " + id);
+        this.findAllPage = db.sql(selectAll + " ORDER BY " + id + pageClause());
+        this.findAllById = db.sql(selectAll + " WHERE " + id + " = ANY(:ids) ORDER BY " + id);
+        this.existsById = db.sql("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE " + id + " = :id)");
+        this.count = db.sql("SELECT count(*) FROM " + table);
+        this.deleteAll = db.sql("DELETE FROM " + table);
+        this.deleteAllById = db.sql("DELETE FROM " + table + " WHERE " + id + " = ANY(:ids)");
+    }
+
+    static String pageClause() {
+        return " LIMIT :" + LIMIT + " OFFSET :" + OFFSET;
+    }
+
+    EntityOrder order() {
+        return order;
+    }
+
+    @Override
+    public <S extends T> S save(S entity) {
+        return db.save(entity);
+    }
+
+    @Override
+    public <S extends T> List<S> saveAll(Iterable<S> entities) {
+        List<S> saved = transactions.execute(status -> {
+            List<S> result = new ArrayList<>();
+            for (S entity : entities) {
+                result.add(db.save(entity));
+            }
+            return result;
+        });
+        return saved == null ? List.of() : saved;
+    }
+
+    @Override
+    public <S extends T> S insert(S entity) {
+        return db.insert(entity);
+    }
+
+    @Override
+    public <S extends T> List<S> insertAll(Iterable<S> entities) {
+        List<S> list = new ArrayList<>();
+        entities.forEach(list::add);
+        return db.insertAll(list);
+    }
+
+    @Override
+    public <S extends T> S update(S entity) {
+        return db.update(entity);
+    }
+
+    @Override
+    public Optional<T> findById(ID id) {
+        return db.findById(model.type(), id);
+    }
+
+    @Override
+    public boolean existsById(ID id) {
+        return existsById.param("id", id).one(Boolean.class);
+    }
+
+    @Override
+    public List<T> findAll() {
+        return findAll.list(model.type());
+    }
+
+    @Override
+    public List<T> findAll(Sort sort) {
+        if (sort.isUnsorted()) {
+            return findAll();
+        }
+        return cache.get(selectAll + order.orderBy(sort)).list(model.type());
+    }
+
+    @Override
+    public Page<T> findAll(Pageable pageable) {
+        if (pageable.isUnpaged()) {
+            return new PageImpl<>(findAll(pageable.getSort()));
+        }
+        SqlQuery query = pageable.getSort().isSorted()
+                ? cache.get(selectAll + order.orderBy(pageable.getSort()) + pageClause())
+                : findAllPage;
+        List<T> content = query.param(LIMIT, pageable.getPageSize())
+                .param(OFFSET, pageable.getOffset())
+                .list(model.type());
+        return PageableExecutionUtils.getPage(content, pageable, this::count);
+    }
+
+    @Override
+    public List<T> findAllById(Iterable<ID> ids) {
+        List<ID> list = new ArrayList<>();
+        ids.forEach(list::add);
+        return list.isEmpty() ? List.of() : findAllById.param("ids", list).list(model.type());
+    }
+
+    @Override
+    public long count() {
+        return count.one(Long.class);
+    }
+
+    @Override
+    public void delete(T entity) {
+        db.delete(entity);
+    }
+
+    @Override
+    public boolean deleteById(ID id) {
+        return db.deleteById(model.type(), id);
+    }
+
+    @Override
+    public void deleteAll() {
+        deleteAll.update();
+    }
+
+    @Override
+    public void deleteAll(Iterable<? extends T> entities) {
+        transactions.executeWithoutResult(status -> entities.forEach(db::delete));
+    }
+
+    @Override
+    public void deleteAllById(Iterable<? extends ID> ids) {
+        List<ID> list = new ArrayList<>();
+        ids.forEach(list::add);
+        if (!list.isEmpty()) {
+            deleteAllById.param("ids", list).update();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PgRepository<" + model.type().getSimpleName() + ">";
+    }
+}

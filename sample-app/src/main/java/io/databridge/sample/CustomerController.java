@@ -1,0 +1,92 @@
+package io.databridge.sample;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** REST endpoints over customers and orders. */
+@RestController
+@RequestMapping("/customers")
+class CustomerController {
+
+    private final CustomerRepository customers;
+    private final PurchaseOrderRepository orders;
+    private final ShopService shop;
+
+    CustomerController(CustomerRepository customers, PurchaseOrderRepository orders, ShopService shop) {
+        this.customers = customers;
+        this.orders = orders;
+        this.shop = shop;
+    }
+
+    /** A new customer. */
+    record NewCustomer(String email, String name) {}
+
+    /** A new order. */
+    record NewOrder(BigDecimal total) {}
+
+    /** {@code ?page=0&size=20&sort=name,desc}: sort keys are checked against Customer's properties. */
+    @GetMapping
+    Page<Customer> list(Pageable pageable) {
+        return customers.findAll(pageable);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<Customer> get(@PathVariable long id) {
+        return ResponseEntity.of(customers.findById(id));
+    }
+
+    @GetMapping("/search")
+    List<Customer> search(@RequestParam String q) {
+        return customers.search("%" + q + "%");
+    }
+
+    @PostMapping
+    ResponseEntity<Customer> create(@RequestBody NewCustomer body) {
+        Customer created = customers.insert(new Customer(body.email(), body.name()));
+        return ResponseEntity.created(URI.create("/customers/" + created.id)).body(created);
+    }
+
+    @PostMapping("/{id}/orders")
+    ResponseEntity<PurchaseOrder> order(@PathVariable long id, @RequestBody NewOrder body) {
+        if (!customers.existsById(id)) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(shop.placeOrder(id, body.total()));
+    }
+
+    @GetMapping("/{id}/orders")
+    List<PurchaseOrder> orders(@PathVariable long id) {
+        return orders.forCustomer(id);
+    }
+
+    @GetMapping("/totals")
+    List<CustomerTotal> totals() {
+        return orders.totals();
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ProblemDetail duplicate(DuplicateKeyException ex) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "A customer with this email exists");
+    }
+
+    @ExceptionHandler({InvalidDataAccessApiUsageException.class, IllegalArgumentException.class})
+    ProblemDetail badRequest(RuntimeException ex) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.valueOf(ex.getMessage()));
+    }
+}
