@@ -8,7 +8,6 @@ import io.databridge.mapping.EntityModel;
 import io.databridge.mapping.EntityModels;
 import io.databridge.mapping.PropertyModel;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +30,7 @@ public final class DefaultDataBridge implements DataBridge {
     private final ResultMappers resultMappers;
     private final TransactionTemplate transactions;
     private final DefaultSchemaOperations schema;
+    private final BulkInsert bulkInsert;
 
     /**
      * Creates the engine.
@@ -47,6 +47,7 @@ public final class DefaultDataBridge implements DataBridge {
         transactionManager.setExceptionTranslator(translator);
         this.transactions = new TransactionTemplate(transactionManager);
         this.schema = new DefaultSchemaOperations(models, executor, transactions);
+        this.bulkInsert = new BulkInsert(models, executor, transactions);
     }
 
     @Override
@@ -76,14 +77,7 @@ public final class DefaultDataBridge implements DataBridge {
         if (entities.isEmpty()) {
             return List.of();
         }
-        List<T> stored = transactions.execute(status -> {
-            List<T> result = new ArrayList<>(entities.size());
-            for (T entity : entities) {
-                result.add(insert(entity));
-            }
-            return result;
-        });
-        return stored == null ? List.of() : stored;
+        return bulkInsert.insertAll(entities, this::insert);
     }
 
     @Override
