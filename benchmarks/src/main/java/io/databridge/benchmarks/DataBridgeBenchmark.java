@@ -75,8 +75,8 @@ public class DataBridgeBenchmark extends BenchmarkBase {
 
     @Benchmark
     public DbPerson s5_updateById() {
-        updated.name = "renamed";
         long before = updated.version;
+        updated.name = "renamed " + before % 2;
         db.update(updated);
         check(updated.version == before + 1, "s5 version");
         return updated;
