@@ -97,7 +97,63 @@ def chart(rows, path):
         f.write("\n".join(out) + "\n")
 
 
+def summary(rows, path):
+    """Markdown: the table (us/op) and every target of the issue as a measured ratio."""
+    score = {(r["scenario"], r["library"]): r for r in rows}
+    scenarios = sorted({r["scenario"] for r in rows})
+    libraries = [l for l in ORDER if any(r["library"] == l for r in rows)]
+    out = ["| scenario | " + " | ".join(libraries) + " |", "|---" * (len(libraries) + 1) + "|"]
+    for s in scenarios:
+        cells = []
+        for l in libraries:
+            r = score.get((s, l))
+            cells.append("" if r is None else "%s ± %s" % (fmt(r["score"]), fmt(r["error"])))
+        out.append("| %s | %s |" % (s, " | ".join(cells)))
+    out.append("")
+    out.append("Times in microseconds per operation (lower is better), ± the 99.9% confidence half-width JMH reports.")
+    out.append("")
+    db = "data-bridge"
+
+    def r(scenario, lib):
+        x = score.get((scenario, lib))
+        return x["score"] if x else None
+
+    out.append("| target | measured | met? |")
+    out.append("|---|---|---|")
+    for key in ["1 find by id", "2 select 1,000 rows", "6 page + count", "7 transaction of 5 statements"]:
+        a, b = r(key, db), r(key, ORDER[0])
+        if a and b:
+            out.append("| %s: data-bridge <= 1.10x pgjdbc | %.2fx | %s |" % (key, a / b, "yes" if a / b <= 1.10 else "**no**"))
+    a, b = r("3 insert 1,000 rows (ids returned)", db), r("3 insert 1,000 rows (ids returned)", ORDER[0])
+    if a and b:
+        out.append("| 3: data-bridge with ids <= 1.0x rewritten pgjdbc batch without ids | %.2fx | %s |"
+                   % (a / b, "yes" if a / b <= 1.0 else "**no**"))
+    a, b = r("4 insert 100,000 rows", db), r("4 insert 100,000 rows", ORDER[0])
+    if a and b:
+        out.append("| 4: data-bridge >= 1.5x faster than pgjdbc batch | %.2fx faster | %s |"
+                   % (b / a, "yes" if b / a >= 1.5 else "**no**"))
+    for s in scenarios:
+        a = r(s, db)
+        if not a:
+            continue
+        for peer, need in [("Spring Data JDBC", 1.5), ("Spring Data JPA / Hibernate", 1.5), ("jOOQ", 1.0)]:
+            b = r(s, peer)
+            if b:
+                out.append("| %s: data-bridge >= %.1fx faster than %s | %.2fx faster | %s |"
+                           % (s, need, peer, b / a, "yes" if b / a >= need else "**no**"))
+    with open(path, "w") as f:
+        f.write("\n".join(out) + "\n")
+
+
+def fmt(x):
+    if x != x:
+        return "n/a"
+    return "{:,.1f}".format(x) if x < 1000 else "{:,.0f}".format(x)
+
+
 if __name__ == "__main__":
     data = read(sys.argv[1])
     write_csv(data, sys.argv[2])
     chart(data, sys.argv[3])
+    if len(sys.argv) > 4:
+        summary(data, sys.argv[4])

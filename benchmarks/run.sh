@@ -37,13 +37,13 @@ if $quick; then
     -f 1 -wi 1 -w 200ms -i 1 -r 300ms -p bulkRows=10000 \
     "${fork_args[@]+"${fork_args[@]}"}" \
     -rf csv -rff "$out/raw-jmh.csv" "$@"
-  python3 "$here/report.py" "$out/raw-jmh.csv" "$out/latest.csv" "$out/chart.svg"
+  python3 "$here/report.py" "$out/raw-jmh.csv" "$out/latest.csv" "$out/chart.svg" "$out/summary.md"
 else
   out="$here/results"
   mkdir -p "$out"
   java "${jvm_args[@]+"${jvm_args[@]}"}" -cp "$classpath" org.openjdk.jmh.Main "$filter" \
     "${fork_args[@]+"${fork_args[@]}"}" \
     -rf csv -rff "$out/raw-jmh.csv" "$@" | tee "$out/jmh-output.txt"
-  python3 "$here/report.py" "$out/raw-jmh.csv" "$out/latest.csv" "$out/chart.svg"
+  python3 "$here/report.py" "$out/raw-jmh.csv" "$out/latest.csv" "$out/chart.svg" "$out/summary.md"
 fi
-echo "results: $out/latest.csv, chart: $out/chart.svg"
+echo "results: $out/latest.csv, chart: $out/chart.svg, summary: $out/summary.md"
