@@ -13,7 +13,6 @@ import io.databridge.query.SelectQuery;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +40,7 @@ public final class DefaultDataBridge implements DataBridge {
     private final TransactionTemplate transactions;
     private final DefaultSchemaOperations schema;
     private volatile @Nullable QueryFactory queryFactory;
+    private final BulkInsert bulkInsert;
 
     /**
      * Creates the engine.
@@ -57,6 +57,7 @@ public final class DefaultDataBridge implements DataBridge {
         transactionManager.setExceptionTranslator(translator);
         this.transactions = new TransactionTemplate(transactionManager);
         this.schema = new DefaultSchemaOperations(models, executor, transactions);
+        this.bulkInsert = new BulkInsert(models, executor, transactions);
     }
 
     @Override
@@ -89,14 +90,7 @@ public final class DefaultDataBridge implements DataBridge {
         if (entities.isEmpty()) {
             return List.of();
         }
-        List<T> stored = transactions.execute(status -> {
-            List<T> result = new ArrayList<>(entities.size());
-            for (T entity : entities) {
-                result.add(insert(entity));
-            }
-            return result;
-        });
-        return stored == null ? List.of() : stored;
+        return bulkInsert.insertAll(entities, this::insert);
     }
 
     @Override

@@ -1,0 +1,116 @@
+package io.databridge.benchmarks;
+
+import static io.databridge.benchmarks.BenchDatabase.AGE_FROM;
+import static io.databridge.benchmarks.BenchDatabase.AGE_TO;
+import static io.databridge.benchmarks.BenchDatabase.check;
+
+import io.databridge.DataBridge;
+import java.util.ArrayList;
+import java.util.List;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Warmup;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * data-bridge through its facade: {@code findById}, {@code insertAll}, {@code update}, and {@code sql(...)} for the
+ * selects (the query DSL and repositories live on other branches).
+ */
+public class DataBridgeBenchmark extends BenchmarkBase {
+
+    private static final String LIST =
+            "SELECT id, email, name, age, active, version FROM person WHERE age BETWEEN :from AND :to ORDER BY id";
+    private static final String PAGE = "SELECT id, email, name, age, active, version FROM person"
+            + " WHERE age BETWEEN :from AND :to ORDER BY name, id LIMIT :limit OFFSET :offset";
+    private static final String COUNT = "SELECT count(*) FROM person WHERE age BETWEEN :from AND :to";
+
+    private DataBridge db;
+    private TransactionTemplate transactions;
+    private DbPerson updated;
+
+    @Override
+    protected void init() {
+        db = DataBridge.create(dataSource);
+        transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+        updated = db.findById(DbPerson.class, BenchDatabase.UPDATE_ID).orElseThrow();
+    }
+
+    @Benchmark
+    public DbPerson s1_findById() {
+        DbPerson person = db.findById(DbPerson.class, BenchDatabase.FIND_ID).orElseThrow();
+        check(person.id == BenchDatabase.FIND_ID, "s1 id");
+        return person;
+    }
+
+    @Benchmark
+    public List<DbPerson> s2_select1000() {
+        List<DbPerson> people =
+                db.sql(LIST).param("from", AGE_FROM).param("to", AGE_TO).list(DbPerson.class);
+        check(people.size() == BenchDatabase.LIST_ROWS, "s2 rows");
+        return people;
+    }
+
+    @Benchmark
+    public List<DbNewPerson> s3_insert1000() {
+        return insert(BenchDatabase.INSERT_ROWS);
+    }
+
+    @Benchmark
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 3)
+    public List<DbNewPerson> s4_insert100k() {
+        return insert(bulkRows);
+    }
+
+    private List<DbNewPerson> insert(int count) {
+        List<DbNewPerson> people = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            people.add(new DbNewPerson(BenchDatabase.email(i), "new", i % 100, true));
+        }
+        List<DbNewPerson> stored = db.insertAll(people);
+        check(stored.size() == count && stored.get(count - 1).id != null, "s3/s4 ids");
+        return stored;
+    }
+
+    @Benchmark
+    public DbPerson s5_updateById() {
+        long before = updated.version;
+        updated.name = "renamed " + before % 2;
+        db.update(updated);
+        check(updated.version == before + 1, "s5 version");
+        return updated;
+    }
+
+    @Benchmark
+    public List<DbPerson> s6_pageWithCount() {
+        List<DbPerson> page = db.sql(PAGE)
+                .param("from", AGE_FROM)
+                .param("to", AGE_TO)
+                .param("limit", BenchDatabase.PAGE_SIZE)
+                .param("offset", BenchDatabase.PAGE_SIZE * BenchDatabase.PAGE_NUMBER)
+                .list(DbPerson.class);
+        long total = db.sql(COUNT).param("from", AGE_FROM).param("to", AGE_TO).one(Long.class);
+        check(page.size() == BenchDatabase.PAGE_SIZE && total == BenchDatabase.LIST_ROWS, "s6 page");
+        return page;
+    }
+
+    @Benchmark
+    public Long s7_transaction() {
+        Long id = transactions.execute(status -> {
+            DbPerson read =
+                    db.findById(DbPerson.class, BenchDatabase.TX_READ_ID).orElseThrow();
+            DbPerson changed =
+                    db.findById(DbPerson.class, BenchDatabase.TX_UPDATE_ID).orElseThrow();
+            changed.name = "tx " + read.id;
+            db.update(changed);
+            DbNewPerson inserted = db.insert(new DbNewPerson("tx@example.com", "tx", 1, true));
+            long total =
+                    db.sql(COUNT).param("from", AGE_FROM).param("to", AGE_TO).one(Long.class);
+            check(total == BenchDatabase.LIST_ROWS, "s7 count");
+            return inserted.id;
+        });
+        check(id != null, "s7 id");
+        return id;
+    }
+}

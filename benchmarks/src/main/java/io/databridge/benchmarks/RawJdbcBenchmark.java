@@ -1,0 +1,224 @@
+package io.databridge.benchmarks;
+
+import static io.databridge.benchmarks.BenchDatabase.AGE_FROM;
+import static io.databridge.benchmarks.BenchDatabase.AGE_TO;
+import static io.databridge.benchmarks.BenchDatabase.check;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.openjdk.jmh.annotations.Benchmark;
+
+/**
+ * Hand-written pgjdbc: prepared statements, rows mapped by index, {@code reWriteBatchedInserts} batches. The reference
+ * every target is measured against.
+ */
+public class RawJdbcBenchmark extends BenchmarkBase {
+
+    private long version;
+
+    @Override
+    protected void init() {
+        version = BenchDatabase.version(dataSource, BenchDatabase.UPDATE_ID);
+    }
+
+    @Benchmark
+    public Person s1_findById() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            Person person = find(connection, BenchDatabase.FIND_ID);
+            check(person.id == BenchDatabase.FIND_ID, "s1 id");
+            return person;
+        }
+    }
+
+    private static Person find(Connection connection, long id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(BenchDatabase.FIND)) {
+            statement.setLong(1, id);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return Person.read(rows);
+            }
+        }
+    }
+
+    @Benchmark
+    public List<Person> s2_select1000() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(BenchDatabase.LIST)) {
+            statement.setInt(1, AGE_FROM);
+            statement.setInt(2, AGE_TO);
+            List<Person> people = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    people.add(Person.read(rows));
+                }
+            }
+            check(people.size() == BenchDatabase.LIST_ROWS, "s2 rows");
+            return people;
+        }
+    }
+
+    /** The reference of target 3: a rewritten batch that does not return ids. */
+    @Benchmark
+    public int s3_insert1000() throws SQLException {
+        return batchInsert(BenchDatabase.INSERT_ROWS);
+    }
+
+    /** The reference of target 4: the same batch, 100,000 rows, in one transaction. */
+    @Benchmark
+    @org.openjdk.jmh.annotations.Warmup(iterations = 1)
+    @org.openjdk.jmh.annotations.Measurement(iterations = 3)
+    public int s4_insert100k() throws SQLException {
+        return batchInsert(bulkRows);
+    }
+
+    private int batchInsert(int count) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(BenchDatabase.INSERT)) {
+                for (int i = 0; i < count; i++) {
+                    statement.setString(1, BenchDatabase.email(i));
+                    statement.setString(2, "new");
+                    statement.setInt(3, i % 100);
+                    statement.setBoolean(4, true);
+                    statement.addBatch();
+                }
+                int[] counts = statement.executeBatch();
+                connection.commit();
+                int inserted = 0;
+                for (int c : counts) {
+                    inserted += c == java.sql.Statement.SUCCESS_NO_INFO ? 1 : c;
+                }
+                check(inserted >= count, "s3/s4 rows");
+                return inserted;
+            } catch (SQLException ex) {
+                connection.rollback();
+                throw ex;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** Also measured: 1,000 rows with ids, the rewritten batch cannot return them (pgjdbc falls back to one by one). */
+    @Benchmark
+    public List<Long> s3b_insert1000WithIds() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(BenchDatabase.INSERT, new String[] {"id"})) {
+                for (int i = 0; i < BenchDatabase.INSERT_ROWS; i++) {
+                    statement.setString(1, BenchDatabase.email(i));
+                    statement.setString(2, "new");
+                    statement.setInt(3, i % 100);
+                    statement.setBoolean(4, true);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+                List<Long> ids = new ArrayList<>(BenchDatabase.INSERT_ROWS);
+                try (ResultSet keys = statement.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        ids.add(keys.getLong(1));
+                    }
+                }
+                connection.commit();
+                check(ids.size() == BenchDatabase.INSERT_ROWS, "s3b ids");
+                return ids;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    @Benchmark
+    public int s5_updateById() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(BenchDatabase.UPDATE)) {
+            statement.setString(1, "renamed");
+            statement.setLong(2, BenchDatabase.UPDATE_ID);
+            statement.setLong(3, version);
+            int updated = statement.executeUpdate();
+            check(updated == 1, "s5 version check");
+            version++;
+            return updated;
+        }
+    }
+
+    @Benchmark
+    public List<Person> s6_pageWithCount() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            List<Person> page = new ArrayList<>(BenchDatabase.PAGE_SIZE);
+            try (PreparedStatement statement = connection.prepareStatement(BenchDatabase.PAGE)) {
+                statement.setInt(1, AGE_FROM);
+                statement.setInt(2, AGE_TO);
+                statement.setInt(3, BenchDatabase.PAGE_SIZE);
+                statement.setInt(4, BenchDatabase.PAGE_SIZE * BenchDatabase.PAGE_NUMBER);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        page.add(Person.read(rows));
+                    }
+                }
+            }
+            long total = count(connection);
+            check(page.size() == BenchDatabase.PAGE_SIZE && total == BenchDatabase.LIST_ROWS, "s6 page");
+            return page;
+        }
+    }
+
+    private static long count(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(BenchDatabase.COUNT)) {
+            statement.setInt(1, AGE_FROM);
+            statement.setInt(2, AGE_TO);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** Begin; read two rows; update one with its version; insert one row returning its id; count; commit. */
+    @Benchmark
+    public long s7_transaction() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Person read = find(connection, BenchDatabase.TX_READ_ID);
+                Person changed = find(connection, BenchDatabase.TX_UPDATE_ID);
+                try (PreparedStatement update = connection.prepareStatement(BenchDatabase.UPDATE)) {
+                    update.setString(1, "tx " + read.id);
+                    update.setLong(2, BenchDatabase.TX_UPDATE_ID);
+                    update.setLong(3, changed.version);
+                    check(update.executeUpdate() == 1, "s7 update");
+                }
+                long id;
+                try (PreparedStatement insert = connection.prepareStatement(BenchDatabase.INSERT + " RETURNING id")) {
+                    insert.setString(1, "tx@example.com");
+                    insert.setString(2, "tx");
+                    insert.setInt(3, 1);
+                    insert.setBoolean(4, true);
+                    try (ResultSet rows = insert.executeQuery()) {
+                        rows.next();
+                        id = rows.getLong(1);
+                    }
+                }
+                check(count(connection) == BenchDatabase.LIST_ROWS, "s7 count");
+                connection.commit();
+                return id;
+            } catch (SQLException | RuntimeException ex) {
+                connection.rollback();
+                throw ex;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    @Benchmark
+    public boolean s8_poolBorrowReturn() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isClosed();
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package io.databridge.internal;
+
+import io.databridge.mapping.EntityModel;
+import io.databridge.mapping.PropertyModel;
+import io.databridge.mapping.PropertyModel.Role;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The SQL text of bulk inserts, rendered once per entity. The text does not depend on the number of rows (each column
+ * is one array parameter), so every chunk of every call runs the same statement and pgjdbc server-prepares it.
+ *
+ * <h2>Why the rows come back in input order</h2>
+ *
+ * <p>SQL does not promise that {@code INSERT ... SELECT ... RETURNING} returns rows in the order of the {@code SELECT},
+ * and an identity column gives no way to tell which input row received which id. So the statement never relies on
+ * either. It numbers the input rows ({@code unnest(...) WITH ORDINALITY}), assigns every row its id <em>before</em>
+ * inserting it, in a materialized CTE ({@code nextval} of the column's sequence for integral ids, {@code
+ * gen_random_uuid()} for UUID ids, the application's id when assigned), inserts those ids explicitly ({@code
+ * OVERRIDING SYSTEM VALUE}, so {@code GENERATED ALWAYS} identities accept them), and joins the {@code RETURNING} rows
+ * back to the numbered input on the id, which is the primary key and so unique, ordering by the input number:
+ *
+ * <pre>{@code
+ * WITH v AS MATERIALIZED (
+ *     SELECT nextval((SELECT pg_get_serial_sequence(?, ?)::regclass)) AS b_id, u.b_ord, u.b1, u.b2::jsonb AS b2
+ *     FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS u(b1, b2, b_ord)),
+ * ins AS (
+ *     INSERT INTO "t" ("id", "name", "doc", "version") OVERRIDING SYSTEM VALUE
+ *     SELECT v.b_id, v.b1, v.b2, 0 FROM v RETURNING "id", "name", "doc", "version")
+ * SELECT ins."id", ins."name", ins."doc", ins."version" FROM ins JOIN v ON ins."id" = v.b_id ORDER BY v.b_ord
+ * }</pre>
+ *
+ * <p>The order is therefore guaranteed by an {@code ORDER BY}, not by an implementation detail. Version, created and
+ * updated columns are rendered as in single inserts ({@code 0}, {@code CURRENT_TIMESTAMP}). Immutable and thread-safe.
+ */
+final class BulkInsertSql {
+
+    private final List<BulkColumn> columns;
+    private final @Nullable BulkColumn assignedId;
+    private final @Nullable String generatedIds;
+    private final String assignedIds;
+    private final String copy;
+    private final List<PropertyModel> copyColumns;
+    private final boolean copyable;
+    private final String allocate;
+
+    BulkInsertSql(EntityModel<?> model) {
+        PropertyModel id = model.id();
+        this.columns = new ArrayList<>();
+        List<PropertyModel> computed = new ArrayList<>();
+        boolean everyColumnKnown = true;
+        for (PropertyModel property : model.properties()) {
+            switch (property.role()) {
+                case ID -> {}
+                case VERSION, CREATED_AT, UPDATED_AT -> computed.add(property);
+                case PLAIN -> {
+                    if (property.insertable()) {
+                        columns.add(BulkColumn.of(property));
+                    } else {
+                        everyColumnKnown = false;
+                    }
+                }
+            }
+        }
+        this.assignedId = BulkColumn.of(id);
+        String table = model.qualifiedTable();
+        String returning = returningList(model, "");
+        String selectReturning = returningList(model, "ins.");
+        String join = " FROM ins JOIN v ON ins." + id.quotedColumn() + " = v.b_id ORDER BY v.b_ord";
+
+        Class<?> idType = id.valueType().rawType();
+        String generator = null;
+        if (id.generated() && isIntegral(idType)) {
+            generator = "nextval((SELECT pg_get_serial_sequence(?, ?)::regclass))";
+        } else if (id.generated() && idType == UUID.class) {
+            generator = "gen_random_uuid()";
+        }
+        this.generatedIds = generator == null || columns.isEmpty()
+                ? null
+                : "WITH v AS MATERIALIZED (SELECT " + generator + " AS b_id, u.b_ord" + elementList()
+                        + " FROM unnest(" + placeholders(null) + ") WITH ORDINALITY AS u(" + aliases(null) + ")),"
+                        + " ins AS (INSERT INTO " + table + " (" + insertColumns(id, computed)
+                        + ") OVERRIDING SYSTEM VALUE SELECT " + insertValues(computed) + " FROM v RETURNING "
+                        + returning + ") SELECT " + selectReturning + join;
+        this.assignedIds = "WITH v AS MATERIALIZED (SELECT " + assignedId.expression("u.b_id") + " AS b_id, u.b_ord"
+                + elementList() + " FROM unnest(" + placeholders(assignedId) + ") WITH ORDINALITY AS u("
+                + aliases("b_id") + ")), ins AS (INSERT INTO " + table + " (" + insertColumns(id, computed)
+                + ") SELECT " + insertValues(computed) + " FROM v RETURNING " + returning + ") SELECT "
+                + selectReturning + join;
+
+        this.copyColumns = new ArrayList<>();
+        copyColumns.add(id);
+        for (BulkColumn column : columns) {
+            copyColumns.add(column.property());
+        }
+        copyColumns.addAll(computed);
+        StringJoiner copyList = new StringJoiner(", ");
+        copyColumns.forEach(property -> copyList.add(property.quotedColumn()));
+        this.copy = "COPY " + table + " (" + copyList + ") FROM STDIN";
+        this.copyable = everyColumnKnown && (!id.generated() || isIntegral(idType));
+        this.allocate = "SELECT ARRAY(SELECT nextval((SELECT pg_get_serial_sequence(?, ?)::regclass))"
+                + " FROM generate_series(1, ?)), CURRENT_TIMESTAMP, LOCALTIMESTAMP, 0";
+    }
+
+    private String elementList() {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            String alias = "b" + (i + 1);
+            list.append(", ")
+                    .append(columns.get(i).expression("u." + alias))
+                    .append(" AS ")
+                    .append(alias);
+        }
+        return list.toString();
+    }
+
+    private String placeholders(@Nullable BulkColumn id) {
+        StringJoiner list = new StringJoiner(", ");
+        if (id != null) {
+            list.add(id.placeholder());
+        }
+        columns.forEach(column -> list.add(column.placeholder()));
+        return list.toString();
+    }
+
+    private String aliases(@Nullable String id) {
+        StringJoiner list = new StringJoiner(", ");
+        if (id != null) {
+            list.add(id);
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            list.add("b" + (i + 1));
+        }
+        return list.add("b_ord").toString();
+    }
+
+    private String insertColumns(PropertyModel id, List<PropertyModel> computed) {
+        StringJoiner list = new StringJoiner(", ").add(id.quotedColumn());
+        columns.forEach(column -> list.add(column.property().quotedColumn()));
+        computed.forEach(property -> list.add(property.quotedColumn()));
+        return list.toString();
+    }
+
+    private String insertValues(List<PropertyModel> computed) {
+        StringJoiner list = new StringJoiner(", ").add("v.b_id");
+        for (int i = 0; i < columns.size(); i++) {
+            list.add("v.b" + (i + 1));
+        }
+        computed.forEach(property -> list.add(computedValue(property)));
+        return list.toString();
+    }
+
+    private static String returningList(EntityModel<?> model, String qualifier) {
+        StringJoiner list = new StringJoiner(", ");
+        model.properties().forEach(property -> list.add(qualifier + property.quotedColumn()));
+        return list.toString();
+    }
+
+    /** The SQL value of a computed column, as single inserts render it. */
+    static String computedValue(PropertyModel property) {
+        if (property.role() == Role.VERSION) {
+            return "0";
+        }
+        return property.valueType().rawType() == LocalDateTime.class ? "LOCALTIMESTAMP" : "CURRENT_TIMESTAMP";
+    }
+
+    static boolean isIntegral(Class<?> type) {
+        return type == Long.class
+                || type == long.class
+                || type == Integer.class
+                || type == int.class
+                || type == Short.class
+                || type == short.class;
+    }
+
+    /** The written columns other than the id, in model order. */
+    List<BulkColumn> columns() {
+        return columns;
+    }
+
+    /** How an assigned id travels. */
+    BulkColumn assignedId() {
+        return assignedId;
+    }
+
+    /**
+     * The statement for rows whose ids the database generates: binds the table and id column names (integral ids
+     * only), then one array per {@link #columns()} entry.
+     *
+     * @return the SQL, or {@code null} when ids are not generated by a sequence or {@code gen_random_uuid()}, or the
+     *     entity has no other written column
+     */
+    @Nullable
+    String generatedIds() {
+        return generatedIds;
+    }
+
+    /** The statement for rows with assigned ids: binds the id array, then one array per {@link #columns()} entry. */
+    String assignedIds() {
+        return assignedIds;
+    }
+
+    /** {@code COPY ... FROM STDIN} (text format) of {@link #copyColumns()}. */
+    String copy() {
+        return copy;
+    }
+
+    /** The id, the {@link #columns()} and the computed columns, in COPY order. */
+    List<PropertyModel> copyColumns() {
+        return copyColumns;
+    }
+
+    /**
+     * Whether COPY can return the stored rows without reading them back: every column is written by the call (no
+     * column left to a database default) and ids are assigned or come from a sequence.
+     */
+    boolean copyable() {
+        return copyable;
+    }
+
+    /**
+     * Allocates ids and reads the values computed columns receive: binds table, id column and row count; returns the
+     * id array, {@code CURRENT_TIMESTAMP}, {@code LOCALTIMESTAMP} and {@code 0}.
+     */
+    String allocate() {
+        return allocate;
+    }
+}

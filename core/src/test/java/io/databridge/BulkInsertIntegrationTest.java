@@ -1,0 +1,344 @@
+package io.databridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.databridge.fixtures.Account;
+import io.databridge.fixtures.Note;
+import io.databridge.fixtures.Parcel;
+import io.databridge.fixtures.Tag;
+import io.databridge.types.TypeCodec;
+import io.databridge.types.TypeCodecs;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code insertAll} in each of its modes: one unnest statement (up to 5,000 rows), several unnest statements in a
+ * transaction (more rows, or entities COPY cannot return), COPY (10,000 rows and more), and row by row.
+ */
+@io.databridge.testdb.PostgresTest
+class BulkInsertIntegrationTest {
+
+    private static final int UNNEST_ROWS = 1_000;
+    private static final int CHUNKED_ROWS = 7_000;
+    private static final int COPY_ROWS = 12_000;
+
+    private final DataSource dataSource;
+    private final DataBridge db;
+
+    BulkInsertIntegrationTest(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.db = DataBridge.builder(dataSource).sanitizeErrors(true).build();
+    }
+
+    @BeforeAll
+    static void createTables(DataSource dataSource) {
+        DataBridge bridge = DataBridge.create(dataSource);
+        bridge.schema().create(Parcel.class, Tag.class, Account.class, Note.class);
+        bridge.sql("ALTER TABLE tag ALTER COLUMN note SET DEFAULT 'fresh'").update();
+    }
+
+    @BeforeEach
+    void emptyTables() {
+        db.sql("TRUNCATE parcel, tag, account, note RESTART IDENTITY").update();
+        // Ids that do not start at 1 and do not follow the input order make a wrong mapping visible.
+        db.sql("SELECT setval(pg_get_serial_sequence('parcel', 'id'), 1000)").list(Long.class);
+    }
+
+    private static List<Parcel> parcels(int count) {
+        List<Parcel> parcels = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Parcel parcel = new Parcel("parcel-" + i);
+            parcel.weight = i;
+            parcels.add(parcel);
+        }
+        return parcels;
+    }
+
+    private Map<Long, String> storedLabels() {
+        Map<Long, String> labels = new LinkedHashMap<>();
+        for (Parcel parcel : db.sql("SELECT * FROM parcel ORDER BY id").list(Parcel.class)) {
+            labels.put(parcel.id, parcel.label);
+        }
+        return labels;
+    }
+
+    private long count(String table) {
+        return db.sql("SELECT count(*) FROM " + table).one(Long.class);
+    }
+
+    private static void assertIdsMatchTheStoredRows(List<Parcel> input, List<Parcel> stored, Map<Long, String> rows) {
+        assertThat(stored).hasSize(input.size());
+        Set<Long> ids = new HashSet<>();
+        for (int i = 0; i < input.size(); i++) {
+            Parcel parcel = stored.get(i);
+            assertThat(parcel).isSameAs(input.get(i));
+            assertThat(parcel.id).isNotNull();
+            assertThat(ids.add(parcel.id)).isTrue();
+            assertThat(rows.get(parcel.id)).isEqualTo("parcel-" + i);
+            assertThat(parcel.version).isZero();
+            assertThat(parcel.createdAt).isNotNull();
+        }
+        assertThat(rows).hasSize(input.size());
+    }
+
+    @Test
+    void unnestReturnsEachRowsIdToTheEntityAtItsInputPosition() {
+        List<Parcel> input = parcels(UNNEST_ROWS);
+        List<Parcel> stored = db.insertAll(input);
+        assertIdsMatchTheStoredRows(input, stored, storedLabels());
+        assertThat(stored.get(0).id).isGreaterThan(1000L);
+    }
+
+    @Test
+    void copyReturnsEachRowsIdToTheEntityAtItsInputPosition() {
+        List<Parcel> input = parcels(COPY_ROWS);
+        List<Parcel> stored = db.insertAll(input);
+        Map<Long, String> rows = storedLabels();
+        assertIdsMatchTheStoredRows(input, stored, rows);
+        Parcel first = db.findById(Parcel.class, stored.get(0).id).orElseThrow();
+        assertThat(first.createdAt).isEqualTo(stored.get(0).createdAt);
+        assertThat(first.weight).isEqualTo(0);
+    }
+
+    @Test
+    void manyUnnestChunksReturnIdsInInputOrderAndColumnDefaults() {
+        List<Tag> input = IntStream.range(0, CHUNKED_ROWS)
+                .mapToObj(i -> Tag.of("tag-" + i))
+                .toList();
+        List<Tag> stored = db.insertAll(input);
+        assertThat(stored).hasSize(CHUNKED_ROWS);
+        Map<UUID, String> rows = new LinkedHashMap<>();
+        for (Tag tag : db.sql("SELECT * FROM tag").list(Tag.class)) {
+            rows.put(tag.id(), tag.name());
+        }
+        assertThat(rows).hasSize(CHUNKED_ROWS);
+        for (int i = 0; i < CHUNKED_ROWS; i++) {
+            assertThat(rows.get(stored.get(i).id())).isEqualTo("tag-" + i);
+            assertThat(stored.get(i).note()).isEqualTo("fresh");
+        }
+    }
+
+    @Test
+    void assignedIdsAreInsertedAsGivenByUnnestAndByCopy() {
+        for (int count : new int[] {10, COPY_ROWS}) {
+            db.sql("TRUNCATE account").update();
+            List<Account> input = IntStream.range(0, count)
+                    .mapToObj(i -> new Account(UUID.randomUUID(), "owner-" + i, new BigDecimal(i + ".50")))
+                    .toList();
+            List<Account> stored = db.insertAll(input);
+            assertThat(stored).containsExactlyElementsOf(input);
+            Account last = input.get(count - 1);
+            assertThat(db.findById(Account.class, last.id())).contains(last);
+            assertThat(count("account")).isEqualTo(count);
+        }
+    }
+
+    @Test
+    void everyKindOfValueAndNullsRoundTripThroughUnnestAndCopy() {
+        for (int count : new int[] {2, COPY_ROWS}) {
+            db.sql("TRUNCATE parcel").update();
+            List<Parcel> input = parcels(count);
+            Parcel full = input.get(0);
+            full.label = "Ünïcødé ✓ 日本 \"quoted\" back\\slash\ttab\nnewline, {braces}";
+            full.volume = 1.5e-3;
+            full.fragile = true;
+            full.price = new BigDecimal("12345.6789");
+            full.reference = UUID.randomUUID();
+            full.shippedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            full.due = LocalDate.of(2030, 12, 31);
+            full.size = Parcel.Size.LARGE;
+            full.pgSize = Parcel.Size.SMALL;
+            full.attributes = Map.of("fragile", true, "note", "🚚 \"x\"", "n", 3);
+            full.tags = List.of("a", "b,c", "d\"e", "", "ü");
+            full.photo = new byte[] {0, 1, (byte) 0xff, 0x5c};
+            Parcel empty = input.get(1);
+            empty.weight = null;
+
+            List<Parcel> stored = db.insertAll(input);
+
+            Parcel readFull = db.findById(Parcel.class, stored.get(0).id).orElseThrow();
+            assertThat(readFull)
+                    .usingRecursiveComparison()
+                    .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                    .isEqualTo(full);
+            Parcel readEmpty = db.findById(Parcel.class, stored.get(1).id).orElseThrow();
+            assertThat(readEmpty).usingRecursiveComparison().isEqualTo(empty);
+            assertThat(readEmpty.attributes).isNull();
+            assertThat(readEmpty.tags).isNull();
+            assertThat(readEmpty.weight).isNull();
+        }
+    }
+
+    @Test
+    void listsWithNullElementsRoundTrip() {
+        Parcel parcel = new Parcel("nulls");
+        parcel.tags = new ArrayList<>(java.util.Arrays.asList("x", null, "NULL"));
+        db.insertAll(List.of(parcel, new Parcel("other")));
+        assertThat(db.findById(Parcel.class, parcel.id).orElseThrow().tags).containsExactly("x", null, "NULL");
+    }
+
+    @Test
+    void aDuplicateInTheMiddleOfOneUnnestStatementInsertsNothingAndLeaksNothing() {
+        List<Parcel> input = parcels(UNNEST_ROWS);
+        input.get(UNNEST_ROWS / 2).label = "parcel-7";
+        assertFailsSanitizedAndInsertsNothing(() -> db.insertAll(input), "parcel");
+    }
+
+    @Test
+    void aDuplicateInALaterUnnestChunkInsertsNothingAndLeaksNothing() {
+        List<Tag> input = new ArrayList<>(IntStream.range(0, CHUNKED_ROWS)
+                .mapToObj(i -> Tag.of("tag-" + i))
+                .toList());
+        input.set(CHUNKED_ROWS - 10, Tag.of("tag-3"));
+        assertFailsSanitizedAndInsertsNothing(() -> db.insertAll(input), "tag");
+    }
+
+    @Test
+    void aDuplicateInTheMiddleOfACopyInsertsNothingAndLeaksNothing() {
+        List<Parcel> input = parcels(COPY_ROWS);
+        input.get(COPY_ROWS - 100).label = "parcel-7";
+        assertFailsSanitizedAndInsertsNothing(() -> db.insertAll(input), "parcel");
+    }
+
+    @Test
+    void aBulkInsertJoinsTheCallersTransactionAndRollsBackWithIt() {
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        transaction.executeWithoutResult(status -> {
+            db.insertAll(parcels(UNNEST_ROWS));
+            db.insertAll(parcels(COPY_ROWS).subList(UNNEST_ROWS, COPY_ROWS));
+            assertThat(count("parcel")).isEqualTo(COPY_ROWS);
+            status.setRollbackOnly();
+        });
+        assertThat(count("parcel")).isZero();
+    }
+
+    @Test
+    void mixedSetAndUnsetIdsAreInsertedRowByRowInInputOrder() {
+        List<Note> stored = db.insertAll(List.of(Note.of("one"), new Note(500L, "two", null), Note.of("three")));
+        assertThat(stored).extracting(Note::text).containsExactly("one", "two", "three");
+        assertThat(stored.get(1).id()).isEqualTo(500L);
+        assertThat(stored).allSatisfy(note -> assertThat(note.version()).isZero());
+    }
+
+    @Test
+    void aValueTheCodecRejectsFailsTheWholeCallBeforeAnythingIsWritten() {
+        List<Parcel> input = parcels(10);
+        input.get(5).label = "bad\u0000label";
+        assertThatThrownBy(() -> db.insertAll(input))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageStartingWith("Cannot bind " + Parcel.class.getName() + ".label (String): ")
+                .hasMessageContaining("NUL")
+                .hasMessageNotContaining("bad");
+        assertThat(count("parcel")).isZero();
+    }
+
+    /** Money through a user codec that binds a BigDecimal: carried as its text form. */
+    record Money(BigDecimal amount) {}
+
+    /** A value only a driver-specific setter can bind: the bulk paths cannot carry it. */
+    record Stamp(java.sql.Timestamp at) {}
+
+    @io.databridge.mapping.Table(name = "ledger")
+    record Ledger(
+            @io.databridge.mapping.Id @io.databridge.mapping.GeneratedValue
+            Long id,
+
+            Money money,
+            Stamp stamp) {}
+
+    @Test
+    void userCodecsAreCarriedByTheirBoundTextOrInsertedRowByRow() {
+        TypeCodecs codecs = TypeCodecs.builder()
+                .register(
+                        Money.class,
+                        new SimpleCodec<>(
+                                "numeric(19, 4)",
+                                (s, i, v) -> s.setBigDecimal(i, v.amount()),
+                                (r, i) -> new Money(r.getBigDecimal(i))))
+                .register(
+                        Stamp.class,
+                        new SimpleCodec<>(
+                                "timestamp",
+                                (s, i, v) -> s.setTimestamp(i, v.at()),
+                                (r, i) -> new Stamp(r.getTimestamp(i))))
+                .build();
+        DataBridge custom = DataBridge.builder(dataSource).codecs(codecs).build();
+        custom.schema().create(Ledger.class);
+        java.sql.Timestamp at = java.sql.Timestamp.valueOf("2030-01-02 03:04:05");
+        List<Ledger> input = List.of(
+                new Ledger(null, new Money(new BigDecimal("1.5000")), null),
+                new Ledger(null, new Money(new BigDecimal("2.2500")), null));
+        assertThat(custom.insertAll(input))
+                .extracting(Ledger::money)
+                .containsExactly(new Money(new BigDecimal("1.5000")), new Money(new BigDecimal("2.2500")));
+        List<Ledger> stamped = custom.insertAll(List.of(
+                new Ledger(null, new Money(BigDecimal.ONE), new Stamp(at)), new Ledger(null, null, new Stamp(at))));
+        assertThat(stamped).extracting(Ledger::stamp).containsExactly(new Stamp(at), new Stamp(at));
+        assertThat(stamped.get(1).id()).isEqualTo(stamped.get(0).id() + 1);
+    }
+
+    /** A codec from lambdas. */
+    record SimpleCodec<T>(String sqlType, Binder<T> binder, Reader<T> reader) implements TypeCodec<T> {
+        interface Binder<T> {
+            void bind(java.sql.PreparedStatement statement, int index, T value) throws SQLException;
+        }
+
+        interface Reader<T> {
+            T read(java.sql.ResultSet rows, int index) throws SQLException;
+        }
+
+        @Override
+        public void bind(java.sql.PreparedStatement statement, int index, @Nullable T value) throws SQLException {
+            if (value == null) {
+                statement.setNull(index, java.sql.Types.OTHER);
+            } else {
+                binder.bind(statement, index, value);
+            }
+        }
+
+        @Override
+        public @Nullable T read(java.sql.ResultSet rows, int index) throws SQLException {
+            Object raw = rows.getObject(index);
+            return raw == null ? null : reader.read(rows, index);
+        }
+    }
+
+    private void assertFailsSanitizedAndInsertsNothing(Runnable call, String table) {
+        assertThatThrownBy(call::run).isInstanceOf(DuplicateKeyException.class).satisfies(ex -> {
+            assertThat(ex.getMessage())
+                    .doesNotContain(table)
+                    .doesNotContain("label")
+                    .doesNotContain("name")
+                    .doesNotContain("_key")
+                    .doesNotContain("-7")
+                    .doesNotContain("-3");
+            for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+                assertThat(cause).isNotInstanceOf(SQLException.class);
+            }
+        });
+        assertThat(count(table)).isZero();
+        assertThat(db.insertAll(List.of(Tag.of("still-usable")))).hasSize(1);
+        db.sql("TRUNCATE tag").update();
+    }
+}
