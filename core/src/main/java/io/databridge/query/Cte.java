@@ -32,7 +32,7 @@ public final class Cte<R> extends QueryTable<R> {
     private final boolean recursive;
 
     private Cte(String name, DefaultSelectQuery<R> shape, @Nullable AbstractResultQuery<R> body, boolean recursive) {
-        super(name, "CTE name", shape);
+        super(name, "CTE", shape);
         this.body = body;
         this.recursive = recursive;
     }
@@ -120,16 +120,6 @@ public final class Cte<R> extends QueryTable<R> {
     void renderFrom(SqlRenderer renderer) {
         renderer.useCte(this);
         renderer.append(quotedName());
-    }
-
-    @Override
-    String describe() {
-        return "CTE " + name();
-    }
-
-    @Override
-    public String toString() {
-        return describe() + columnNames();
     }
 
     static InvalidDataAccessApiUsageException selfReferenceOutside(Cte<?> cte) {

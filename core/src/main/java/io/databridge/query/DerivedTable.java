@@ -21,7 +21,7 @@ public final class DerivedTable<R> extends QueryTable<R> {
     private final AbstractResultQuery<R> query;
 
     private DerivedTable(String name, DefaultSelectQuery<R> shape, AbstractResultQuery<R> query) {
-        super(name, "derived table name", shape);
+        super(name, "derived table", shape);
         this.query = query;
     }
 
@@ -52,15 +52,5 @@ public final class DerivedTable<R> extends QueryTable<R> {
         renderer.scope = saved;
         renderer.append(") AS ").append(quotedName());
         renderColumnList(renderer);
-    }
-
-    @Override
-    String describe() {
-        return "derived table " + name();
-    }
-
-    @Override
-    public String toString() {
-        return describe() + columnNames();
     }
 }

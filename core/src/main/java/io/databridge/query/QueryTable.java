@@ -31,22 +31,32 @@ public abstract sealed class QueryTable<R> permits Cte, DerivedTable {
             Expression<?> source) {}
 
     private final String name;
+    private final String kind;
     private final String quotedName;
     final DefaultSelectQuery<R> shape;
     final List<Definition> columns;
 
-    QueryTable(String name, String what, DefaultSelectQuery<R> shape) {
-        this.quotedName = Identifiers.quote(name, what);
+    /** Validates the name; {@code kind} says what the table is in messages: {@code CTE}, {@code derived table}. */
+    QueryTable(String name, String kind, DefaultSelectQuery<R> shape) {
+        this.quotedName = Identifiers.quote(name, kind + " name");
         this.name = name;
+        this.kind = kind;
         this.shape = shape;
-        this.columns = definitions(shape, what + " " + name);
+        this.columns = definitions(shape, kind + " " + name);
     }
 
     /** Appends this table as a {@code FROM} item, registering what it needs (a CTE) with the renderer. */
     abstract void renderFrom(SqlRenderer renderer);
 
-    /** What the table is, for messages: {@code CTE "recent"}, {@code derived table "t"}. */
-    abstract String describe();
+    /** What the table is, for messages: {@code CTE recent}, {@code derived table t}. */
+    String describe() {
+        return kind + " " + name;
+    }
+
+    @Override
+    public String toString() {
+        return describe() + columnNames();
+    }
 
     /**
      * The name the table is referred to by.
