@@ -118,6 +118,22 @@ class CteIntegrationTest {
     }
 
     @Test
+    void aWriteWhoseConditionReadsACteGetsTheWithClause() {
+        Cte<Tuple> big = big();
+        assertThat(db.from(Customer.class)
+                        .where(Customer_.id.in(db.from(big).select(big.get(Purchase_.customerId))))
+                        .set(Customer_.active, false)
+                        .update())
+                .isEqualTo(2);
+        assertThat(db.from(Customer.class)
+                        .where(Customer_.id.notIn(db.from(big).select(big.get(Purchase_.customerId))))
+                        .delete())
+                .isEqualTo(1);
+        assertThat(db.from(Customer.class).where(Customer_.active.isTrue()).count())
+                .isZero();
+    }
+
+    @Test
     void aRecursiveCteWalksDownTheTree() {
         Cte<Employee> team = Cte.recursive(
                 "team",
