@@ -4,6 +4,8 @@ import io.databridge.error.PgExceptionTranslator;
 import io.databridge.internal.DefaultDataBridge;
 import io.databridge.mapping.EntityModels;
 import io.databridge.mapping.NamingStrategy;
+import io.databridge.query.QueryFactory;
+import io.databridge.query.QueryTable;
 import io.databridge.query.SelectQuery;
 import io.databridge.types.TypeCodecs;
 import java.util.Collection;
@@ -132,6 +134,19 @@ public interface DataBridge {
      * @throws io.databridge.mapping.EntityMappingException when the class is not a valid entity
      */
     <T> SelectQuery<T> from(Class<T> type);
+
+    /**
+     * Starts a query reading a CTE or derived table, e.g. {@code db.from(team).orderBy(team.get(Employee_.id).asc())};
+     * its rows are read like those of the table's query, and the statement gets the {@code WITH} clause it needs.
+     *
+     * @param table a {@link io.databridge.query.Cte} or {@link io.databridge.query.DerivedTable}
+     * @param <R> the row type of the table's query
+     * @return an immutable query; every step returns a new one
+     * @throws IllegalArgumentException when {@code table} is null
+     */
+    default <R> SelectQuery<R> from(QueryTable<R> table) {
+        return QueryFactory.from(table);
+    }
 
     /**
      * Starts a raw SQL statement with {@code :named} parameters. Values are always bound, never put into the text.

@@ -41,6 +41,9 @@ abstract class AbstractResultQuery<R> implements ResultQuery<R> {
 
     abstract int fetchRows();
 
+    /** The first {@code SELECT} of this query, whose columns name and type the rows (for set operations, the left). */
+    abstract DefaultSelectQuery<R> leftmost();
+
     /** Appends this query as an operand of a set operation or subquery, in the given outer scope. */
     abstract void renderSelect(SqlRenderer renderer, @Nullable Scope outer);
 

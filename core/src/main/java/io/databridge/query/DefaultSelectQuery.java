@@ -1,7 +1,6 @@
 package io.databridge.query;
 
 import io.databridge.mapping.EntityModel;
-import io.databridge.mapping.PropertyModel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,6 +25,10 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
 
     static <T> DefaultSelectQuery<T> entity(QueryExecutor executor, EntityModel<T> model) {
         return new DefaultSelectQuery<>(executor, new SelectState(model));
+    }
+
+    static <T> DefaultSelectQuery<T> table(QueryTable<T> table) {
+        return new DefaultSelectQuery<>(table.shape.executor, new SelectState(table));
     }
 
     static DefaultSelectQuery<?> of(ResultQuery<?> query) {
@@ -90,9 +93,8 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
 
     @Override
     public SelectQuery<R> as(EntityAlias<R> alias) {
-        if (alias.entity() != state.root.type()) {
-            throw new IllegalArgumentException(
-                    "The alias " + alias + " is not for " + state.root.type().getName());
+        if (alias.entity() != state.entity("as(alias)").type()) {
+            throw new IllegalArgumentException("The alias " + alias + " is not for " + state.rootName());
         }
         return change(s -> s.rootAlias = alias.name());
     }
@@ -143,9 +145,30 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
         return join("CROSS JOIN", entity, null, null);
     }
 
+    @Override
+    public SelectQuery<R> join(QueryTable<?> table, Condition on) {
+        return join("JOIN", table, Condition.requireCondition(on));
+    }
+
+    @Override
+    public SelectQuery<R> leftJoin(QueryTable<?> table, Condition on) {
+        return join("LEFT JOIN", table, Condition.requireCondition(on));
+    }
+
     private SelectQuery<R> join(String keyword, Class<?> entity, @Nullable String alias, @Nullable Condition on) {
+        if (entity == null) {
+            throw new IllegalArgumentException("A join needs an entity class, not null");
+        }
         EntityModel<?> model = executor.models().get(entity);
-        SelectState.Join join = new SelectState.Join(keyword, model, alias, on);
+        SelectState.Join join = new SelectState.Join(keyword, Scope.Item.of(model, alias), on);
+        return change(s -> s.joins = s.withJoin(join));
+    }
+
+    private SelectQuery<R> join(String keyword, QueryTable<?> table, Condition on) {
+        if (table == null) {
+            throw new IllegalArgumentException("A join needs a Cte or DerivedTable, not null");
+        }
+        SelectState.Join join = new SelectState.Join(keyword, Scope.Item.of(table), on);
         return change(s -> s.joins = s.withJoin(join));
     }
 
@@ -195,7 +218,7 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
         if (lastRow == null) {
             throw new IllegalArgumentException("after(null): pass the last row of the previous page");
         }
-        if (state.shape != SelectState.Shape.ENTITY) {
+        if (state.shape != SelectState.Shape.ENTITY || state.rootTable != null) {
             throw new InvalidDataAccessApiUsageException("after(lastRow) works on entity queries; use seek(values)");
         }
         Keyset.check(state);
@@ -327,6 +350,7 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
 
     @Override
     public InsertQuery<R> insert(Collection<? extends R> entities) {
+        state.entity("insert(...)");
         return DefaultInsertQuery.start(this, entities);
     }
 
@@ -334,7 +358,7 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
 
     @Override
     String task() {
-        return "query " + state.root.type().getSimpleName();
+        return "query " + state.rootName();
     }
 
     @Override
@@ -372,109 +396,25 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
     }
 
     Scope openScope(SqlRenderer renderer, @Nullable Scope outer) {
-        List<Scope.Item> items = new ArrayList<>(1 + state.joins.size());
-        items.add(Scope.Item.of(state.root, state.rootAlias));
-        for (SelectState.Join join : state.joins) {
-            items.add(Scope.Item.of(join.model(), join.alias()));
-        }
-        Scope scope = new Scope(outer, items);
-        renderer.scope = scope;
-        return scope;
+        return SelectRenderer.openScope(state, renderer, outer);
+    }
+
+    void renderFromAndWhere(SqlRenderer renderer, Scope scope) {
+        SelectRenderer.renderFromAndWhere(state, renderer, scope);
     }
 
     @SuppressWarnings("unchecked")
     private RowReader<R> renderSelectAndReader(SqlRenderer renderer, @Nullable Scope outer) {
-        Scope scope = openScope(renderer, outer);
-        renderer.append("SELECT ");
-        if (!state.distinctOn.isEmpty()) {
-            renderer.append("DISTINCT ON (");
-            renderer.list(state.distinctOn);
-            renderer.append(") ");
-        } else if (state.distinct) {
-            renderer.append("DISTINCT ");
-        }
-        RowReader<?> reader;
-        if (state.shape == SelectState.Shape.ENTITY) {
-            String qualifier = scope.qualifies() ? scope.root().qualifier() + "." : "";
-            List<PropertyModel> properties = state.root.properties();
-            for (int i = 0; i < properties.size(); i++) {
-                renderer.append(i == 0 ? "" : ", ")
-                        .append(qualifier)
-                        .append(properties.get(i).quotedColumn());
-            }
-            reader = RowReader.entity(state.root);
-        } else {
-            renderer.list(state.projection);
-            List<@Nullable PropertyModel> properties = new ArrayList<>();
-            for (Expression<?> expression : state.projection) {
-                properties.add(expression instanceof Column<?, ?> column ? scope.property(column) : null);
-            }
-            reader = switch (state.shape) {
-                case SCALAR ->
-                    RowReader.scalar(executor.models(), state.rowType, state.projection.get(0), properties.get(0));
-                case TUPLE -> RowReader.tuple(executor.models(), state.projection, properties);
-                default -> RowReader.constructor(executor.models(), state.rowType, state.projection, properties);
-            };
-        }
-        renderFromAndWhere(renderer, scope);
-        if (!state.groupBy.isEmpty()) {
-            renderer.append(" GROUP BY ");
-            renderer.list(state.groupBy);
-        }
-        if (state.having != null) {
-            renderer.append(" HAVING ");
-            state.having.render(renderer);
-        }
-        renderOrderAndPaging(renderer, state.orderBy, state.limit, state.offset);
-        if (state.lock != null) {
-            renderer.append(state.lock);
-            if (state.lockWait != null) {
-                renderer.append(state.lockWait);
-            }
-        }
-        renderer.scope = outer == null ? scope : outer;
-        return (RowReader<R>) reader;
+        return (RowReader<R>) SelectRenderer.render(state, executor.models(), renderer, outer);
     }
 
-    void renderFromAndWhere(SqlRenderer renderer, Scope scope) {
-        renderer.append(" FROM ").append(scope.root().fromClause());
-        for (int i = 0; i < state.joins.size(); i++) {
-            SelectState.Join join = state.joins.get(i);
-            Condition on = join.on();
-            renderer.append(" ").append(join.keyword()).append(" ");
-            renderer.append(Scope.Item.of(join.model(), join.alias()).fromClause());
-            if (on != null) {
-                renderer.append(" ON ");
-                on.render(renderer);
-            }
-        }
-        Condition seek = Keyset.condition(state, scope);
-        Condition where = state.where == null ? seek : seek == null ? state.where : state.where.and(seek);
-        if (where != null) {
-            renderer.append(" WHERE ");
-            where.render(renderer);
-        }
-    }
-
-    static void renderOrderAndPaging(
-            SqlRenderer renderer, List<SortOrder> orderBy, @Nullable Integer limit, @Nullable Long offset) {
-        if (!orderBy.isEmpty()) {
-            renderer.append(" ORDER BY ");
-            for (int i = 0; i < orderBy.size(); i++) {
-                renderer.append(i == 0 ? "" : ", ");
-                orderBy.get(i).render(renderer);
-            }
-        }
-        if (limit != null) {
-            renderer.append(" LIMIT ").bind(limit, Bind.INT);
-        }
-        if (offset != null) {
-            renderer.append(" OFFSET ").bind(offset, Bind.LONG);
-        }
+    @Override
+    DefaultSelectQuery<R> leftmost() {
+        return this;
     }
 
     @Override
     public String toString() {
-        return "SelectQuery[" + state.root.type().getSimpleName() + "]";
+        return "SelectQuery[" + state.rootName() + "]";
     }
 }

@@ -95,11 +95,13 @@ final class ExpressionNodes {
     /** {@code expression AS "alias"} in a projection. */
     static final class Aliased<V> extends Expression<V> {
         final Expression<V> expression;
+        final String alias;
         final String quotedAlias;
 
         Aliased(Expression<V> expression, String alias) {
             this.expression = expression;
             this.quotedAlias = io.databridge.sql.Identifiers.quote(alias, "column alias");
+            this.alias = alias;
         }
 
         @Override
@@ -111,6 +113,11 @@ final class ExpressionNodes {
         @Override
         Class<?> javaType() {
             return expression.javaType();
+        }
+
+        @Override
+        public String toString() {
+            return expression + " AS " + alias;
         }
     }
 }

@@ -35,6 +35,22 @@ public final class QueryFactory {
         return DefaultSelectQuery.entity(executor, model);
     }
 
+    /**
+     * Starts a query reading a CTE or derived table: {@code SELECT} its columns, no condition, no order. It runs on the
+     * engine that built the table's query.
+     *
+     * @param table the table
+     * @param <R> the row type of the table's query
+     * @return an immutable query returning the table's rows
+     * @throws IllegalArgumentException when {@code table} is null
+     */
+    public static <R> SelectQuery<R> from(QueryTable<R> table) {
+        if (table == null) {
+            throw new IllegalArgumentException("from(null): pass a Cte or DerivedTable");
+        }
+        return DefaultSelectQuery.table(table);
+    }
+
     QueryExecutor executor() {
         return executor;
     }

@@ -12,6 +12,7 @@ import java.util.List;
 record Rendered<R>(String sql, List<Bind> binds, RowReader<R> reader) {
 
     static <R> Rendered<R> of(SqlRenderer renderer, RowReader<R> reader) {
+        renderer.finish();
         return new Rendered<>(renderer.sql.toString(), List.copyOf(renderer.binds), reader);
     }
 

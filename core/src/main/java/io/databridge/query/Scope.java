@@ -5,6 +5,7 @@ import io.databridge.mapping.PropertyModel;
 import io.databridge.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
@@ -15,15 +16,39 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
  */
 final class Scope {
 
-    /** One table in a {@code FROM} clause: the entity, its alias (or none), and what columns are prefixed with. */
-    record Item(EntityModel<?> model, @Nullable String alias, String qualifier) {
+    /**
+     * One table in a {@code FROM} clause: an entity's table (with its alias or none) or a CTE or derived table, and
+     * what its columns are prefixed with.
+     */
+    record Item(
+            @Nullable EntityModel<?> model,
+            @Nullable String alias,
+            String qualifier,
+            @Nullable QueryTable<?> table) {
         static Item of(EntityModel<?> model, @Nullable String alias) {
             return new Item(
-                    model, alias, alias == null ? model.qualifiedTable() : Identifiers.quote(alias, "table alias"));
+                    model,
+                    alias,
+                    alias == null ? model.qualifiedTable() : Identifiers.quote(alias, "table alias"),
+                    null);
         }
 
+        static Item of(QueryTable<?> table) {
+            return new Item(null, null, table.quotedName(), table);
+        }
+
+        /** The entity table as a {@code FROM} item; only for entity items. */
         String fromClause() {
-            return alias == null ? model.qualifiedTable() : model.qualifiedTable() + " AS " + qualifier;
+            EntityModel<?> entity = Objects.requireNonNull(model, "an entity table");
+            return alias == null ? entity.qualifiedTable() : entity.qualifiedTable() + " AS " + qualifier;
+        }
+
+        void renderFrom(SqlRenderer renderer) {
+            if (table != null) {
+                table.renderFrom(renderer);
+            } else {
+                renderer.append(fromClause());
+            }
         }
     }
 
@@ -51,6 +76,22 @@ final class Scope {
         Resolved resolved = resolve(column);
         String quoted = resolved.property().quotedColumn();
         return resolved.qualified() ? resolved.item().qualifier() + "." + quoted : quoted;
+    }
+
+    /** Renders a column of a CTE or derived table: {@code "t"."name"} when qualified. */
+    String column(DerivedColumn<?> column) {
+        for (Scope scope = this; scope != null; scope = scope.parent) {
+            for (Item item : scope.items) {
+                if (item.table() != null
+                        && item.table().name().equals(column.table().name())) {
+                    boolean qualified = scope != this || scope.qualify;
+                    return qualified ? item.qualifier() + "." + column.quotedName() : column.quotedName();
+                }
+            }
+        }
+        QueryTable<?> table = column.table();
+        throw new InvalidDataAccessApiUsageException("Column " + column + " belongs to " + table.describe()
+                + ", which is not in this query; read it with db.from(" + table.name() + ") or join it");
     }
 
     PropertyModel property(Column<?, ?> column) {
@@ -85,7 +126,7 @@ final class Scope {
         String alias = column.alias();
         Item found = null;
         for (Item item : items) {
-            if (item.model().type() != column.entity()) {
+            if (item.model() == null || item.model().type() != column.entity()) {
                 continue;
             }
             if (alias != null) {

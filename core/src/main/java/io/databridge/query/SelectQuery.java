@@ -4,7 +4,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * A query over one entity's table, started with {@code DataBridge.from(Class)}, returning entities. Add conditions,
+ * A query over one entity's table, started with {@code DataBridge.from(Class)}, returning entities; or over a {@link
+ * Cte} or {@link DerivedTable}, started with {@code DataBridge.from(QueryTable)}, returning its query's rows. Add conditions,
  * order, paging, joins, grouping and locks; project into records, scalars or tuples with {@code select}; or turn it
  * into a bulk {@code DELETE}/{@code UPDATE}/{@code INSERT}. Immutable: every call returns a new query. Thread-safe.
  *
@@ -99,6 +100,27 @@ public interface SelectQuery<T> extends ResultQuery<T> {
      * @return a new query
      */
     SelectQuery<T> leftJoin(EntityAlias<?> alias, Condition on);
+
+    /**
+     * {@code JOIN "cte" ON condition}, or {@code JOIN (SELECT ...) AS "t"(...) ON condition} for a derived table.
+     * Compare with the table's columns from {@link QueryTable#get(Expression)}.
+     *
+     * @param table the CTE or derived table to join
+     * @param on the join condition
+     * @return a new query
+     * @throws IllegalArgumentException when {@code table} or {@code on} is null
+     */
+    SelectQuery<T> join(QueryTable<?> table, Condition on);
+
+    /**
+     * {@code LEFT JOIN} of a CTE or derived table.
+     *
+     * @param table the CTE or derived table to join
+     * @param on the join condition
+     * @return a new query
+     * @throws IllegalArgumentException when {@code table} or {@code on} is null
+     */
+    SelectQuery<T> leftJoin(QueryTable<?> table, Condition on);
 
     /**
      * {@code RIGHT JOIN entity ON condition}.

@@ -3,7 +3,9 @@ package io.databridge.query;
 import io.databridge.mapping.EntityModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
  * The clauses of one {@code SELECT}. Never mutated once a query holds it: each query step copies it, changes the copy
@@ -11,12 +13,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class SelectState {
 
-    /** One {@code JOIN}. */
-    record Join(
-            String keyword,
-            EntityModel<?> model,
-            @Nullable String alias,
-            @Nullable Condition on) {}
+    /** One {@code JOIN}: of an entity's table or of a CTE or derived table. */
+    record Join(String keyword, Scope.Item item, @Nullable Condition on) {}
 
     /** How the selected columns become rows. */
     enum Shape {
@@ -26,7 +24,13 @@ final class SelectState {
         TUPLE
     }
 
+    /** The entity whose table the query reads, or {@code null} when it reads {@link #rootTable}. */
+    @Nullable
     EntityModel<?> root;
+
+    /** The CTE or derived table the query reads, or {@code null} when it reads an entity's table. */
+    @Nullable
+    QueryTable<?> rootTable;
 
     @Nullable
     String rootAlias;
@@ -74,8 +78,13 @@ final class SelectState {
         this.rowType = root.type();
     }
 
+    SelectState(QueryTable<?> table) {
+        this.rootTable = table;
+        this.rowType = table.shape.state.rowType;
+    }
+
     SelectState copy() {
-        SelectState copy = new SelectState(root);
+        SelectState copy = rootTable == null ? new SelectState(root()) : new SelectState(rootTable);
         copy.rootAlias = rootAlias;
         copy.joins = joins;
         copy.where = where;
@@ -95,6 +104,44 @@ final class SelectState {
         copy.seekValues = seekValues;
         copy.fetchSize = fetchSize;
         return copy;
+    }
+
+    private EntityModel<?> root() {
+        return Objects.requireNonNull(root, "root");
+    }
+
+    /**
+     * The root entity, for what only an entity's table can do (writes, keyset by row, aliases).
+     *
+     * @param what the operation, for the message
+     * @throws InvalidDataAccessApiUsageException when the query reads a CTE or derived table
+     */
+    EntityModel<?> entity(String what) {
+        if (rootTable != null) {
+            throw new InvalidDataAccessApiUsageException(
+                    what + " needs an entity's table, but this query reads " + rootTable.describe());
+        }
+        return root();
+    }
+
+    /** The root as a {@code FROM} item. */
+    Scope.Item rootItem(@Nullable String alias) {
+        return rootTable != null ? Scope.Item.of(rootTable) : Scope.Item.of(root(), alias);
+    }
+
+    /** The simple name of what the query reads, for task names and messages. */
+    String rootName() {
+        return rootTable != null ? rootTable.name() : root().type().getSimpleName();
+    }
+
+    /** The number of columns the query selects. */
+    int columnCount() {
+        if (shape != Shape.ENTITY) {
+            return projection.size();
+        }
+        return rootTable != null
+                ? rootTable.columns.size()
+                : root().properties().size();
     }
 
     List<Join> withJoin(Join join) {

@@ -110,10 +110,8 @@ final class SetOperationQuery<R> extends AbstractResultQuery<R> {
         if (!orderBy.isEmpty() || limit != null || offset != null) {
             // Order keys name the output columns: render them unqualified against the left query's table.
             Scope saved = renderer.scope;
-            if (left instanceof DefaultSelectQuery<?> select) {
-                renderer.scope = new Scope(null, List.of(Scope.Item.of(select.state.root, null)));
-            }
-            DefaultSelectQuery.renderOrderAndPaging(renderer, orderBy, limit, offset);
+            renderer.scope = new Scope(null, List.of(left.leftmost().state.rootItem(null)));
+            SelectRenderer.renderOrderAndPaging(renderer, orderBy, limit, offset);
             renderer.scope = saved;
         }
     }
@@ -121,6 +119,11 @@ final class SetOperationQuery<R> extends AbstractResultQuery<R> {
     @Override
     String task() {
         return left.task();
+    }
+
+    @Override
+    DefaultSelectQuery<R> leftmost() {
+        return left.leftmost();
     }
 
     @Override

@@ -5,7 +5,9 @@ import io.databridge.mapping.PropertyModel;
 import io.databridge.types.TypeCodec;
 import io.databridge.types.ValueType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +20,15 @@ final class SqlRenderer {
     final List<Bind> binds = new ArrayList<>();
     final EntityModels models;
     Scope scope;
+
+    /** The CTEs this text reads, by name, in the order first read; rendered into {@code WITH} by {@link #finish}. */
+    final Map<String, Cte<?>> ctes = new LinkedHashMap<>();
+
+    /** The recursive CTE whose body this renderer renders, which may read itself; {@code null} for none. */
+    @Nullable
+    String definingRecursive;
+
+    private boolean finished;
 
     SqlRenderer(EntityModels models, Scope scope) {
         this.models = models;
@@ -34,6 +45,34 @@ final class SqlRenderer {
         return this;
     }
 
+    /** Records that the text reads a CTE, so that the statement's {@code WITH} clause defines it. */
+    void useCte(Cte<?> cte) {
+        if (cte.selfReference()) {
+            if (!cte.name().equals(definingRecursive)) {
+                throw Cte.selfReferenceOutside(cte);
+            }
+            return;
+        }
+        Cte<?> known = ctes.putIfAbsent(cte.name(), cte);
+        if (known != null && known != cte) {
+            throw WithClause.nameClash(cte.name());
+        }
+    }
+
+    /**
+     * Ends a top-level statement: prepends the {@code WITH} clause for the CTEs it reads, with their binds first. Called
+     * once, by whoever turns the renderer into a statement.
+     */
+    SqlRenderer finish() {
+        if (!finished) {
+            finished = true;
+            if (!ctes.isEmpty()) {
+                WithClause.prepend(this);
+            }
+        }
+        return this;
+    }
+
     SqlRenderer bind(@Nullable Object value, Bind.Binder binder) {
         sql.append('?');
         binds.add(new Bind(value, binder));
@@ -42,7 +81,9 @@ final class SqlRenderer {
 
     /** Binds a value through the codec of the column it is compared with, or of its own class. */
     SqlRenderer bindValue(Object value, @Nullable Expression<?> typedBy) {
-        PropertyModel property = typedBy instanceof Column<?, ?> column ? scope.property(column) : null;
+        PropertyModel property = typedBy instanceof Column<?, ?> column
+                ? scope.property(column)
+                : typedBy instanceof DerivedColumn<?> derived ? derived.property() : null;
         if (property != null && Expression.box(property.valueType().rawType()).isInstance(value)) {
             TypeCodec<Object> codec = property.codec();
             return bind(value, (statement, index, v) -> Values.bindChecked(codec, property, statement, index, v));
@@ -80,6 +121,7 @@ final class SqlRenderer {
     }
 
     SqlStatement statement() {
+        finish();
         List<@Nullable Object> values = new ArrayList<>(binds.size());
         for (Bind bind : binds) {
             values.add(bind.value());

@@ -15,16 +15,15 @@ final class Writes {
 
     static long delete(DefaultSelectQuery<?> query) {
         Rendered<Long> rendered = renderDelete(query, false, null);
-        return query.executor.execute(
-                "delete " + query.state.root.type().getSimpleName(), rendered.sql(), statement -> {
-                    rendered.bind(statement);
-                    return (long) statement.executeUpdate();
-                });
+        return query.executor.execute("delete " + query.state.rootName(), rendered.sql(), statement -> {
+            rendered.bind(statement);
+            return (long) statement.executeUpdate();
+        });
     }
 
     static <T> List<T> deleteReturning(DefaultSelectQuery<T> query) {
         @SuppressWarnings("unchecked")
-        EntityModel<T> model = (EntityModel<T>) query.state.root;
+        EntityModel<T> model = (EntityModel<T>) query.state.entity("deleteReturning()");
         Rendered<T> rendered = renderDelete(query, true, RowReader.entity(model));
         return returning(query.executor, "delete " + model.type().getSimpleName(), rendered);
     }
@@ -37,12 +36,17 @@ final class Writes {
         Scope scope = query.openScope(renderer, null);
         query.renderFromAndWhere(renderer, scope);
         if (returning) {
-            renderer.append(" RETURNING ").append(columnList(state.root));
+            renderer.append(" RETURNING ").append(columnList(state.entity(method(returning))));
         }
         return Rendered.of(renderer, reader == null ? rows -> null : reader);
     }
 
+    private static String method(boolean returning) {
+        return returning ? "deleteReturning()" : "delete()";
+    }
+
     static void requirePlain(SelectState state, String method) {
+        state.entity(method);
         List<String> problems = new ArrayList<>();
         if (!state.joins.isEmpty()) {
             problems.add("joins");

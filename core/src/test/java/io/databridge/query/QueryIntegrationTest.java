@@ -377,6 +377,28 @@ class QueryIntegrationTest {
     }
 
     @Test
+    void rawExpressionsAndBoundValuesRun() {
+        assertThat(db.from(Customer.class)
+                        .where(Customer_.name.eq("Ada"))
+                        .select(Expressions.raw("upper(\"name\") || ?", String.class, "!"))
+                        .one())
+                .isEqualTo("ADA!");
+        assertThat(names(Expressions.raw("length(\"email\")", Integer.class).gt(Expressions.value(15))))
+                .containsExactly("Cy");
+        assertThat(db.from(Customer.class)
+                        .orderBy(Customer_.name.asc())
+                        .select(Expressions.function("coalesce", Integer.class, Customer_.age, Expressions.value(0)))
+                        .list())
+                .containsExactly(36, 17, 0);
+        assertThat(db.from(Purchase.class)
+                        .where(Expressions.rawCondition("\"attributes\" ?? ?", "rush"))
+                        .select(Purchase_.total)
+                        .list())
+                .singleElement()
+                .satisfies(total -> assertThat(total).isEqualByComparingTo("9.50"));
+    }
+
+    @Test
     void streamReadsEveryRowAndClosesTheCursor() {
         try (Stream<Customer> rows = db.from(Customer.class).orderBy(Customer_.id.asc()).fetchSize(1).stream()) {
             assertThat(rows.map(c -> c.name)).containsExactly("Ada", "Bob", "Cy");
