@@ -101,11 +101,13 @@ final class BulkInsert {
                     task, sql.copy(), connection -> copy(connection, model, sql, input, values, generated)));
             return stored != null ? stored : rowByRow(input, single);
         }
-        String text = generated ? sql.generatedIds() : sql.assignedIds();
         boolean bindSequence =
                 generated && BulkInsertSql.isIntegral(id.valueType().rawType());
-        ConnectionWork<T> work =
-                connection -> unnest(connection, model, sql, text, bindSequence, generated, input, values);
+        String idsOnly = generated ? sql.generatedIdsOnly() : sql.assignedIdsOnly();
+        String text = idsOnly != null ? idsOnly : generated ? sql.generatedIds() : sql.assignedIds();
+        ConnectionWork<T> work = idsOnly != null
+                ? connection -> unnestIdsOnly(connection, model, sql, idsOnly, generated, input, values)
+                : connection -> unnest(connection, model, sql, text, bindSequence, generated, input, values);
         List<T> stored = input.size() <= CHUNK_ROWS
                 ? executor.withConnection(task, text, work::run)
                 : inTransaction(() -> executor.withConnection(task, text, work::run));
@@ -183,6 +185,106 @@ final class BulkInsert {
             }
         }
         return stored;
+    }
+
+    /**
+     * The unnest path of entities whose stored row is the row sent: each statement returns the ids in input order and
+     * the computed values, not the rows.
+     */
+    private <T> @Nullable List<T> unnestIdsOnly(
+            Connection connection,
+            EntityModel<T> model,
+            BulkInsertSql sql,
+            String text,
+            boolean generated,
+            List<T> input,
+            List<@Nullable Object[]> values)
+            throws SQLException {
+        List<BulkColumn> columns = new ArrayList<>(sql.columns().size() + 1);
+        if (!generated) {
+            columns.add(sql.assignedId());
+        }
+        columns.addAll(sql.columns());
+        Object[][] arrays = encode(connection, columns, values, false);
+        if (arrays == null) {
+            return null;
+        }
+        List<PropertyModel> copyColumns = sql.copyColumns();
+        int firstComputed = 1 + sql.columns().size();
+        List<T> stored = new ArrayList<>(input.size());
+        try (PreparedStatement statement = connection.prepareStatement(text)) {
+            DataSourceUtils.applyTransactionTimeout(statement, executor.dataSource());
+            for (int from = 0; from < input.size(); from += CHUNK_ROWS) {
+                int to = Math.min(input.size(), from + CHUNK_ROWS);
+                int index = 1;
+                if (generated) {
+                    statement.setString(index++, model.qualifiedTable());
+                    statement.setString(index++, model.id().columnName());
+                }
+                for (int c = 0; c < columns.size(); c++) {
+                    Object[] chunk = chunk(columns.get(c), arrays[c], from, to);
+                    statement.setArray(
+                            index++, connection.createArrayOf(columns.get(c).elementType(), chunk));
+                }
+                @Nullable Object[] computed = new Object[copyColumns.size()];
+                Object[] ids = null;
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    if (generated) {
+                        ids = allocatedIds(rows.getArray(1), model.id(), to - from);
+                    }
+                    readComputed(rows, copyColumns, firstComputed, computed, null);
+                }
+                for (int r = from; r < to; r++) {
+                    stored.add(merge(
+                            model, input.get(r), values.get(r), ids, r - from, copyColumns, firstComputed, computed));
+                }
+            }
+        }
+        return stored;
+    }
+
+    /**
+     * Reads the values of the computed columns from a row of {@link BulkInsertSql#allocate()}'s shape.
+     *
+     * @param text receives each value's text form, when not {@code null}
+     */
+    private static void readComputed(
+            ResultSet rows,
+            List<PropertyModel> copyColumns,
+            int first,
+            @Nullable Object[] computed,
+            @Nullable Object @Nullable [] text)
+            throws SQLException {
+        for (int c = first; c < copyColumns.size(); c++) {
+            PropertyModel property = copyColumns.get(c);
+            int column = property.role() == Role.VERSION
+                    ? 4
+                    : BulkInsertSql.computedValue(property).equals("LOCALTIMESTAMP") ? 3 : 2;
+            computed[c] = Rows.read(rows, column, property);
+            if (text != null) {
+                text[c] = rows.getString(column);
+            }
+        }
+    }
+
+    /** The stored entity of an input row: the values sent, the allocated id, the computed values. */
+    private static <T> T merge(
+            EntityModel<T> model,
+            T entity,
+            @Nullable Object[] row,
+            Object @Nullable [] ids,
+            int idIndex,
+            List<PropertyModel> copyColumns,
+            int firstComputed,
+            @Nullable Object[] computed) {
+        if (ids != null) {
+            row[model.id().index()] = ids[idIndex];
+        }
+        for (int c = firstComputed; c < copyColumns.size(); c++) {
+            row[copyColumns.get(c).index()] = computed[c];
+        }
+        return model.merge(entity, row);
     }
 
     private static Object[] chunk(BulkColumn column, Object[] all, int from, int to) {
@@ -271,14 +373,7 @@ final class BulkInsert {
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 ids = generated ? allocatedIds(rows.getArray(1), id, input.size()) : null;
-                for (int c = 1 + columns.size(); c < copyColumns.size(); c++) {
-                    PropertyModel property = copyColumns.get(c);
-                    int column = property.role() == Role.VERSION
-                            ? 4
-                            : BulkInsertSql.computedValue(property).equals("LOCALTIMESTAMP") ? 3 : 2;
-                    computed[c] = Rows.read(rows, column, property);
-                    computedText[c] = rows.getString(column);
-                }
+                readComputed(rows, copyColumns, 1 + columns.size(), computed, computedText);
             }
         }
         String[] idText = null;
@@ -319,14 +414,7 @@ final class BulkInsert {
         }
         List<T> stored = new ArrayList<>(input.size());
         for (int r = 0; r < input.size(); r++) {
-            Object[] row = values.get(r);
-            if (generated) {
-                row[id.index()] = ids[r];
-            }
-            for (int c = 1 + columns.size(); c < copyColumns.size(); c++) {
-                row[copyColumns.get(c).index()] = computed[c];
-            }
-            stored.add(model.merge(input.get(r), row));
+            stored.add(merge(model, input.get(r), values.get(r), ids, r, copyColumns, 1 + columns.size(), computed));
         }
         return stored;
     }
