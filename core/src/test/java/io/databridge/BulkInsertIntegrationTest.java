@@ -296,8 +296,8 @@ class BulkInsertIntegrationTest {
     }
 
     @Test
-    void typedColumnsOnlyReturnEachRowsIdAndComputedValuesInInputOrder() {
-        for (int count : new int[] {1, UNNEST_ROWS, CHUNKED_ROWS}) {
+    void typedColumnsOnlyReturnEachRowsIdAndComputedValuesInInputOrderInEveryMode() {
+        for (int count : new int[] {1, UNNEST_ROWS, CHUNKED_ROWS, COPY_ROWS}) {
             List<Crate> input = crates(count);
             List<Crate> stored = db.insertAll(input);
             assertThat(stored).hasSize(count);
