@@ -8,6 +8,7 @@
 #
 # PostgreSQL: 127.0.0.1:5432, database test, user postgres; override with -Dbench.url/-Dbench.user/-Dbench.password
 # in JAVA_OPTS-style via BENCH_JVM_ARGS, e.g. BENCH_JVM_ARGS="-Dbench.url=jdbc:postgresql://host/db?..."
+# BENCH_OUT=dir writes the results of a run elsewhere (targeted runs that must not replace the committed full run).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -31,7 +32,7 @@ if [[ -n "${BENCH_JVM_ARGS:-}" ]]; then
 fi
 
 if $quick; then
-  out="$here/results/quick"
+  out="${BENCH_OUT:-$here/results/quick}"
   mkdir -p "$out"
   java "${jvm_args[@]+"${jvm_args[@]}"}" -cp "$classpath" org.openjdk.jmh.Main "$filter" \
     -f 1 -wi 1 -w 200ms -i 1 -r 300ms -p bulkRows=10000 \
@@ -39,7 +40,7 @@ if $quick; then
     -rf csv -rff "$out/raw-jmh.csv" "$@"
   python3 "$here/report.py" "$out/raw-jmh.csv" "$out/latest.csv" "$out/chart.svg" "$out/summary.md"
 else
-  out="$here/results"
+  out="${BENCH_OUT:-$here/results}"
   mkdir -p "$out"
   java "${jvm_args[@]+"${jvm_args[@]}"}" -cp "$classpath" org.openjdk.jmh.Main "$filter" \
     "${fork_args[@]+"${fork_args[@]}"}" \

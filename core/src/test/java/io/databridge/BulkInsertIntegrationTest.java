@@ -253,6 +253,93 @@ class BulkInsertIntegrationTest {
         assertThat(count("parcel")).isZero();
     }
 
+    /** Only typed columns: the stored row is the row sent, so the statements return ids, not rows. */
+    @io.databridge.mapping.Table(name = "crate")
+    public static class Crate {
+        @io.databridge.mapping.Id
+        @io.databridge.mapping.GeneratedValue
+        public Long id;
+
+        @io.databridge.mapping.Column(unique = true, nullable = false)
+        public String label;
+
+        public Integer weight;
+        public boolean fragile;
+
+        @io.databridge.mapping.Version
+        public long version;
+
+        @io.databridge.mapping.CreatedAt
+        public Instant createdAt;
+
+        public Crate() {}
+
+        Crate(String label, @Nullable Integer weight) {
+            this.label = label;
+            this.weight = weight;
+        }
+    }
+
+    /** Only typed columns and an assigned id. */
+    @io.databridge.mapping.Table(name = "pallet")
+    record Pallet(@io.databridge.mapping.Id Long id, String label, double volume) {}
+
+    private List<Crate> crates(int count) {
+        db.schema().create(Crate.class);
+        db.sql("TRUNCATE crate RESTART IDENTITY").update();
+        db.sql("SELECT setval(pg_get_serial_sequence('crate', 'id'), 5000)").list(Long.class);
+        List<Crate> crates = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            crates.add(new Crate("crate-" + i, i % 7 == 0 ? null : i));
+        }
+        return crates;
+    }
+
+    @Test
+    void typedColumnsOnlyReturnEachRowsIdAndComputedValuesInInputOrderInEveryMode() {
+        for (int count : new int[] {1, UNNEST_ROWS, CHUNKED_ROWS, COPY_ROWS}) {
+            List<Crate> input = crates(count);
+            List<Crate> stored = db.insertAll(input);
+            assertThat(stored).hasSize(count);
+            Map<Long, Crate> rows = new LinkedHashMap<>();
+            for (Crate crate : db.sql("SELECT * FROM crate").list(Crate.class)) {
+                rows.put(crate.id, crate);
+            }
+            assertThat(rows).hasSize(count);
+            for (int i = 0; i < count; i++) {
+                Crate crate = stored.get(i);
+                assertThat(crate).isSameAs(input.get(i));
+                assertThat(crate.id).isGreaterThan(5000L);
+                assertThat(rows.get(crate.id)).usingRecursiveComparison().isEqualTo(crate);
+                assertThat(crate.weight).isEqualTo(i % 7 == 0 ? null : i);
+                assertThat(crate.version).isZero();
+                assertThat(crate.createdAt).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void typedColumnsOnlyWithAssignedIdsAreInsertedAsGiven() {
+        db.schema().create(Pallet.class);
+        db.sql("TRUNCATE pallet").update();
+        List<Pallet> input = IntStream.range(0, UNNEST_ROWS)
+                .mapToObj(i -> new Pallet(10_000L - i, "pallet-" + i, i / 3.0))
+                .toList();
+        assertThat(db.insertAll(input)).containsExactlyElementsOf(input);
+        assertThat(db.findById(Pallet.class, 10_000L - 5)).contains(input.get(5));
+        assertThat(count("pallet")).isEqualTo(UNNEST_ROWS);
+    }
+
+    @Test
+    void typedColumnsOnlyFailAllOrNothingAndLeakNothing() {
+        List<Crate> input = crates(UNNEST_ROWS);
+        input.get(UNNEST_ROWS / 2).label = "crate-7";
+        assertFailsSanitizedAndInsertsNothing(() -> db.insertAll(input), "crate");
+        List<Crate> chunked = crates(CHUNKED_ROWS);
+        chunked.get(CHUNKED_ROWS - 10).label = "crate-3";
+        assertFailsSanitizedAndInsertsNothing(() -> db.insertAll(chunked), "crate");
+    }
+
     /** Money through a user codec that binds a BigDecimal: carried as its text form. */
     record Money(BigDecimal amount) {}
 

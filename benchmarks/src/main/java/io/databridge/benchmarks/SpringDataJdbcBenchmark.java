@@ -1,124 +1,75 @@
 package io.databridge.benchmarks;
 
-import static io.databridge.benchmarks.BenchDatabase.AGE_FROM;
-import static io.databridge.benchmarks.BenchDatabase.AGE_TO;
-import static io.databridge.benchmarks.BenchDatabase.check;
-
 import io.databridge.benchmarks.sdjdbc.JdbcNewPerson;
 import io.databridge.benchmarks.sdjdbc.JdbcNewPersonRepository;
 import io.databridge.benchmarks.sdjdbc.JdbcPerson;
 import io.databridge.benchmarks.sdjdbc.JdbcPersonRepository;
 import io.databridge.benchmarks.sdjdbc.SpringDataJdbcConfiguration;
-import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Warmup;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.repository.ListCrudRepository;
 
-/** Spring Data JDBC repositories with derived queries, in a plain Spring context (no Boot). */
-public class SpringDataJdbcBenchmark extends BenchmarkBase {
+/** Spring Data JDBC repositories with derived queries. The scenarios are {@link SpringDataBenchmark}'s. */
+public class SpringDataJdbcBenchmark extends SpringDataBenchmark<JdbcPerson, JdbcNewPerson> {
 
-    private AnnotationConfigApplicationContext context;
-    private JdbcPersonRepository people;
-    private JdbcNewPersonRepository newPeople;
-    private TransactionTemplate transactions;
-    private JdbcPerson updated;
+    private JdbcPersonRepository repository;
 
     @Override
-    protected void init() {
-        context = new AnnotationConfigApplicationContext();
-        context.registerBean(DataSource.class, () -> dataSource);
-        context.register(SpringDataJdbcConfiguration.class);
-        context.refresh();
-        people = context.getBean(JdbcPersonRepository.class);
-        newPeople = context.getBean(JdbcNewPersonRepository.class);
-        transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
-        updated = people.findById(BenchDatabase.UPDATE_ID).orElseThrow();
+    protected Class<?> configuration() {
+        return SpringDataJdbcConfiguration.class;
     }
 
     @Override
-    protected void close() {
-        context.close();
+    protected ListCrudRepository<JdbcPerson, Long> people(AnnotationConfigApplicationContext context) {
+        repository = context.getBean(JdbcPersonRepository.class);
+        return repository;
     }
 
-    @Benchmark
-    public JdbcPerson s1_findById() {
-        JdbcPerson person = people.findById(BenchDatabase.FIND_ID).orElseThrow();
-        check(person.id == BenchDatabase.FIND_ID, "s1 id");
-        return person;
+    @Override
+    protected ListCrudRepository<JdbcNewPerson, Long> newPeople(AnnotationConfigApplicationContext context) {
+        return context.getBean(JdbcNewPersonRepository.class);
     }
 
-    @Benchmark
-    public List<JdbcPerson> s2_select1000() {
-        List<JdbcPerson> list = people.findByAgeBetweenOrderByIdAsc(AGE_FROM, AGE_TO);
-        check(list.size() == BenchDatabase.LIST_ROWS, "s2 rows");
-        return list;
+    @Override
+    protected List<JdbcPerson> findByAgeBetweenOrderByIdAsc(int from, int to) {
+        return repository.findByAgeBetweenOrderByIdAsc(from, to);
     }
 
-    @Benchmark
-    public List<JdbcNewPerson> s3_insert1000() {
-        return insert(BenchDatabase.INSERT_ROWS);
+    @Override
+    protected Page<JdbcPerson> findByAgeBetween(int from, int to, Pageable pageable) {
+        return repository.findByAgeBetween(from, to, pageable);
     }
 
-    @Benchmark
-    @Warmup(iterations = 1)
-    @Measurement(iterations = 3)
-    public List<JdbcNewPerson> s4_insert100k() {
-        return insert(bulkRows);
+    @Override
+    protected long countByAgeBetween(int from, int to) {
+        return repository.countByAgeBetween(from, to);
     }
 
-    private List<JdbcNewPerson> insert(int count) {
-        List<JdbcNewPerson> input = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            input.add(new JdbcNewPerson(BenchDatabase.email(i), "new", i % 100, true));
-        }
-        List<JdbcNewPerson> stored = newPeople.saveAll(input);
-        check(stored.size() == count && stored.get(count - 1).id != null, "s3/s4 ids");
-        return stored;
+    @Override
+    protected long id(JdbcPerson person) {
+        return person.id;
     }
 
-    @Benchmark
-    public JdbcPerson s5_updateById() {
-        long before = updated.version;
-        // A changed value every time: Hibernate skips the UPDATE of an entity that is not dirty.
-        updated.name = "renamed " + before % 2;
-        updated = people.save(updated);
-        check(updated.version == before + 1, "s5 version");
-        return updated;
+    @Override
+    protected long version(JdbcPerson person) {
+        return person.version;
     }
 
-    @Benchmark
-    public Page<JdbcPerson> s6_pageWithCount() {
-        Page<JdbcPerson> page = people.findByAgeBetween(
-                AGE_FROM,
-                AGE_TO,
-                PageRequest.of(BenchDatabase.PAGE_NUMBER, BenchDatabase.PAGE_SIZE, Sort.by("name", "id")));
-        check(
-                page.getNumberOfElements() == BenchDatabase.PAGE_SIZE
-                        && page.getTotalElements() == BenchDatabase.LIST_ROWS,
-                "s6 page");
-        return page;
+    @Override
+    protected void rename(JdbcPerson person, String name) {
+        person.name = name;
     }
 
-    @Benchmark
-    public Long s7_transaction() {
-        Long id = transactions.execute(status -> {
-            JdbcPerson read = people.findById(BenchDatabase.TX_READ_ID).orElseThrow();
-            JdbcPerson changed = people.findById(BenchDatabase.TX_UPDATE_ID).orElseThrow();
-            changed.name = "tx " + read.id;
-            people.save(changed);
-            JdbcNewPerson inserted = newPeople.save(new JdbcNewPerson("tx@example.com", "tx", 1, true));
-            check(people.countByAgeBetween(AGE_FROM, AGE_TO) == BenchDatabase.LIST_ROWS, "s7 count");
-            return inserted.id;
-        });
-        check(id != null, "s7 id");
-        return id;
+    @Override
+    protected JdbcNewPerson newPerson(String email, String name, int age, boolean active) {
+        return new JdbcNewPerson(email, name, age, active);
+    }
+
+    @Override
+    protected @Nullable Long newId(JdbcNewPerson person) {
+        return person.id;
     }
 }

@@ -4,7 +4,6 @@ import io.databridge.mapping.EntityModel;
 import io.databridge.mapping.EntityModels;
 import io.databridge.mapping.PropertyModel;
 import io.databridge.mapping.PropertyModel.Role;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,8 +52,6 @@ final class BulkInsert {
     /** From this many rows COPY beats unnest (measured by the benchmarks' insert scenarios). */
     static final int COPY_THRESHOLD = 10_000;
 
-    private static final int COPY_BUFFER_CHARS = 64 * 1024;
-
     private final EntityModels models;
     private final JdbcExecutor executor;
     private final TransactionTemplate transactions;
@@ -101,11 +98,13 @@ final class BulkInsert {
                     task, sql.copy(), connection -> copy(connection, model, sql, input, values, generated)));
             return stored != null ? stored : rowByRow(input, single);
         }
-        String text = generated ? sql.generatedIds() : sql.assignedIds();
         boolean bindSequence =
                 generated && BulkInsertSql.isIntegral(id.valueType().rawType());
-        ConnectionWork<T> work =
-                connection -> unnest(connection, model, sql, text, bindSequence, generated, input, values);
+        String idsOnly = generated ? sql.generatedIdsOnly() : sql.assignedIdsOnly();
+        String text = idsOnly != null ? idsOnly : generated ? sql.generatedIds() : sql.assignedIds();
+        ConnectionWork<T> work = idsOnly != null
+                ? connection -> unnestIdsOnly(connection, model, sql, idsOnly, generated, input, values)
+                : connection -> unnest(connection, model, sql, text, bindSequence, generated, input, values);
         List<T> stored = input.size() <= CHUNK_ROWS
                 ? executor.withConnection(task, text, work::run)
                 : inTransaction(() -> executor.withConnection(task, text, work::run));
@@ -185,6 +184,106 @@ final class BulkInsert {
         return stored;
     }
 
+    /**
+     * The unnest path of entities whose stored row is the row sent: each statement returns the ids in input order and
+     * the computed values, not the rows.
+     */
+    private <T> @Nullable List<T> unnestIdsOnly(
+            Connection connection,
+            EntityModel<T> model,
+            BulkInsertSql sql,
+            String text,
+            boolean generated,
+            List<T> input,
+            List<@Nullable Object[]> values)
+            throws SQLException {
+        List<BulkColumn> columns = new ArrayList<>(sql.columns().size() + 1);
+        if (!generated) {
+            columns.add(sql.assignedId());
+        }
+        columns.addAll(sql.columns());
+        Object[][] arrays = encode(connection, columns, values, false);
+        if (arrays == null) {
+            return null;
+        }
+        List<PropertyModel> copyColumns = sql.copyColumns();
+        int firstComputed = 1 + sql.columns().size();
+        List<T> stored = new ArrayList<>(input.size());
+        try (PreparedStatement statement = connection.prepareStatement(text)) {
+            DataSourceUtils.applyTransactionTimeout(statement, executor.dataSource());
+            for (int from = 0; from < input.size(); from += CHUNK_ROWS) {
+                int to = Math.min(input.size(), from + CHUNK_ROWS);
+                int index = 1;
+                if (generated) {
+                    statement.setString(index++, model.qualifiedTable());
+                    statement.setString(index++, model.id().columnName());
+                }
+                for (int c = 0; c < columns.size(); c++) {
+                    Object[] chunk = chunk(columns.get(c), arrays[c], from, to);
+                    statement.setArray(
+                            index++, connection.createArrayOf(columns.get(c).elementType(), chunk));
+                }
+                @Nullable Object[] computed = new Object[copyColumns.size()];
+                Object[] ids = null;
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    if (generated) {
+                        ids = allocatedIds(rows.getArray(1), model.id(), to - from);
+                    }
+                    readComputed(rows, copyColumns, firstComputed, computed, null);
+                }
+                for (int r = from; r < to; r++) {
+                    stored.add(merge(
+                            model, input.get(r), values.get(r), ids, r - from, copyColumns, firstComputed, computed));
+                }
+            }
+        }
+        return stored;
+    }
+
+    /**
+     * Reads the values of the computed columns from a row of {@link BulkInsertSql#allocate()}'s shape.
+     *
+     * @param text receives each value's text form, when not {@code null}
+     */
+    private static void readComputed(
+            ResultSet rows,
+            List<PropertyModel> copyColumns,
+            int first,
+            @Nullable Object[] computed,
+            @Nullable Object @Nullable [] text)
+            throws SQLException {
+        for (int c = first; c < copyColumns.size(); c++) {
+            PropertyModel property = copyColumns.get(c);
+            int column = property.role() == Role.VERSION
+                    ? 4
+                    : BulkInsertSql.computedValue(property).equals("LOCALTIMESTAMP") ? 3 : 2;
+            computed[c] = Rows.read(rows, column, property);
+            if (text != null) {
+                text[c] = rows.getString(column);
+            }
+        }
+    }
+
+    /** The stored entity of an input row: the values sent, the allocated id, the computed values. */
+    private static <T> T merge(
+            EntityModel<T> model,
+            T entity,
+            @Nullable Object[] row,
+            Object @Nullable [] ids,
+            int idIndex,
+            List<PropertyModel> copyColumns,
+            int firstComputed,
+            @Nullable Object[] computed) {
+        if (ids != null) {
+            row[model.id().index()] = ids[idIndex];
+        }
+        for (int c = firstComputed; c < copyColumns.size(); c++) {
+            row[copyColumns.get(c).index()] = computed[c];
+        }
+        return model.merge(entity, row);
+    }
+
     private static Object[] chunk(BulkColumn column, Object[] all, int from, int to) {
         if (from == 0 && to == all.length) {
             return all;
@@ -197,11 +296,12 @@ final class BulkInsert {
     /**
      * One Java array per column: typed values as they are, other values as their codec's text form.
      *
-     * @param asText whether typed values become text too (COPY)
+     * @param copy whether typed values are only checked, not copied (COPY encodes them while streaming): their
+     *     entries are {@code null}
      * @return the arrays, or {@code null} when a codec binds a value no bulk path can carry
      */
     private static Object @Nullable [][] encode(
-            Connection connection, List<BulkColumn> columns, List<@Nullable Object[]> values, boolean asText)
+            Connection connection, List<BulkColumn> columns, List<@Nullable Object[]> values, boolean copy)
             throws SQLException {
         Object[][] arrays = new Object[columns.size()][];
         BoundValueCapture capture = null;
@@ -209,7 +309,18 @@ final class BulkInsert {
             BulkColumn column = columns.get(c);
             PropertyModel property = column.property();
             int at = property.index();
-            Object[] array = asText ? new String[values.size()] : column.newArray(values.size());
+            if (copy && !column.text()) {
+                if (column.elementType().equals("text")) {
+                    for (int r = 0; r < values.size(); r++) {
+                        Object value = values.get(r)[at];
+                        if (value != null) {
+                            checkText(property, (String) value);
+                        }
+                    }
+                }
+                continue;
+            }
+            Object[] array = column.newArray(values.size());
             if (column.text()) {
                 if (capture == null) {
                     capture = new BoundValueCapture(connection);
@@ -228,7 +339,7 @@ final class BulkInsert {
                     if (string && value != null) {
                         checkText(property, (String) value);
                     }
-                    array[r] = asText && value != null ? value.toString() : value;
+                    array[r] = value;
                 }
             }
             arrays[c] = array;
@@ -254,12 +365,22 @@ final class BulkInsert {
             boolean generated)
             throws SQLException {
         List<PropertyModel> copyColumns = sql.copyColumns();
-        List<BulkColumn> columns = sql.columns();
-        Object[][] arrays = encode(connection, columns, values, true);
+        List<BulkColumn> columns = new ArrayList<>(sql.columns().size() + 1);
+        columns.add(sql.assignedId());
+        columns.addAll(sql.columns());
+        // Text forms of the columns that need their codec, and the checks of the typed ones, before anything is
+        // written; typed values are encoded while the rows stream.
+        Object[][] arrays = encode(connection, generated ? columns.subList(1, columns.size()) : columns, values, true);
         if (arrays == null) {
             return null;
         }
+        if (generated) {
+            Object[][] withId = new Object[columns.size()][];
+            System.arraycopy(arrays, 0, withId, 1, arrays.length);
+            arrays = withId;
+        }
         PropertyModel id = model.id();
+        int firstComputed = columns.size();
         @Nullable Object[] computed = new Object[copyColumns.size()];
         @Nullable Object[] computedText = new Object[copyColumns.size()];
         Object[] ids;
@@ -271,43 +392,34 @@ final class BulkInsert {
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 ids = generated ? allocatedIds(rows.getArray(1), id, input.size()) : null;
-                for (int c = 1 + columns.size(); c < copyColumns.size(); c++) {
-                    PropertyModel property = copyColumns.get(c);
-                    int column = property.role() == Role.VERSION
-                            ? 4
-                            : BulkInsertSql.computedValue(property).equals("LOCALTIMESTAMP") ? 3 : 2;
-                    computed[c] = Rows.read(rows, column, property);
-                    computedText[c] = rows.getString(column);
-                }
+                readComputed(rows, copyColumns, firstComputed, computed, computedText);
             }
-        }
-        String[] idText = null;
-        if (!generated) {
-            Object[][] idArrays = encode(connection, List.of(sql.assignedId()), values, true);
-            if (idArrays == null) {
-                return null;
-            }
-            idText = (String[]) idArrays[0];
         }
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql.copy());
         try {
-            StringBuilder buffer = new StringBuilder(COPY_BUFFER_CHARS + 1024);
+            CopyTextBuffer buffer = new CopyTextBuffer(copy);
             for (int r = 0; r < input.size(); r++) {
-                appendCopyValue(buffer, generated ? ids[r].toString() : idText[r]);
+                Object[] row = values.get(r);
                 for (int c = 0; c < columns.size(); c++) {
-                    buffer.append('\t');
-                    appendCopyValue(buffer, (String) arrays[c][r]);
+                    if (c > 0) {
+                        buffer.tab();
+                    }
+                    Object[] text = arrays[c];
+                    if (text != null) {
+                        buffer.text((String) text[r]);
+                    } else if (c == 0 && ids != null) {
+                        buffer.value(ids[r]);
+                    } else {
+                        buffer.value(row[columns.get(c).property().index()]);
+                    }
                 }
-                for (int c = 1 + columns.size(); c < copyColumns.size(); c++) {
-                    buffer.append('\t');
-                    appendCopyValue(buffer, (String) computedText[c]);
+                for (int c = firstComputed; c < copyColumns.size(); c++) {
+                    buffer.tab();
+                    buffer.text((String) computedText[c]);
                 }
-                buffer.append('\n');
-                if (buffer.length() >= COPY_BUFFER_CHARS) {
-                    write(copy, buffer);
-                }
+                buffer.endRow();
             }
-            write(copy, buffer);
+            buffer.flush();
             long rows = copy.endCopy();
             if (rows != input.size()) {
                 throw new IncorrectResultSizeDataAccessException(input.size(), (int) rows);
@@ -319,14 +431,7 @@ final class BulkInsert {
         }
         List<T> stored = new ArrayList<>(input.size());
         for (int r = 0; r < input.size(); r++) {
-            Object[] row = values.get(r);
-            if (generated) {
-                row[id.index()] = ids[r];
-            }
-            for (int c = 1 + columns.size(); c < copyColumns.size(); c++) {
-                row[copyColumns.get(c).index()] = computed[c];
-            }
-            stored.add(model.merge(input.get(r), row));
+            stored.add(merge(model, input.get(r), values.get(r), ids, r, copyColumns, firstComputed, computed));
         }
         return stored;
     }
@@ -338,43 +443,17 @@ final class BulkInsert {
                 throw new IncorrectResultSizeDataAccessException(expected, raw.length);
             }
             Class<?> type = id.valueType().rawType();
+            if (type == Long.class || type == long.class) {
+                return raw;
+            }
             Object[] ids = new Object[raw.length];
             for (int i = 0; i < raw.length; i++) {
                 long value = ((Number) raw[i]).longValue();
-                ids[i] = type == Long.class || type == long.class
-                        ? (Object) value
-                        : type == Integer.class || type == int.class ? (Object) (int) value : (Object) (short) value;
+                ids[i] = type == Integer.class || type == int.class ? (Object) (int) value : (Object) (short) value;
             }
             return ids;
         } finally {
             array.free();
-        }
-    }
-
-    private static void write(CopyIn copy, StringBuilder buffer) throws SQLException {
-        if (buffer.length() == 0) {
-            return;
-        }
-        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        buffer.setLength(0);
-    }
-
-    /** COPY text format: {@code \N} for NULL; backslash, tab, newline and carriage return escaped. */
-    private static void appendCopyValue(StringBuilder buffer, @Nullable String value) {
-        if (value == null) {
-            buffer.append("\\N");
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            switch (ch) {
-                case '\\' -> buffer.append("\\\\");
-                case '\t' -> buffer.append("\\t");
-                case '\n' -> buffer.append("\\n");
-                case '\r' -> buffer.append("\\r");
-                default -> buffer.append(ch);
-            }
         }
     }
 

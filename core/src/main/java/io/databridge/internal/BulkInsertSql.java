@@ -43,6 +43,8 @@ final class BulkInsertSql {
     private final @Nullable BulkColumn assignedId;
     private final @Nullable String generatedIds;
     private final String assignedIds;
+    private final @Nullable String generatedIdsOnly;
+    private final @Nullable String assignedIdsOnly;
     private final String copy;
     private final List<PropertyModel> copyColumns;
     private final boolean copyable;
@@ -91,6 +93,24 @@ final class BulkInsertSql {
                 + aliases("b_id") + ")), ins AS (INSERT INTO " + table + " (" + insertColumns(id, computed)
                 + ") SELECT " + insertValues(computed) + " FROM v RETURNING " + returning + ") SELECT "
                 + selectReturning + join;
+
+        // When the stored row is the row sent, the statement returns only what the database adds: the ids in input
+        // order (one array, no join back, no rows), the transaction's timestamps and the version.
+        boolean storedAsSent = everyColumnKnown && columns.stream().noneMatch(BulkColumn::text);
+        String added = ", CURRENT_TIMESTAMP, LOCALTIMESTAMP, 0";
+        this.generatedIdsOnly = !storedAsSent || generator == null || !isIntegral(idType) || columns.isEmpty()
+                ? null
+                : "WITH v AS MATERIALIZED (SELECT " + generator + " AS b_id, u.b_ord" + elementList()
+                        + " FROM unnest(" + placeholders(null) + ") WITH ORDINALITY AS u(" + aliases(null) + ")),"
+                        + " ins AS (INSERT INTO " + table + " (" + insertColumns(id, computed)
+                        + ") OVERRIDING SYSTEM VALUE SELECT " + insertValues(computed) + " FROM v)"
+                        + " SELECT ARRAY(SELECT v.b_id FROM v ORDER BY v.b_ord)" + added;
+        this.assignedIdsOnly = !storedAsSent || assignedId.text()
+                ? null
+                : "WITH v AS (SELECT u.b_id AS b_id, u.b_ord" + elementList() + " FROM unnest("
+                        + placeholders(assignedId) + ") WITH ORDINALITY AS u(" + aliases("b_id") + ")),"
+                        + " ins AS (INSERT INTO " + table + " (" + insertColumns(id, computed) + ") SELECT "
+                        + insertValues(computed) + " FROM v) SELECT NULL::int8[]" + added;
 
         this.copyColumns = new ArrayList<>();
         copyColumns.add(id);
@@ -202,6 +222,30 @@ final class BulkInsertSql {
     /** The statement for rows with assigned ids: binds the id array, then one array per {@link #columns()} entry. */
     String assignedIds() {
         return assignedIds;
+    }
+
+    /**
+     * Like {@link #generatedIds()}, for entities whose stored row is the row sent (every column written by the call,
+     * each a typed array the column stores as is): returns one row with the ids in input order ({@code int8[]}),
+     * {@code CURRENT_TIMESTAMP}, {@code LOCALTIMESTAMP} and {@code 0}, as {@link #allocate()} does, instead of every
+     * stored row joined back to its input position.
+     *
+     * @return the SQL, or {@code null} when the stored row may differ from the row sent or ids are not integral
+     */
+    @Nullable
+    String generatedIdsOnly() {
+        return generatedIdsOnly;
+    }
+
+    /**
+     * Like {@link #assignedIds()}, for entities whose stored row is the row sent: returns one row with {@code NULL},
+     * {@code CURRENT_TIMESTAMP}, {@code LOCALTIMESTAMP} and {@code 0}.
+     *
+     * @return the SQL, or {@code null} when the stored row may differ from the row sent
+     */
+    @Nullable
+    String assignedIdsOnly() {
+        return assignedIdsOnly;
     }
 
     /** {@code COPY ... FROM STDIN} (text format) of {@link #copyColumns()}. */

@@ -29,6 +29,31 @@ class BulkInsertSqlTest {
     }
 
     @Test
+    void typedColumnsOnlyReturnTheIdsInInputOrderInsteadOfTheRows() {
+        BulkInsertSql notes = new BulkInsertSql(models.get(Note.class));
+        assertThat(notes.generatedIdsOnly())
+                .isEqualTo("WITH v AS MATERIALIZED (SELECT nextval((SELECT pg_get_serial_sequence(?, ?)::regclass))"
+                        + " AS b_id, u.b_ord, u.b1 AS b1 FROM unnest(?::text[]) WITH ORDINALITY AS u(b1, b_ord)),"
+                        + " ins AS (INSERT INTO \"note\" (\"id\", \"text\", \"version\") OVERRIDING SYSTEM VALUE"
+                        + " SELECT v.b_id, v.b1, 0 FROM v)"
+                        + " SELECT ARRAY(SELECT v.b_id FROM v ORDER BY v.b_ord), CURRENT_TIMESTAMP, LOCALTIMESTAMP, 0");
+        assertThat(notes.assignedIdsOnly())
+                .isEqualTo("WITH v AS (SELECT u.b_id AS b_id, u.b_ord, u.b1 AS b1 FROM unnest(?::int8[], ?::text[])"
+                        + " WITH ORDINALITY AS u(b_id, b1, b_ord)), ins AS (INSERT INTO \"note\" (\"id\", \"text\","
+                        + " \"version\") SELECT v.b_id, v.b1, 0 FROM v)"
+                        + " SELECT NULL::int8[], CURRENT_TIMESTAMP, LOCALTIMESTAMP, 0");
+    }
+
+    @Test
+    void columnsSentAsTextOrLeftToDefaultsKeepTheRowsReadBack() {
+        BulkInsertSql accounts = new BulkInsertSql(models.get(Account.class));
+        assertThat(accounts.assignedIdsOnly()).isNull();
+        BulkInsertSql tags = new BulkInsertSql(models.get(Tag.class));
+        assertThat(tags.generatedIdsOnly()).isNull();
+        assertThat(tags.assignedIdsOnly()).isNull();
+    }
+
+    @Test
     void assignedIdsTravelAsTheFirstArrayCastToTheirTypeWhenSentAsText() {
         BulkInsertSql accounts = new BulkInsertSql(models.get(Account.class));
         assertThat(accounts.assignedIds())
