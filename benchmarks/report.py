@@ -10,6 +10,7 @@ from html import escape
 LIBRARIES = {
     "RawJdbcBenchmark": "pgjdbc (hand-written)",
     "DataBridgeBenchmark": "data-bridge",
+    "DataBridgeDslBenchmark": "data-bridge DSL",
     "JdbcTemplateBenchmark": "Spring JdbcClient",
     "SpringDataJdbcBenchmark": "Spring Data JDBC",
     "JpaBenchmark": "Spring Data JPA / Hibernate",
