@@ -342,6 +342,49 @@ public abstract class Expression<V> {
                 this, " LIKE ", "%" + Values.escapeLike(Values.notNull(part, "contains", this)) + "%");
     }
 
+    /**
+     * {@code this ILIKE 'prefix%'}: a case-insensitive {@link #startsWith(String)}, the prefix matched literally.
+     *
+     * @param prefix the literal prefix
+     * @return the condition
+     */
+    public Condition startsWithIgnoreCase(String prefix) {
+        return new Conditions.Like(
+                this, " ILIKE ", Values.escapeLike(Values.notNull(prefix, "startsWithIgnoreCase", this)) + "%");
+    }
+
+    /**
+     * {@code this ILIKE '%suffix'}: a case-insensitive {@link #endsWith(String)}, the suffix matched literally.
+     *
+     * @param suffix the literal suffix
+     * @return the condition
+     */
+    public Condition endsWithIgnoreCase(String suffix) {
+        return new Conditions.Like(
+                this, " ILIKE ", "%" + Values.escapeLike(Values.notNull(suffix, "endsWithIgnoreCase", this)));
+    }
+
+    /**
+     * {@code this ILIKE '%part%'}: a case-insensitive {@link #contains(String)}, the part matched literally.
+     *
+     * @param part the literal text
+     * @return the condition
+     */
+    public Condition containsIgnoreCase(String part) {
+        return new Conditions.Like(
+                this, " ILIKE ", "%" + Values.escapeLike(Values.notNull(part, "containsIgnoreCase", this)) + "%");
+    }
+
+    /**
+     * {@code this ~ regex}: PostgreSQL's POSIX regular-expression match (case-sensitive).
+     *
+     * @param regex the pattern, bound as text
+     * @return the condition
+     */
+    public Condition matches(String regex) {
+        return new Conditions.Like(this, " ~ ", Values.notNull(regex, "matches", this));
+    }
+
     // ---- jsonb and arrays --------------------------------------------------------------------------------------
 
     /**
