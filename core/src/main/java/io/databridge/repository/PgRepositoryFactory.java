@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Creates repository proxies. Each method of the interface is compiled once, here: a {@link PgRepository} method is
- * bound to the entity's CRUD implementation, a {@link Query @Query} method is parsed and checked, a default method
+ * bound to the entity's CRUD implementation, a {@link Query @Query} method is parsed and checked, a derived query
+ * method ({@code findByEmail}) is parsed with Spring Data's {@code PartTree} into a query DSL template, a default method
  * calls its body, and a method of another interface the repository extends (a fragment, e.g.
  * {@code UserRepositoryCustom}) is bound to the fragment implementation passed in. Anything else fails creation with a
  * {@link RepositoryDefinitionException}.
@@ -119,12 +120,13 @@ public final class PgRepositoryFactory {
         }
         DefaultPgRepository<T, Object> crud = new DefaultPgRepository<>(db, model, transactions);
         QueryMethodCompiler queries = new QueryMethodCompiler(repositoryInterface, db, crud.order());
+        DerivedQueryCompiler<T> derived = new DerivedQueryCompiler<>(repositoryInterface, db, model, crud.order());
         Map<Method, MethodInvoker> invokers = new HashMap<>();
         for (Method method : repositoryInterface.getMethods()) {
             if (Modifier.isStatic(method.getModifiers())) {
                 continue;
             }
-            invokers.put(method, compile(repositoryInterface, method, crud, queries, fragments));
+            invokers.put(method, compile(repositoryInterface, method, crud, queries, derived, fragments));
         }
         InvocationHandler handler = new RepositoryInvocationHandler(
                 repositoryInterface.getSimpleName() + " (data-bridge repository of "
@@ -139,6 +141,7 @@ public final class PgRepositoryFactory {
             Method method,
             DefaultPgRepository<?, ?> crud,
             QueryMethodCompiler queries,
+            DerivedQueryCompiler<?> derived,
             Collection<?> fragments) {
         Query query = method.getAnnotation(Query.class);
         if (query != null) {
@@ -165,11 +168,7 @@ public final class PgRepositoryFactory {
                             + " found (add a class " + declaring.getSimpleName() + "Impl implementing it)");
         }
         if (DERIVED_QUERY.matcher(method.getName()).matches()) {
-            throw new RepositoryDefinitionException(
-                    repositoryInterface,
-                    method,
-                    "derived queries are not supported yet (annotate the method with @Query, or move it to a"
-                            + " fragment such as " + repositoryInterface.getSimpleName() + "Custom)");
+            return derived.compile(method);
         }
         throw new RepositoryDefinitionException(
                 repositoryInterface,
