@@ -494,23 +494,6 @@ public abstract class Expression<V> {
         return new Conditions.Comparison(this, operator, new Param<>(Values.notNull(value, method, this), this));
     }
 
-    static Class<?> box(Class<?> type) {
-        if (!type.isPrimitive()) {
-            return type;
-        }
-        return switch (type.getName()) {
-            case "int" -> Integer.class;
-            case "long" -> Long.class;
-            case "short" -> Short.class;
-            case "byte" -> Byte.class;
-            case "double" -> Double.class;
-            case "float" -> Float.class;
-            case "char" -> Character.class;
-            case "boolean" -> Boolean.class;
-            default -> Void.class;
-        };
-    }
-
     private static <V> List<@Nullable V> listOf(@Nullable V[] values) {
         List<@Nullable V> list = new ArrayList<>(values.length);
         for (int i = 0; i < values.length; i++) {

@@ -4,6 +4,7 @@ import static io.databridge.query.Expressions.lower;
 import static io.databridge.query.Expressions.value;
 
 import io.databridge.mapping.EntityModel;
+import io.databridge.mapping.JavaTypes;
 import io.databridge.mapping.PropertyModel;
 import io.databridge.query.Column;
 import io.databridge.query.Condition;
@@ -118,7 +119,7 @@ final class DerivedCriteria {
         private Criterion part(Part part) {
             PropertyModel property = property(part.getProperty());
             Column<?, Object> column = order.column(property);
-            Class<?> type = DerivedQueryCompiler.box(property.valueType().rawType());
+            Class<?> type = JavaTypes.box(property.valueType().rawType());
             boolean text = type == String.class;
             boolean multi = List.class.isAssignableFrom(type) || type.isArray();
             boolean ignoreCase = switch (part.shouldIgnoreCase()) {
@@ -269,8 +270,8 @@ final class DerivedCriteria {
                                 + type.getSimpleName() + ">)");
             }
             if (element != null
-                    && !DerivedQueryCompiler.box(element).isAssignableFrom(type)
-                    && !type.isAssignableFrom(DerivedQueryCompiler.box(element))) {
+                    && !JavaTypes.box(element).isAssignableFrom(type)
+                    && !type.isAssignableFrom(JavaTypes.box(element))) {
                 throw failures.fail(
                         method,
                         "parameter " + (index + 1) + " (" + resolved + ") does not match " + name(property) + " ("
@@ -320,7 +321,7 @@ final class DerivedCriteria {
         /** Takes the next parameter and checks that it can hold a value of the property. */
         private int valueParameter(PropertyModel property, Class<?> type) {
             int index = take();
-            Class<?> parameter = DerivedQueryCompiler.box(method.getParameterTypes()[index]);
+            Class<?> parameter = JavaTypes.box(method.getParameterTypes()[index]);
             if (!type.isAssignableFrom(parameter)) {
                 throw failures.fail(
                         method,
@@ -336,8 +337,7 @@ final class DerivedCriteria {
                 throw failures.fail(
                         method,
                         keyword + " needs a String property but " + name(property) + " is "
-                                + DerivedQueryCompiler.box(property.valueType().rawType())
-                                        .getSimpleName()
+                                + JavaTypes.box(property.valueType().rawType()).getSimpleName()
                                 + " (compare it with another keyword, e.g. Is or GreaterThan)");
             }
             return valueParameter(property, String.class);

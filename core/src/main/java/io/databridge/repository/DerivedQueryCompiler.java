@@ -2,11 +2,11 @@ package io.databridge.repository;
 
 import io.databridge.DataBridge;
 import io.databridge.mapping.EntityModel;
+import io.databridge.mapping.JavaTypes;
 import io.databridge.mapping.PropertyModel;
 import io.databridge.query.Column;
 import io.databridge.query.SelectQuery;
 import io.databridge.query.SortOrder;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -197,8 +197,8 @@ final class DerivedQueryCompiler<T> {
                                     + " (name the components after properties of "
                                     + model.type().getSimpleName()
                                     + ": " + propertyNames(model) + ")"));
-            Class<?> propertyType = box(property.valueType().rawType());
-            if (!box(component.getType()).isAssignableFrom(propertyType)) {
+            Class<?> propertyType = JavaTypes.box(property.valueType().rawType());
+            if (!JavaTypes.box(component.getType()).isAssignableFrom(propertyType)) {
                 throw failures.fail(
                         method,
                         "record " + record.getSimpleName() + " component '" + component.getName() + "' is "
@@ -283,9 +283,5 @@ final class DerivedQueryCompiler<T> {
             }
         }
         return d[a.length()][b.length()];
-    }
-
-    static Class<?> box(Class<?> type) {
-        return type.isPrimitive() ? MethodType.methodType(type).wrap().returnType() : type;
     }
 }

@@ -2,6 +2,7 @@ package io.databridge.repository;
 
 import io.databridge.DataBridge;
 import io.databridge.mapping.EntityModel;
+import io.databridge.mapping.JavaTypes;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -110,8 +111,8 @@ public final class PgRepositoryFactory {
 
     private <R, T> R create(
             Class<R> repositoryInterface, EntityModel<T> model, Class<?> idType, Collection<?> fragments) {
-        Class<?> modelIdType = box(model.id().valueType().rawType());
-        if (!box(idType).equals(modelIdType)) {
+        Class<?> modelIdType = JavaTypes.box(model.id().valueType().rawType());
+        if (!JavaTypes.box(idType).equals(modelIdType)) {
             throw new RepositoryCreationException(
                     repositoryInterface.getSimpleName() + " declares id type " + idType.getSimpleName() + " but the @Id"
                             + " of " + model.type().getSimpleName() + " is " + modelIdType.getSimpleName()
@@ -201,9 +202,5 @@ public final class PgRepositoryFactory {
                     "Cannot bind " + method + " to " + target.getClass().getName(), ex);
         }
         return (proxy, args) -> (Object) handle.invokeExact(args);
-    }
-
-    private static Class<?> box(Class<?> type) {
-        return type.isPrimitive() ? MethodType.methodType(type).wrap().returnType() : type;
     }
 }

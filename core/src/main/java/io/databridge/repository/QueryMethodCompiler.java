@@ -3,6 +3,7 @@ package io.databridge.repository;
 import io.databridge.DataBridge;
 import io.databridge.SqlQuery;
 import io.databridge.mapping.EntityModels;
+import io.databridge.mapping.JavaTypes;
 import io.databridge.types.ValueType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -109,7 +110,7 @@ final class QueryMethodCompiler {
             }
         }
         return new SelectInvoker(
-                this, text, base, count, names, pageableIndex, sortIndex, shape, element, boxed(element));
+                this, text, base, count, names, pageableIndex, sortIndex, shape, element, JavaTypes.box(element));
     }
 
     private static MethodInvoker modifyingInvoker(SqlQuery base, String[] names, Class<?> raw) {
@@ -163,7 +164,7 @@ final class QueryMethodCompiler {
             return type;
         }
         if (type.isRecord()
-                || db.models().codecs().find(ValueType.of(boxed(type))).isPresent()) {
+                || db.models().codecs().find(ValueType.of(JavaTypes.box(type))).isPresent()) {
             return type;
         }
         throw fail(
@@ -200,31 +201,6 @@ final class QueryMethodCompiler {
             text = text.substring(0, text.length() - 1).strip();
         }
         return text;
-    }
-
-    private static Class<?> boxed(Class<?> type) {
-        if (!type.isPrimitive()) {
-            return type;
-        }
-        if (type == long.class) {
-            return Long.class;
-        }
-        if (type == int.class) {
-            return Integer.class;
-        }
-        if (type == boolean.class) {
-            return Boolean.class;
-        }
-        if (type == double.class) {
-            return Double.class;
-        }
-        if (type == short.class) {
-            return Short.class;
-        }
-        if (type == float.class) {
-            return Float.class;
-        }
-        return type == byte.class ? Byte.class : Character.class;
     }
 
     /** A compiled {@code SELECT} (or {@code ... RETURNING}) method. */
