@@ -2,11 +2,16 @@ package io.databridge.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.databridge.DataBridge;
+import io.databridge.autoconfigure.repos.Item;
 import io.databridge.autoconfigure.repos.broken.BrokenItemRepository;
 import io.databridge.autoconfigure.repos.derived.DerivedItemRepository;
+import io.databridge.autoconfigure.repos.derivedbroken.UnsupportedReturnItemRepository;
 import io.databridge.autoconfigure.repos.good.ItemRepository;
+import io.databridge.autoconfigure.repos.misspelled.MisspelledItemRepository;
 import io.databridge.repository.RepositoryDefinitionException;
 import io.databridge.repository.config.EnableDataBridgeRepositories;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -62,16 +67,62 @@ class RepositoriesAutoConfigurationTest {
     }
 
     @Test
-    void derivedQueriesStopStartupUntilTheQueryDslExists() {
+    void derivedQueriesRunOnTheQueryDsl() {
         Runners.withTestDatabase().withUserConfiguration(DerivedPackage.class).run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure())
-                    .rootCause()
-                    .isInstanceOf(RepositoryDefinitionException.class)
-                    .hasMessage("DerivedItemRepository.findByName(String): derived queries are not supported yet"
-                            + " (annotate the method with @Query, or move it to a fragment such as"
-                            + " DerivedItemRepositoryCustom)");
+            assertThat(context).hasNotFailed();
+            DataBridge db = context.getBean(DataBridge.class);
+            db.sql("CREATE TABLE IF NOT EXISTS items (id bigserial PRIMARY KEY, name text)")
+                    .update();
+            db.sql("TRUNCATE items").update();
+            DerivedItemRepository items = context.getBean(DerivedItemRepository.class);
+            items.insert(new Item(null, "apple"));
+            items.insert(new Item(null, "apricot"));
+            items.insert(new Item(null, "banana"));
+            assertThat(items.findByName("banana")).isPresent();
+            assertThat(items.findByNameStartingWithOrderByNameDesc("ap"))
+                    .extracting(Item::name)
+                    .containsExactly("apricot", "apple");
+            assertThat(items.countByNameIn(List.of("apple", "banana", "cherry")))
+                    .isEqualTo(2);
+            assertThat(items.existsByNameIgnoreCase("APPLE")).isTrue();
+            assertThat(items.deleteByName("apple")).isEqualTo(1);
+            assertThat(items.count()).isEqualTo(2);
         });
+    }
+
+    @Test
+    void misspelledPropertyOfADerivedQueryStopsStartupWithASuggestion() {
+        Runners.withTestDatabase()
+                .withUserConfiguration(MisspelledPackage.class)
+                .run(context -> {
+                    assertThat(context.getStartupFailure())
+                            .rootCause()
+                            .isInstanceOf(RepositoryDefinitionException.class);
+                    FailureAnalysis analysis =
+                            StartupFailureAnalysisTest.analyze(context, new RepositoryDefinitionFailureAnalyzer());
+                    assertThat(analysis.getDescription())
+                            .isEqualTo("data-bridge cannot implement a repository method:"
+                                    + " MisspelledItemRepository.findByNmae(String): Item has no property 'nmae' (did you"
+                                    + " mean 'name'?)");
+                    assertThat(analysis.getAction())
+                            .isEqualTo("Change " + MisspelledItemRepository.class.getName()
+                                    + ".findByNmae as the hint in parentheses says, or remove the method.");
+                });
+    }
+
+    @Test
+    void unsupportedReturnTypeOfADerivedQueryStopsStartup() {
+        Runners.withTestDatabase()
+                .withUserConfiguration(DerivedBrokenPackage.class)
+                .run(context -> {
+                    FailureAnalysis analysis =
+                            StartupFailureAnalysisTest.analyze(context, new RepositoryDefinitionFailureAnalyzer());
+                    assertThat(analysis.getDescription())
+                            .isEqualTo("data-bridge cannot implement a repository method:"
+                                    + " UnsupportedReturnItemRepository.findByName(String): return type"
+                                    + " java.util.Map<java.lang.String, java.lang.Object> is not supported (return Item or a"
+                                    + " record projection of it, or an Optional, List, Stream, Page or Slice of one)");
+                });
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -85,6 +136,14 @@ class RepositoriesAutoConfigurationTest {
     @Configuration(proxyBeanMethods = false)
     @AutoConfigurationPackage(basePackageClasses = DerivedItemRepository.class)
     static class DerivedPackage {}
+
+    @Configuration(proxyBeanMethods = false)
+    @AutoConfigurationPackage(basePackageClasses = MisspelledItemRepository.class)
+    static class MisspelledPackage {}
+
+    @Configuration(proxyBeanMethods = false)
+    @AutoConfigurationPackage(basePackageClasses = UnsupportedReturnItemRepository.class)
+    static class DerivedBrokenPackage {}
 
     @Configuration(proxyBeanMethods = false)
     @AutoConfigurationPackage(basePackageClasses = BrokenItemRepository.class)

@@ -6,11 +6,11 @@ import io.databridge.SqlQuery;
 import io.databridge.error.PgExceptionTranslator;
 import io.databridge.mapping.EntityModel;
 import io.databridge.mapping.EntityModels;
+import io.databridge.mapping.JavaTypes;
 import io.databridge.mapping.PropertyModel;
 import io.databridge.query.QueryExecutor;
 import io.databridge.query.QueryFactory;
 import io.databridge.query.SelectQuery;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -18,14 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.IncorrectUpdateSemanticsDataAccessException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.JdbcTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -242,23 +240,9 @@ public final class DefaultDataBridge implements DataBridge {
         }
 
         @Override
-        public Connection borrow() {
-            try {
-                return DataSourceUtils.getConnection(executor.dataSource());
-            } catch (CannotGetJdbcConnectionException ex) {
-                throw executor.translator().translateConnectionFailure(ex);
-            }
-        }
-
-        @Override
-        public void release(Connection connection) {
-            DataSourceUtils.releaseConnection(connection, executor.dataSource());
-        }
-
-        @Override
-        public boolean inTransaction() {
-            return TransactionSynchronizationManager.isActualTransactionActive()
-                    && TransactionSynchronizationManager.hasResource(executor.dataSource());
+        public <R> Stream<R> stream(
+                String task, String sql, int fetchSize, StatementWork<?> binder, CursorReader<R> reader) {
+            return executor.stream(task, sql, fetchSize, true, binder::run, rows -> reader::read);
         }
 
         @Override
@@ -321,7 +305,7 @@ public final class DefaultDataBridge implements DataBridge {
         if (id == null) {
             throw new IllegalArgumentException("id of " + model.type().getName() + " must not be null");
         }
-        Class<?> expected = box(model.id().valueType().rawType());
+        Class<?> expected = JavaTypes.box(model.id().valueType().rawType());
         if (!expected.isInstance(id)) {
             throw new IllegalArgumentException("id of " + model.type().getName() + " must be a " + expected.getName()
                     + " but was a " + id.getClass().getName());
@@ -331,21 +315,5 @@ public final class DefaultDataBridge implements DataBridge {
 
     private static boolean isUnset(PropertyModel property, @Nullable Object value) {
         return value == null || (property.primitive() && value instanceof Number number && number.longValue() == 0);
-    }
-
-    private static Class<?> box(Class<?> type) {
-        if (!type.isPrimitive()) {
-            return type;
-        }
-        return switch (type.getName()) {
-            case "int" -> Integer.class;
-            case "long" -> Long.class;
-            case "short" -> Short.class;
-            case "byte" -> Byte.class;
-            case "double" -> Double.class;
-            case "float" -> Float.class;
-            case "char" -> Character.class;
-            default -> Boolean.class;
-        };
     }
 }

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one place that borrows connections: through {@link DataSourceUtils}, so statements join the caller's Spring
@@ -141,6 +142,8 @@ public final class JdbcExecutor {
     /**
      * Opens a cursor and maps its rows as the returned stream is consumed. The connection, statement and result set
      * stay open until the stream is closed (or fails); closing releases the connection through {@link DataSourceUtils}.
+     * pgjdbc fetches {@code fetchSize} rows per round trip only with autocommit off, i.e. inside a transaction;
+     * outside one it reads every row first.
      *
      * @param task what the statement does, for error messages and logs (no values)
      * @param sql the SQL text with {@code ?} placeholders
@@ -152,6 +155,33 @@ public final class JdbcExecutor {
      * @throws DataAccessException for every driver failure, translated, also while the stream is consumed
      */
     public <R> Stream<R> stream(String task, String sql, int fetchSize, Binder binder, RowReaderFactory<R> readers) {
+        return stream(task, sql, fetchSize, false, binder, readers);
+    }
+
+    /**
+     * Opens a cursor like {@link #stream(String, String, int, Binder, RowReaderFactory)}; with {@code
+     * readTransaction} and no Spring transaction running, it turns autocommit off on its own connection for the life
+     * of the stream, so the cursor fetches {@code fetchSize} rows per round trip with bounded memory, and on close
+     * rolls that read transaction back and restores autocommit before releasing the connection.
+     *
+     * @param task what the statement does, for error messages and logs (no values)
+     * @param sql the SQL text with {@code ?} placeholders
+     * @param fetchSize rows per round trip
+     * @param readTransaction whether to open a read transaction of its own outside a Spring transaction
+     * @param binder binds the parameters
+     * @param readers creates the row reader from the result's metadata
+     * @param <R> the row type
+     * @return the rows; the caller closes the stream
+     * @throws DataAccessException for every driver failure, translated, also while the stream is consumed
+     */
+    public <R> Stream<R> stream(
+            String task,
+            String sql,
+            int fetchSize,
+            boolean readTransaction,
+            Binder binder,
+            RowReaderFactory<R> readers) {
+        boolean ownTransaction = readTransaction && !inTransaction();
         Connection connection;
         try {
             connection = DataSourceUtils.getConnection(dataSource);
@@ -160,6 +190,10 @@ public final class JdbcExecutor {
         }
         Cursor<R> cursor = new Cursor<>(task, sql, connection);
         try {
+            if (ownTransaction) {
+                connection.setAutoCommit(false);
+                cursor.ownTransaction = true;
+            }
             PreparedStatement statement = connection.prepareStatement(sql);
             cursor.statement = statement;
             DataSourceUtils.applyTransactionTimeout(statement, dataSource);
@@ -178,12 +212,19 @@ public final class JdbcExecutor {
         return StreamSupport.stream(cursor, false).onClose(cursor::close);
     }
 
+    /** Whether the current thread runs inside a Spring-managed transaction on this executor's data source. */
+    private boolean inTransaction() {
+        return TransactionSynchronizationManager.isActualTransactionActive()
+                && TransactionSynchronizationManager.hasResource(dataSource);
+    }
+
     /** An open result set as a spliterator; {@link #close()} releases everything, once. */
     private final class Cursor<R> extends Spliterators.AbstractSpliterator<R> {
 
         private final String task;
         private final String sql;
         private final Connection connection;
+        private boolean ownTransaction;
         private @Nullable PreparedStatement statement;
         private @Nullable ResultSet rows;
         private @Nullable RowReader<R> reader;
@@ -227,6 +268,10 @@ public final class JdbcExecutor {
                 }
                 if (statement != null) {
                     statement.close();
+                }
+                if (ownTransaction) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
                 }
             } catch (SQLException ex) {
                 throw translator.translate(task, sql, ex);

@@ -5,16 +5,16 @@ import io.databridge.mapping.EntityModel;
 import io.databridge.mapping.EntityModels;
 import io.databridge.mapping.NamingStrategy;
 import io.databridge.mapping.PropertyModel;
+import io.databridge.mapping.RowConstructor;
 import io.databridge.types.TypeCodec;
 import io.databridge.types.ValueType;
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -166,12 +166,10 @@ final class ResultMappers {
     private RowMapper<?> recordMapper(Class<?> type, Map<String, Integer> labels) {
         RecordComponent[] components = type.getRecordComponents();
         int[] columns = new int[components.length];
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         TypeCodec<Object>[] codecs = new TypeCodec[components.length];
-        Class<?>[] parameterTypes = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
             RecordComponent component = components[i];
-            parameterTypes[i] = component.getType();
             String name = component.getName();
             Integer column = labels.get(name.toLowerCase(Locale.ROOT));
             if (column == null) {
@@ -192,44 +190,7 @@ final class ResultMappers {
                 throw new EntityMappingException("Cannot map " + type.getName() + "." + name + ": " + ex.getMessage());
             }
         }
-        MethodHandle constructor;
-        try {
-            Constructor<?> canonical = type.getDeclaredConstructor(parameterTypes);
-            canonical.setAccessible(true);
-            constructor = MethodHandles.privateLookupIn(type, MethodHandles.lookup())
-                    .unreflectConstructor(canonical)
-                    .asType(MethodType.methodType(Object.class, parameterTypes))
-                    .asSpreader(Object[].class, parameterTypes.length)
-                    .asType(MethodType.methodType(Object.class, Object[].class));
-        } catch (ReflectiveOperationException | RuntimeException ex) {
-            throw new EntityMappingException("Cannot access the constructor of " + type.getName() + ": " + ex, ex);
-        }
-        return rows -> {
-            Object[] values = new Object[columns.length];
-            for (int i = 0; i < columns.length; i++) {
-                Object value;
-                try {
-                    value = codecs[i].read(rows, columns[i]);
-                } catch (IllegalArgumentException | ClassCastException ex) {
-                    throw new DataRetrievalFailureException(
-                            "Cannot read " + type.getName() + "." + components[i].getName() + ": " + ex.getMessage(),
-                            ex);
-                }
-                if (value == null && parameterTypes[i].isPrimitive()) {
-                    throw new DataRetrievalFailureException("Cannot map NULL to " + type.getName() + "."
-                            + components[i].getName() + " of primitive type " + parameterTypes[i].getName()
-                            + ": use the wrapper type");
-                }
-                values[i] = value;
-            }
-            try {
-                return (Object) constructor.invokeExact(values);
-            } catch (Throwable ex) {
-                throw new EntityMappingException(
-                        "Cannot create " + type.getName() + ": its constructor threw "
-                                + ex.getClass().getName(),
-                        ex);
-            }
-        };
+        String[] names = Arrays.stream(components).map(RecordComponent::getName).toArray(String[]::new);
+        return RowConstructor.of(type, RowConstructor.canonical(type), names, codecs, columns)::read;
     }
 }

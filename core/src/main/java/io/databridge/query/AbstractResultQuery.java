@@ -1,17 +1,10 @@
 package io.databridge.query;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
@@ -138,94 +131,14 @@ abstract class AbstractResultQuery<R> implements ResultQuery<R> {
     @Override
     public Stream<R> stream() {
         Rendered<R> query = rendered();
-        Cursor<R> cursor = new Cursor<>(executor, task(), query, fetchRows());
-        return StreamSupport.stream(cursor, false).onClose(cursor::close);
-    }
-
-    /**
-     * A server-side cursor: pgjdbc fetches {@code fetchSize} rows per round trip when autocommit is off. Inside a
-     * transaction it uses the transaction's connection; outside one it turns autocommit off on its own connection for
-     * the life of the stream and ends that read-only work with a rollback on close.
-     */
-    private static final class Cursor<R> extends Spliterators.AbstractSpliterator<R> implements AutoCloseable {
-        private final QueryExecutor executor;
-        private final String task;
-        private final Rendered<R> query;
-        private final Connection connection;
-        private final boolean ownTransaction;
-        private final PreparedStatement statement;
-        private final ResultSet rows;
-        private boolean closed;
-
-        Cursor(QueryExecutor executor, String task, Rendered<R> query, int fetchSize) {
-            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
-            this.executor = executor;
-            this.task = task;
-            this.query = query;
-            this.ownTransaction = !executor.inTransaction();
-            this.connection = executor.borrow();
-            PreparedStatement opened = null;
-            try {
-                if (ownTransaction) {
-                    connection.setAutoCommit(false);
-                }
-                opened = connection.prepareStatement(query.sql());
-                opened.setFetchSize(fetchSize);
-                query.bind(opened);
-                this.statement = opened;
-                this.rows = opened.executeQuery();
-            } catch (SQLException ex) {
-                cleanUp(opened);
-                throw executor.translate(task, query.sql(), ex);
-            } catch (RuntimeException ex) {
-                cleanUp(opened);
-                throw ex;
-            }
-        }
-
-        @Override
-        public boolean tryAdvance(Consumer<? super R> action) {
-            if (closed) {
-                return false;
-            }
-            try {
-                if (!rows.next()) {
-                    return false;
-                }
-                action.accept(query.reader().read(rows));
-                return true;
-            } catch (SQLException ex) {
-                throw executor.translate(task, query.sql(), ex);
-            }
-        }
-
-        @Override
-        public void close() {
-            if (!closed) {
-                closed = true;
-                try {
-                    rows.close();
-                } catch (SQLException ignored) {
-                    // closing the statement below releases the portal too
-                }
-                cleanUp(statement);
-            }
-        }
-
-        private void cleanUp(@Nullable PreparedStatement opened) {
-            try {
-                if (opened != null) {
-                    opened.close();
-                }
-                if (ownTransaction) {
-                    connection.rollback();
-                    connection.setAutoCommit(true);
-                }
-            } catch (SQLException ex) {
-                throw executor.translate(task, query.sql(), ex);
-            } finally {
-                executor.release(connection);
-            }
-        }
+        return executor.stream(
+                task(),
+                query.sql(),
+                fetchRows(),
+                statement -> {
+                    query.bind(statement);
+                    return null;
+                },
+                rows -> query.reader().read(rows));
     }
 }

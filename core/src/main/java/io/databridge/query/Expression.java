@@ -342,6 +342,49 @@ public abstract class Expression<V> {
                 this, " LIKE ", "%" + Values.escapeLike(Values.notNull(part, "contains", this)) + "%");
     }
 
+    /**
+     * {@code this ILIKE 'prefix%'}: a case-insensitive {@link #startsWith(String)}, the prefix matched literally.
+     *
+     * @param prefix the literal prefix
+     * @return the condition
+     */
+    public Condition startsWithIgnoreCase(String prefix) {
+        return new Conditions.Like(
+                this, " ILIKE ", Values.escapeLike(Values.notNull(prefix, "startsWithIgnoreCase", this)) + "%");
+    }
+
+    /**
+     * {@code this ILIKE '%suffix'}: a case-insensitive {@link #endsWith(String)}, the suffix matched literally.
+     *
+     * @param suffix the literal suffix
+     * @return the condition
+     */
+    public Condition endsWithIgnoreCase(String suffix) {
+        return new Conditions.Like(
+                this, " ILIKE ", "%" + Values.escapeLike(Values.notNull(suffix, "endsWithIgnoreCase", this)));
+    }
+
+    /**
+     * {@code this ILIKE '%part%'}: a case-insensitive {@link #contains(String)}, the part matched literally.
+     *
+     * @param part the literal text
+     * @return the condition
+     */
+    public Condition containsIgnoreCase(String part) {
+        return new Conditions.Like(
+                this, " ILIKE ", "%" + Values.escapeLike(Values.notNull(part, "containsIgnoreCase", this)) + "%");
+    }
+
+    /**
+     * {@code this ~ regex}: PostgreSQL's POSIX regular-expression match (case-sensitive).
+     *
+     * @param regex the pattern, bound as text
+     * @return the condition
+     */
+    public Condition matches(String regex) {
+        return new Conditions.Like(this, " ~ ", Values.notNull(regex, "matches", this));
+    }
+
     // ---- jsonb and arrays --------------------------------------------------------------------------------------
 
     /**
@@ -449,23 +492,6 @@ public abstract class Expression<V> {
 
     private Condition compare(String operator, String method, V value) {
         return new Conditions.Comparison(this, operator, new Param<>(Values.notNull(value, method, this), this));
-    }
-
-    static Class<?> box(Class<?> type) {
-        if (!type.isPrimitive()) {
-            return type;
-        }
-        return switch (type.getName()) {
-            case "int" -> Integer.class;
-            case "long" -> Long.class;
-            case "short" -> Short.class;
-            case "byte" -> Byte.class;
-            case "double" -> Double.class;
-            case "float" -> Float.class;
-            case "char" -> Character.class;
-            case "boolean" -> Boolean.class;
-            default -> Void.class;
-        };
     }
 
     private static <V> List<@Nullable V> listOf(@Nullable V[] values) {

@@ -44,6 +44,17 @@ public final class Expressions {
     }
 
     /**
+     * {@code lower(expression)}: compare text case-insensitively, e.g.
+     * {@code lower(User_.email).eq(lower(value("Ada@X.io")))} renders {@code lower("email") = lower(?)}.
+     *
+     * @param expression a text expression
+     * @return the call
+     */
+    public static FunctionCall<String> lower(Expression<String> expression) {
+        return function("lower", String.class, expression);
+    }
+
+    /**
      * A raw SQL fragment with {@code ?} placeholders bound to {@code values}: the escape hatch for operators the DSL
      * lacks, e.g. {@code raw("similarity(name, ?)", Double.class, "ada")}. The fragment must be a constant written by
      * the developer; values always travel as binds. Refer to columns by their SQL names.

@@ -1,9 +1,10 @@
 package io.databridge.query;
 
 import io.databridge.mapping.EntityModels;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.stream.Stream;
 import org.springframework.dao.DataAccessException;
 
 /**
@@ -45,28 +46,34 @@ public interface QueryExecutor {
      */
     <R> R execute(String task, String sql, StatementWork<R> work);
 
-    /**
-     * Borrows a connection that joins the caller's transaction, for work that outlives one call (a cursor). Release it
-     * with {@link #release(Connection)}.
-     *
-     * @return the connection
-     * @throws DataAccessException when none can be obtained
-     */
-    Connection borrow();
+    /** Reads the current row of a cursor. */
+    @FunctionalInterface
+    interface CursorReader<R> {
+        /**
+         * Maps the current row.
+         *
+         * @param rows the result set, positioned on a row
+         * @return the mapped row
+         * @throws SQLException from the driver
+         */
+        R read(ResultSet rows) throws SQLException;
+    }
 
     /**
-     * Releases a borrowed connection (closes it unless a transaction holds it).
+     * Streams the rows of {@code sql} over a server-side cursor, {@code fetchSize} rows per round trip: inside a
+     * Spring transaction on its connection; outside one on a dedicated connection with autocommit off for the life of
+     * the stream, whose read transaction is rolled back when the stream closes.
      *
-     * @param connection the connection
+     * @param task what the statement does, for logs and messages (no values)
+     * @param sql the SQL text
+     * @param fetchSize rows per round trip
+     * @param binder binds the parameters; its return value is ignored
+     * @param reader maps each row
+     * @param <R> the row type
+     * @return the rows; closing the stream closes the cursor and releases the connection
+     * @throws DataAccessException for every driver failure, translated, also while the stream is consumed
      */
-    void release(Connection connection);
-
-    /**
-     * Whether the current thread runs inside a Spring-managed transaction on this engine's data source.
-     *
-     * @return {@code true} inside a transaction
-     */
-    boolean inTransaction();
+    <R> Stream<R> stream(String task, String sql, int fetchSize, StatementWork<?> binder, CursorReader<R> reader);
 
     /**
      * Translates a driver failure.

@@ -132,8 +132,8 @@ public abstract sealed class QueryTable<R> permits Cte, DerivedTable {
         }
         for (Definition column : columns) {
             if (column.name().equals(name)) {
-                Class<?> actual = Expression.box(column.javaType());
-                Class<?> wanted = Expression.box(type);
+                Class<?> actual = io.databridge.mapping.JavaTypes.box(column.javaType());
+                Class<?> wanted = io.databridge.mapping.JavaTypes.box(type);
                 if (!wanted.isAssignableFrom(actual) && !actual.isAssignableFrom(wanted)) {
                     throw new IllegalArgumentException(describe() + "." + name + " holds " + actual.getSimpleName()
                             + " values, not " + wanted.getSimpleName());
@@ -195,7 +195,8 @@ public abstract sealed class QueryTable<R> permits Cte, DerivedTable {
             }
             EntityModel<?> model = state.entity("a " + what);
             for (PropertyModel property : model.properties()) {
-                Class<?> type = Expression.box(property.valueType().rawType());
+                Class<?> type =
+                        io.databridge.mapping.JavaTypes.box(property.valueType().rawType());
                 columns.add(new Definition(
                         property.columnName(),
                         property.quotedColumn(),

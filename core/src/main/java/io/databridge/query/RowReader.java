@@ -1,14 +1,12 @@
 package io.databridge.query;
 
-import io.databridge.mapping.EntityMappingException;
 import io.databridge.mapping.EntityModel;
 import io.databridge.mapping.EntityModels;
+import io.databridge.mapping.JavaTypes;
 import io.databridge.mapping.PropertyModel;
+import io.databridge.mapping.RowConstructor;
 import io.databridge.types.TypeCodec;
 import io.databridge.types.ValueType;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
@@ -77,14 +75,7 @@ interface RowReader<R> {
             List<@Nullable PropertyModel> properties) {
         Constructor<?> constructor = null;
         if (type.isRecord()) {
-            Class<?>[] parameters = java.util.Arrays.stream(type.getRecordComponents())
-                    .map(java.lang.reflect.RecordComponent::getType)
-                    .toArray(Class<?>[]::new);
-            try {
-                constructor = type.getDeclaredConstructor(parameters);
-            } catch (NoSuchMethodException ex) {
-                throw new EntityMappingException("Cannot find the canonical constructor of " + type.getName(), ex);
-            }
+            constructor = RowConstructor.canonical(type);
         } else {
             for (Constructor<?> candidate : type.getDeclaredConstructors()) {
                 if (candidate.getParameterCount() == expressions.size()
@@ -107,46 +98,20 @@ interface RowReader<R> {
         Type[] genericTypes = constructor.getGenericParameterTypes();
         @SuppressWarnings({"unchecked", "rawtypes"})
         TypeCodec<Object>[] codecs = new TypeCodec[parameterTypes.length];
+        String[] names = new String[parameterTypes.length];
+        int[] columns = new int[parameterTypes.length];
         for (int i = 0; i < codecs.length; i++) {
             Type generic = genericTypes.length == parameterTypes.length ? genericTypes[i] : parameterTypes[i];
             codecs[i] = codec(models, parameterTypes[i], generic, expressions.get(i), properties.get(i));
+            names[i] = type.isRecord() ? type.getRecordComponents()[i].getName() : "parameter " + i;
+            columns[i] = i + 1;
         }
-        MethodHandle handle;
-        try {
-            constructor.setAccessible(true);
-            handle = MethodHandles.privateLookupIn(type, MethodHandles.lookup())
-                    .unreflectConstructor(constructor)
-                    .asType(MethodType.methodType(Object.class, parameterTypes))
-                    .asSpreader(Object[].class, parameterTypes.length)
-                    .asType(MethodType.methodType(Object.class, Object[].class));
-        } catch (ReflectiveOperationException | RuntimeException ex) {
-            throw new EntityMappingException("Cannot access the constructor of " + type.getName() + ": " + ex, ex);
-        }
-        return rows -> {
-            Object[] values = new Object[codecs.length];
-            for (int i = 0; i < codecs.length; i++) {
-                Object value = read(codecs[i], rows, i + 1, type.getSimpleName() + " parameter " + i);
-                if (value == null && parameterTypes[i].isPrimitive()) {
-                    throw new DataRetrievalFailureException(
-                            "Cannot map NULL to parameter " + i + " of " + type.getName() + ", a primitive "
-                                    + parameterTypes[i].getName() + ": use the wrapper type");
-                }
-                values[i] = value;
-            }
-            try {
-                return type.cast((Object) handle.invokeExact(values));
-            } catch (Throwable ex) {
-                throw new EntityMappingException(
-                        "Cannot create " + type.getName() + ": its constructor threw "
-                                + ex.getClass().getName(),
-                        ex);
-            }
-        };
+        return RowConstructor.of(type, constructor, names, codecs, columns)::read;
     }
 
     private static TypeCodec<Object> codec(
             EntityModels models, Class<?> type, Type generic, Expression<?> source, @Nullable PropertyModel property) {
-        if (property != null && Expression.box(property.valueType().rawType()) == Expression.box(type)) {
+        if (property != null && JavaTypes.box(property.valueType().rawType()) == JavaTypes.box(type)) {
             return property.codec();
         }
         try {

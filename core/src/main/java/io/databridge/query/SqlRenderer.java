@@ -1,6 +1,7 @@
 package io.databridge.query;
 
 import io.databridge.mapping.EntityModels;
+import io.databridge.mapping.JavaTypes;
 import io.databridge.mapping.PropertyModel;
 import io.databridge.types.TypeCodec;
 import io.databridge.types.ValueType;
@@ -84,7 +85,7 @@ final class SqlRenderer {
         PropertyModel property = typedBy instanceof Column<?, ?> column
                 ? scope.property(column)
                 : typedBy instanceof DerivedColumn<?> derived ? derived.property() : null;
-        if (property != null && Expression.box(property.valueType().rawType()).isInstance(value)) {
+        if (property != null && JavaTypes.box(property.valueType().rawType()).isInstance(value)) {
             TypeCodec<Object> codec = property.codec();
             return bind(value, (statement, index, v) -> Values.bindChecked(codec, property, statement, index, v));
         }

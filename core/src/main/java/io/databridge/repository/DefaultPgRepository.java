@@ -4,6 +4,7 @@ import io.databridge.DataBridge;
 import io.databridge.SqlQuery;
 import io.databridge.mapping.EntityModel;
 import io.databridge.mapping.PropertyModel;
+import io.databridge.query.SelectQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -176,6 +177,11 @@ final class DefaultPgRepository<T, ID> implements PgRepository<T, ID> {
         if (!list.isEmpty()) {
             deleteAllById.param("ids", list).update();
         }
+    }
+
+    @Override
+    public SelectQuery<T> query() {
+        return db.from(model.type());
     }
 
     @Override

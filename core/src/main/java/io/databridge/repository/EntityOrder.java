@@ -2,6 +2,12 @@ package io.databridge.repository;
 
 import io.databridge.mapping.EntityModel;
 import io.databridge.mapping.PropertyModel;
+import io.databridge.query.Column;
+import io.databridge.query.Expression;
+import io.databridge.query.Expressions;
+import io.databridge.query.SortOrder;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.domain.Sort;
@@ -48,6 +54,53 @@ final class EntityOrder {
             }
         }
         return clause.toString();
+    }
+
+    /**
+     * The same order as query DSL sort keys, for derived queries: ignore-case keys sort by {@code lower(column)}.
+     *
+     * @param sort the sort, possibly unsorted
+     * @return the sort keys, empty when unsorted
+     * @throws InvalidDataAccessApiUsageException when a key is not a property of the entity
+     */
+    List<SortOrder> sortOrders(Sort sort) {
+        List<SortOrder> orders = new ArrayList<>();
+        for (Sort.Order order : sort) {
+            PropertyModel property = model.property(order.getProperty()).orElseThrow(() -> unknown(order));
+            Column<?, Object> column = column(property);
+            Expression<?> key = order.isIgnoreCase() && property.valueType().rawType() == String.class
+                    ? Expressions.lower(text(column))
+                    : column;
+            SortOrder sortOrder = order.isAscending() ? key.asc() : key.desc();
+            switch (order.getNullHandling()) {
+                case NULLS_FIRST -> sortOrder = sortOrder.nullsFirst();
+                case NULLS_LAST -> sortOrder = sortOrder.nullsLast();
+                default -> {}
+            }
+            orders.add(sortOrder);
+        }
+        return orders;
+    }
+
+    /**
+     * The metamodel-style column of a property, typed loosely: callers have checked value types against the model.
+     *
+     * @param property a property of this entity
+     * @return the column
+     */
+    Column<?, Object> column(PropertyModel property) {
+        return Column.of(model.type(), property.name(), property.valueType().rawType());
+    }
+
+    /**
+     * A column of a {@code String} property as a text expression.
+     *
+     * @param column the column, whose property type is {@code String}
+     * @return the same column
+     */
+    @SuppressWarnings("unchecked") // the caller checked that the property is a String
+    static Expression<String> text(Expression<?> column) {
+        return (Expression<String>) column;
     }
 
     private InvalidDataAccessApiUsageException unknown(Sort.Order order) {

@@ -1,5 +1,6 @@
 package io.databridge.repository;
 
+import io.databridge.query.SelectQuery;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
@@ -162,4 +163,11 @@ public interface PgRepository<T, ID> {
      * @param ids the ids
      */
     void deleteAllById(Iterable<? extends ID> ids);
+
+    /**
+     * Starts a query DSL query over this repository's entity: {@code users.query().where(User_.age.gt(25)).list()}.
+     *
+     * @return a new, immutable query selecting every column of the entity
+     */
+    SelectQuery<T> query();
 }

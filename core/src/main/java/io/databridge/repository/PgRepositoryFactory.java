@@ -2,6 +2,7 @@ package io.databridge.repository;
 
 import io.databridge.DataBridge;
 import io.databridge.mapping.EntityModel;
+import io.databridge.mapping.JavaTypes;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -21,7 +22,8 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Creates repository proxies. Each method of the interface is compiled once, here: a {@link PgRepository} method is
- * bound to the entity's CRUD implementation, a {@link Query @Query} method is parsed and checked, a default method
+ * bound to the entity's CRUD implementation, a {@link Query @Query} method is parsed and checked, a derived query
+ * method ({@code findByEmail}) is parsed with Spring Data's {@code PartTree} into a query DSL template, a default method
  * calls its body, and a method of another interface the repository extends (a fragment, e.g.
  * {@code UserRepositoryCustom}) is bound to the fragment implementation passed in. Anything else fails creation with a
  * {@link RepositoryDefinitionException}.
@@ -109,8 +111,8 @@ public final class PgRepositoryFactory {
 
     private <R, T> R create(
             Class<R> repositoryInterface, EntityModel<T> model, Class<?> idType, Collection<?> fragments) {
-        Class<?> modelIdType = box(model.id().valueType().rawType());
-        if (!box(idType).equals(modelIdType)) {
+        Class<?> modelIdType = JavaTypes.box(model.id().valueType().rawType());
+        if (!JavaTypes.box(idType).equals(modelIdType)) {
             throw new RepositoryCreationException(
                     repositoryInterface.getSimpleName() + " declares id type " + idType.getSimpleName() + " but the @Id"
                             + " of " + model.type().getSimpleName() + " is " + modelIdType.getSimpleName()
@@ -119,12 +121,13 @@ public final class PgRepositoryFactory {
         }
         DefaultPgRepository<T, Object> crud = new DefaultPgRepository<>(db, model, transactions);
         QueryMethodCompiler queries = new QueryMethodCompiler(repositoryInterface, db, crud.order());
+        DerivedQueryCompiler<T> derived = new DerivedQueryCompiler<>(repositoryInterface, db, model, crud.order());
         Map<Method, MethodInvoker> invokers = new HashMap<>();
         for (Method method : repositoryInterface.getMethods()) {
             if (Modifier.isStatic(method.getModifiers())) {
                 continue;
             }
-            invokers.put(method, compile(repositoryInterface, method, crud, queries, fragments));
+            invokers.put(method, compile(repositoryInterface, method, crud, queries, derived, fragments));
         }
         InvocationHandler handler = new RepositoryInvocationHandler(
                 repositoryInterface.getSimpleName() + " (data-bridge repository of "
@@ -139,6 +142,7 @@ public final class PgRepositoryFactory {
             Method method,
             DefaultPgRepository<?, ?> crud,
             QueryMethodCompiler queries,
+            DerivedQueryCompiler<?> derived,
             Collection<?> fragments) {
         Query query = method.getAnnotation(Query.class);
         if (query != null) {
@@ -165,11 +169,7 @@ public final class PgRepositoryFactory {
                             + " found (add a class " + declaring.getSimpleName() + "Impl implementing it)");
         }
         if (DERIVED_QUERY.matcher(method.getName()).matches()) {
-            throw new RepositoryDefinitionException(
-                    repositoryInterface,
-                    method,
-                    "derived queries are not supported yet (annotate the method with @Query, or move it to a"
-                            + " fragment such as " + repositoryInterface.getSimpleName() + "Custom)");
+            return derived.compile(method);
         }
         throw new RepositoryDefinitionException(
                 repositoryInterface,
@@ -202,9 +202,5 @@ public final class PgRepositoryFactory {
                     "Cannot bind " + method + " to " + target.getClass().getName(), ex);
         }
         return (proxy, args) -> (Object) handle.invokeExact(args);
-    }
-
-    private static Class<?> box(Class<?> type) {
-        return type.isPrimitive() ? MethodType.methodType(type).wrap().returnType() : type;
     }
 }

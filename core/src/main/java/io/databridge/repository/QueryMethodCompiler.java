@@ -3,24 +3,21 @@ package io.databridge.repository;
 import io.databridge.DataBridge;
 import io.databridge.SqlQuery;
 import io.databridge.mapping.EntityModels;
+import io.databridge.mapping.JavaTypes;
 import io.databridge.types.ValueType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ResolvableType;
-import org.springframework.dao.IncorrectResultSizeDataAccessException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
-import org.springframework.data.domain.SliceImpl;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.support.PageableExecutionUtils;
 
@@ -29,17 +26,6 @@ import org.springframework.data.support.PageableExecutionUtils;
  * can be mapped, parses the SQL, and returns an invoker that per call only binds, runs and wraps the result.
  */
 final class QueryMethodCompiler {
-
-    private enum Shape {
-        VOID,
-        COUNT,
-        SINGLE,
-        OPTIONAL,
-        LIST,
-        STREAM,
-        PAGE,
-        SLICE
-    }
 
     private final Class<?> repositoryInterface;
     private final DataBridge db;
@@ -95,8 +81,8 @@ final class QueryMethodCompiler {
             throw fail(method, "a @Modifying query cannot take a Pageable or Sort (remove the parameter)");
         }
         ResolvableType returnType = ResolvableType.forMethodReturnType(method);
-        Shape shape = shape(method, returnType, modifying);
-        if ((shape == Shape.PAGE || shape == Shape.SLICE) && pageableIndex < 0) {
+        ResultShape shape = shape(method, returnType, modifying);
+        if ((shape == ResultShape.PAGE || shape == ResultShape.SLICE) && pageableIndex < 0) {
             throw fail(
                     method,
                     "it returns a " + returnType.resolve(Object.class).getSimpleName()
@@ -110,7 +96,7 @@ final class QueryMethodCompiler {
         String countText = query.countQuery().isBlank()
                 ? "SELECT count(*) FROM (" + text + ") AS data_bridge_count"
                 : stripSemicolons(query.countQuery());
-        SqlQuery count = shape == Shape.PAGE ? parse(method, countText, "countQuery") : null;
+        SqlQuery count = shape == ResultShape.PAGE ? parse(method, countText, "countQuery") : null;
         if (count != null) {
             for (String name : names) {
                 if (name != null) {
@@ -124,7 +110,7 @@ final class QueryMethodCompiler {
             }
         }
         return new SelectInvoker(
-                this, text, base, count, names, pageableIndex, sortIndex, shape, element, boxed(element));
+                this, text, base, count, names, pageableIndex, sortIndex, shape, element, JavaTypes.box(element));
     }
 
     private static MethodInvoker modifyingInvoker(SqlQuery base, String[] names, Class<?> raw) {
@@ -140,7 +126,7 @@ final class QueryMethodCompiler {
         };
     }
 
-    private Shape shape(Method method, ResolvableType returnType, boolean modifying) {
+    private ResultShape shape(Method method, ResolvableType returnType, boolean modifying) {
         Class<?> raw = returnType.resolve(Object.class);
         if (modifying) {
             if (raw == void.class
@@ -148,7 +134,7 @@ final class QueryMethodCompiler {
                     || raw == Integer.class
                     || raw == long.class
                     || raw == Long.class) {
-                return raw == void.class ? Shape.VOID : Shape.COUNT;
+                return raw == void.class ? ResultShape.VOID : ResultShape.COUNT;
             }
             throw fail(
                     method,
@@ -158,26 +144,11 @@ final class QueryMethodCompiler {
         if (raw == void.class) {
             throw fail(method, "it returns void but has no @Modifying (annotate it with @Modifying)");
         }
-        if (raw == Optional.class) {
-            return Shape.OPTIONAL;
-        }
-        if (raw == List.class || raw == Collection.class || raw == Iterable.class) {
-            return Shape.LIST;
-        }
-        if (raw == Stream.class) {
-            return Shape.STREAM;
-        }
-        if (raw == Page.class) {
-            return Shape.PAGE;
-        }
-        if (raw == Slice.class) {
-            return Shape.SLICE;
-        }
-        return Shape.SINGLE;
+        return ResultShape.ofRows(raw);
     }
 
-    private Class<?> elementType(Method method, ResolvableType returnType, Shape shape) {
-        ResolvableType element = shape == Shape.SINGLE ? returnType : returnType.getGeneric(0);
+    private Class<?> elementType(Method method, ResolvableType returnType, ResultShape shape) {
+        ResolvableType element = shape == ResultShape.SINGLE ? returnType : returnType.getGeneric(0);
         Class<?> type = element.resolve();
         if (type == null || type == Object.class) {
             throw fail(
@@ -193,7 +164,7 @@ final class QueryMethodCompiler {
             return type;
         }
         if (type.isRecord()
-                || db.models().codecs().find(ValueType.of(boxed(type))).isPresent()) {
+                || db.models().codecs().find(ValueType.of(JavaTypes.box(type))).isPresent()) {
             return type;
         }
         throw fail(
@@ -232,31 +203,6 @@ final class QueryMethodCompiler {
         return text;
     }
 
-    private static Class<?> boxed(Class<?> type) {
-        if (!type.isPrimitive()) {
-            return type;
-        }
-        if (type == long.class) {
-            return Long.class;
-        }
-        if (type == int.class) {
-            return Integer.class;
-        }
-        if (type == boolean.class) {
-            return Boolean.class;
-        }
-        if (type == double.class) {
-            return Double.class;
-        }
-        if (type == short.class) {
-            return Short.class;
-        }
-        if (type == float.class) {
-            return Float.class;
-        }
-        return type == byte.class ? Byte.class : Character.class;
-    }
-
     /** A compiled {@code SELECT} (or {@code ... RETURNING}) method. */
     private static final class SelectInvoker implements MethodInvoker {
 
@@ -269,7 +215,7 @@ final class QueryMethodCompiler {
         private final String[] names;
         private final int pageableIndex;
         private final int sortIndex;
-        private final Shape shape;
+        private final ResultShape shape;
         private final Class<?> element;
         private final Class<?> boxedElement;
 
@@ -281,7 +227,7 @@ final class QueryMethodCompiler {
                 String[] names,
                 int pageableIndex,
                 int sortIndex,
-                Shape shape,
+                ResultShape shape,
                 Class<?> element,
                 Class<?> boxedElement) {
             this.compiler = compiler;
@@ -321,7 +267,7 @@ final class QueryMethodCompiler {
             }
             SqlQuery bound = bind(query, names, args);
             if (paged) {
-                int size = shape == Shape.SLICE ? pageable.getPageSize() + 1 : pageable.getPageSize();
+                int size = shape == ResultShape.SLICE ? pageable.getPageSize() + 1 : pageable.getPageSize();
                 bound = bound.param(DefaultPgRepository.LIMIT, size)
                         .param(DefaultPgRepository.OFFSET, pageable.getOffset());
             }
@@ -340,12 +286,7 @@ final class QueryMethodCompiler {
             if (element.isPrimitive()) {
                 return bound.one(boxedElement);
             }
-            List<?> rows = bound.list(element);
-            if (rows.size() > 1) {
-                throw new IncorrectResultSizeDataAccessException(
-                        "The query returned " + rows.size() + " rows; at most one was expected", 1, rows.size());
-            }
-            return rows.isEmpty() ? null : rows.get(0);
+            return ResultShape.single(bound.list(element));
         }
 
         private Page<?> page(SqlQuery bound, Pageable pageable, @Nullable Object[] args) {
@@ -363,13 +304,7 @@ final class QueryMethodCompiler {
         }
 
         private Slice<?> slice(SqlQuery bound, Pageable pageable) {
-            List<?> rows = bound.list(element);
-            if (pageable.isUnpaged()) {
-                return new SliceImpl<>(new ArrayList<>(rows));
-            }
-            boolean hasNext = rows.size() > pageable.getPageSize();
-            return new SliceImpl<>(
-                    new ArrayList<>(hasNext ? rows.subList(0, pageable.getPageSize()) : rows), pageable, hasNext);
+            return ResultShape.slice(bound.list(element), pageable);
         }
     }
 }

@@ -18,6 +18,12 @@ final class RepositoryInvocationHandler implements InvocationHandler {
         this.invokers = Map.copyOf(invokers);
     }
 
+    /** The invoker compiled for a method, or {@code null}; for tests. */
+    @Nullable
+    MethodInvoker invoker(Method method) {
+        return invokers.get(method);
+    }
+
     @Override
     public @Nullable Object invoke(Object proxy, Method method, @Nullable Object @Nullable [] args) throws Throwable {
         MethodInvoker invoker = invokers.get(method);

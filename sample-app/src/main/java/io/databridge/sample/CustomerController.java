@@ -3,6 +3,7 @@ package io.databridge.sample;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.domain.Page;
@@ -10,6 +11,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,6 +46,24 @@ class CustomerController {
     @GetMapping
     Page<Customer> list(Pageable pageable) {
         return customers.findAll(pageable);
+    }
+
+    /** {@code ?name=ad&page=0&size=20}: customers whose name contains the text, ignoring case (a derived query). */
+    @GetMapping("/named")
+    Page<Customer> named(@RequestParam String name, Pageable pageable) {
+        return customers.findByNameContainingIgnoreCase(name, pageable);
+    }
+
+    /** {@code ?email=Ada@Example.com}: the customer with that email, ignoring case (a derived query). */
+    @GetMapping("/by-email")
+    ResponseEntity<Customer> byEmail(@RequestParam String email) {
+        return ResponseEntity.of(customers.findByEmailIgnoreCase(email));
+    }
+
+    /** Removes inactive customers; answers how many (a derived {@code deleteBy} query). */
+    @DeleteMapping("/inactive")
+    Map<String, Long> purgeInactive() {
+        return Map.of("removed", shop.purgeInactive());
     }
 
     @GetMapping("/{id}")

@@ -11,7 +11,10 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 
-/** Customers: CRUD from {@link PgRepository}, SQL queries, projections, and the {@link CustomerRepositoryCustom} fragment. */
+/**
+ * Customers: CRUD from {@link PgRepository}, SQL queries, derived queries, projections, and the {@link
+ * CustomerRepositoryCustom} fragment.
+ */
 public interface CustomerRepository extends PgRepository<Customer, Long>, CustomerRepositoryCustom {
 
     @Query("SELECT * FROM customers WHERE email ILIKE :pattern ORDER BY id")
@@ -38,4 +41,22 @@ public interface CustomerRepository extends PgRepository<Customer, Long>, Custom
     @Modifying
     @Query("UPDATE customers SET active = false WHERE id = :id")
     int deactivate(@Param("id") long id);
+
+    // Derived queries: parsed from the method name at startup and run on the query DSL.
+
+    Optional<Customer> findByEmailIgnoreCase(String email);
+
+    Page<Customer> findByNameContainingIgnoreCase(String part, Pageable pageable);
+
+    List<Customer> findTop3ByActiveTrueOrderByCreatedAtDescIdDesc();
+
+    List<CustomerSummary> findByActiveFalseOrderByIdAsc();
+
+    Stream<Customer> streamByNameStartingWithOrderByIdAsc(String prefix);
+
+    long countByActiveFalse();
+
+    boolean existsByEmailIgnoreCase(String email);
+
+    long deleteByActiveFalse();
 }

@@ -86,6 +86,16 @@ public class ShopService {
     }
 
     /**
+     * Removes every inactive customer in one statement: a derived {@code deleteBy} query.
+     *
+     * @return how many customers were removed
+     */
+    @Transactional
+    public long purgeInactive() {
+        return customers.deleteByActiveFalse();
+    }
+
+    /**
      * Renames a customer in a read-only transaction, which PostgreSQL rejects: shows that {@code readOnly} is
      * enforced.
      *

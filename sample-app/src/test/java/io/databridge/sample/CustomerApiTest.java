@@ -124,6 +124,32 @@ class CustomerApiTest {
         assertThat(orders.count()).isZero();
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void derivedQueriesServeSearchByNameAndEmailAndThePurge() {
+        post("/customers", Map.of("email", "ada@example.com", "name", "Ada"));
+        post("/customers", Map.of("email", "adam@example.com", "name", "Adam"));
+        Map<String, Object> bob = post("/customers", Map.of("email", "bob@example.com", "name", "Bob"))
+                .getBody();
+        ResponseEntity<Map<String, Object>> page = get("/customers/named?name=AD&size=1&sort=name");
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((List<Map<String, Object>>) page.getBody().get("content"))
+                .extracting(customer -> customer.get("name"))
+                .containsExactly("Ada");
+        assertThat(page.getBody().get("page"))
+                .isEqualTo(Map.of("size", 1, "number", 0, "totalElements", 2, "totalPages", 2));
+        assertThat(get("/customers/by-email?email=BOB@Example.com").getBody()).containsEntry("name", "Bob");
+        assertThat(get("/customers/by-email?email=nobody@example.com").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("/customers/named?name=a&sort=nmae").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        customers.deactivate(((Number) bob.get("id")).longValue());
+        ResponseEntity<Map<String, Object>> purged =
+                http.delete().uri("/customers/inactive").retrieve().toEntity(JSON);
+        assertThat(purged.getBody()).containsEntry("removed", 1);
+        assertThat(customers.count()).isEqualTo(2);
+    }
+
     private ResponseEntity<Map<String, Object>> get(String path) {
         return http.get().uri(path).retrieve().toEntity(JSON);
     }

@@ -116,6 +116,38 @@ class RepositoryFeaturesTest {
     }
 
     @Test
+    void derivedQueriesOfEachFamily() {
+        Customer ada = customers.insert(new Customer("ada@example.com", "Ada"));
+        Customer adam = customers.insert(new Customer("adam@example.com", "Adam"));
+        Customer bob = customers.insert(new Customer("bob@example.org", "Bob"));
+        customers.deactivate(bob.id);
+
+        assertThat(customers.findByEmailIgnoreCase("ADA@example.COM"))
+                .get()
+                .extracting(c -> c.id)
+                .isEqualTo(ada.id);
+        Page<Customer> page = customers.findByNameContainingIgnoreCase("ad", PageRequest.of(0, 1, Sort.by("name")));
+        assertThat(page.getContent()).extracting(c -> c.name).containsExactly("Ada");
+        assertThat(page.getTotalElements()).isEqualTo(2);
+        assertThat(customers.findTop3ByActiveTrueOrderByCreatedAtDescIdDesc())
+                .extracting(c -> c.id)
+                .containsExactly(adam.id, ada.id);
+        assertThat(customers.findByActiveFalseOrderByIdAsc())
+                .containsExactly(new CustomerSummary(bob.id, "bob@example.org"));
+        List<String> streamed = transactions.execute(status -> {
+            try (Stream<Customer> rows = customers.streamByNameStartingWithOrderByIdAsc("Ad")) {
+                return rows.map(c -> c.name).toList();
+            }
+        });
+        assertThat(streamed).containsExactly("Ada", "Adam");
+        assertThat(customers.countByActiveFalse()).isEqualTo(1);
+        assertThat(customers.existsByEmailIgnoreCase("BOB@example.org")).isTrue();
+        assertThat(customers.deleteByActiveFalse()).isEqualTo(1);
+        assertThat(customers.countByActiveFalse()).isZero();
+        assertThat(customers.query().list()).extracting(c -> c.name).containsExactlyInAnyOrder("Ada", "Adam");
+    }
+
+    @Test
     void queryPagesCarryTotalsAndHonourSort() {
         for (int i = 0; i < 5; i++) {
             customers.insert(new Customer("c" + i + "@example.com", "n" + i));

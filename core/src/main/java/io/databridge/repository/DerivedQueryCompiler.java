@@ -1,0 +1,287 @@
+package io.databridge.repository;
+
+import io.databridge.DataBridge;
+import io.databridge.mapping.EntityModel;
+import io.databridge.mapping.JavaTypes;
+import io.databridge.mapping.PropertyModel;
+import io.databridge.query.Column;
+import io.databridge.query.SelectQuery;
+import io.databridge.query.SortOrder;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.core.ResolvableType;
+import org.springframework.data.core.PropertyReferenceException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.repository.query.parser.PartTree;
+
+/**
+ * Compiles a derived query method ({@code findByEmail}, {@code countByAgeLessThan}, {@code
+ * findTop3ByActiveTrueOrderByNameAsc}, ...) once, when the repository is created: the name is parsed with Spring Data's
+ * {@link PartTree}, every property is resolved against the entity model, every parameter and the return type are
+ * checked, and the result is a query DSL template ({@code db.from(User.class)} with its distinct, order and limit) plus
+ * compiled criteria. A method that cannot be implemented fails here with a {@link RepositoryDefinitionException}.
+ *
+ * @param <T> the entity type
+ */
+final class DerivedQueryCompiler<T> {
+
+    /** Creates the startup failure for a method. */
+    @FunctionalInterface
+    interface Failures {
+        RepositoryDefinitionException fail(Method method, String problem);
+    }
+
+    /** What the query does: the name's prefix. */
+    enum Kind {
+        FIND,
+        COUNT,
+        EXISTS,
+        DELETE
+    }
+
+    private final Class<?> repositoryInterface;
+    private final DataBridge db;
+    private final EntityModel<T> model;
+    private final EntityOrder order;
+    private final Failures failures;
+
+    DerivedQueryCompiler(Class<?> repositoryInterface, DataBridge db, EntityModel<T> model, EntityOrder order) {
+        this.repositoryInterface = repositoryInterface;
+        this.db = db;
+        this.model = model;
+        this.order = order;
+        this.failures = (method, problem) -> new RepositoryDefinitionException(repositoryInterface, method, problem);
+    }
+
+    MethodInvoker compile(Method method) {
+        PartTree tree;
+        try {
+            tree = new PartTree(method.getName(), model.type());
+        } catch (PropertyReferenceException ex) {
+            throw failures.fail(method, noProperty(model, ex.getPropertyName()));
+        } catch (IllegalArgumentException | IllegalStateException ex) {
+            throw failures.fail(
+                    method, "its name cannot be parsed: " + ex.getMessage() + " (see the keyword table in the docs)");
+        }
+        Kind kind = tree.isDelete()
+                ? Kind.DELETE
+                : tree.isCountProjection() ? Kind.COUNT : tree.isExistsProjection() ? Kind.EXISTS : Kind.FIND;
+
+        int pageableIndex = -1;
+        int sortIndex = -1;
+        List<Integer> valueParameters = new ArrayList<>();
+        Class<?>[] parameterTypes = method.getParameterTypes();
+        for (int i = 0; i < parameterTypes.length; i++) {
+            if (Pageable.class.isAssignableFrom(parameterTypes[i]) && pageableIndex < 0) {
+                pageableIndex = i;
+            } else if (Sort.class.isAssignableFrom(parameterTypes[i]) && sortIndex < 0) {
+                sortIndex = i;
+            } else {
+                valueParameters.add(i);
+            }
+        }
+        if (kind != Kind.FIND && (pageableIndex >= 0 || sortIndex >= 0)) {
+            throw failures.fail(
+                    method,
+                    "a " + kind.name().toLowerCase(java.util.Locale.ROOT) + " query cannot take a Pageable or Sort"
+                            + " (remove the parameter)");
+        }
+        if (tree.isLimiting() && pageableIndex >= 0) {
+            throw failures.fail(
+                    method, "First/Top cannot be combined with a Pageable (remove one of them; the page size limits)");
+        }
+        DerivedCriteria criteria =
+                new DerivedCriteria.Compiler(failures, method, model, order, valueParameters).compile(tree);
+
+        List<SortOrder> staticOrder;
+        try {
+            staticOrder = order.sortOrders(tree.getSort());
+        } catch (RuntimeException ex) {
+            throw failures.fail(method, String.valueOf(ex.getMessage()));
+        }
+        SelectQuery<T> base = db.from(model.type());
+        if (tree.isDistinct()) {
+            base = base.distinct();
+        }
+        ResolvableType returnType = ResolvableType.forMethodReturnType(method, repositoryInterface);
+        Class<?> raw = returnType.resolve(Object.class);
+        return switch (kind) {
+            case COUNT -> {
+                requireReturn(method, returnType, raw == long.class || raw == Long.class || isInt(raw), "long or int");
+                yield new DerivedQueryInvoker.Count(base, criteria, isInt(raw));
+            }
+            case EXISTS -> {
+                requireReturn(method, returnType, raw == boolean.class || raw == Boolean.class, "boolean");
+                yield new DerivedQueryInvoker.Exists(base, criteria);
+            }
+            case DELETE -> {
+                boolean rows = (raw == List.class || raw == Collection.class || raw == Iterable.class)
+                        && returnType.getGeneric(0).resolve() == model.type();
+                requireReturn(
+                        method,
+                        returnType,
+                        rows || raw == void.class || raw == long.class || raw == Long.class || isInt(raw),
+                        "void, long, int or List<" + model.type().getSimpleName() + ">");
+                int result = rows
+                        ? DerivedQueryInvoker.Delete.ROWS
+                        : isInt(raw)
+                                ? DerivedQueryInvoker.Delete.INT
+                                : raw == void.class ? DerivedQueryInvoker.Delete.VOID : DerivedQueryInvoker.Delete.LONG;
+                yield new DerivedQueryInvoker.Delete(base, criteria, result);
+            }
+            case FIND -> find(method, tree, returnType, raw, base, criteria, staticOrder, pageableIndex, sortIndex);
+        };
+    }
+
+    private MethodInvoker find(
+            Method method,
+            PartTree tree,
+            ResolvableType returnType,
+            Class<?> raw,
+            SelectQuery<T> base,
+            DerivedCriteria criteria,
+            List<SortOrder> staticOrder,
+            int pageableIndex,
+            int sortIndex) {
+        ResultShape shape = ResultShape.ofRows(raw);
+        ResolvableType element = shape == ResultShape.SINGLE ? returnType : returnType.getGeneric(0);
+        Class<?> rowType = element.resolve();
+        if ((shape == ResultShape.PAGE || shape == ResultShape.SLICE) && pageableIndex < 0) {
+            throw failures.fail(
+                    method,
+                    "it returns a " + raw.getSimpleName() + " but has no Pageable parameter (add one, or return a"
+                            + " List)");
+        }
+        List<Column<?, Object>> projection = null;
+        if (rowType != model.type()) {
+            if (rowType == null || !rowType.isRecord()) {
+                throw failures.fail(
+                        method,
+                        "return type " + returnType + " is not supported (return "
+                                + model.type().getSimpleName()
+                                + " or a record projection of it, or an Optional, List, Stream, Page or Slice of"
+                                + " one)");
+            }
+            projection = projection(method, rowType, tree.isDistinct(), tree.getSort());
+        }
+        Integer top = tree.isLimiting() ? tree.getMaxResults() : null;
+        return new DerivedQueryInvoker.Find<>(
+                base,
+                criteria,
+                order,
+                staticOrder,
+                order.column(model.id()).asc(),
+                top,
+                pageableIndex,
+                sortIndex,
+                shape,
+                rowType,
+                projection);
+    }
+
+    private List<Column<?, Object>> projection(Method method, Class<?> record, boolean distinct, Sort sort) {
+        List<Column<?, Object>> columns = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (RecordComponent component : record.getRecordComponents()) {
+            PropertyModel property = model.property(component.getName())
+                    .orElseThrow(() -> failures.fail(
+                            method,
+                            "record " + record.getSimpleName() + " has component '" + component.getName()
+                                    + "', which is not a property of "
+                                    + model.type().getSimpleName()
+                                    + " (name the components after properties of "
+                                    + model.type().getSimpleName()
+                                    + ": " + propertyNames(model) + ")"));
+            Class<?> propertyType = JavaTypes.box(property.valueType().rawType());
+            if (!JavaTypes.box(component.getType()).isAssignableFrom(propertyType)) {
+                throw failures.fail(
+                        method,
+                        "record " + record.getSimpleName() + " component '" + component.getName() + "' is "
+                                + component.getType().getSimpleName() + " but "
+                                + model.type().getSimpleName() + "."
+                                + property.name() + " is " + propertyType.getSimpleName() + " (declare it as "
+                                + propertyType.getSimpleName() + ")");
+            }
+            columns.add(order.column(property));
+            names.add(property.name());
+        }
+        if (distinct) {
+            for (Sort.Order key : sort) {
+                if (!names.contains(key.getProperty())) {
+                    throw failures.fail(
+                            method,
+                            "Distinct rows of " + record.getSimpleName() + " cannot be ordered by '"
+                                    + key.getProperty() + "', which is not one of its components (PostgreSQL"
+                                    + " requires it; order by a component or add one)");
+                }
+            }
+        }
+        return List.copyOf(columns);
+    }
+
+    private void requireReturn(Method method, ResolvableType returnType, boolean ok, String expected) {
+        if (!ok) {
+            throw failures.fail(
+                    method, "return type " + returnType + " is not supported for this query (return " + expected + ")");
+        }
+    }
+
+    private static boolean isInt(Class<?> type) {
+        return type == int.class || type == Integer.class;
+    }
+
+    /**
+     * The message for a property the entity does not have, with the closest property name as a hint.
+     *
+     * @param model the entity model
+     * @param name the property name the method used
+     * @return {@code User has no property 'nmae' (did you mean 'name'?)}
+     */
+    static String noProperty(EntityModel<?> model, String name) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (PropertyModel property : model.properties()) {
+            int distance = distance(
+                    name.toLowerCase(java.util.Locale.ROOT), property.name().toLowerCase(java.util.Locale.ROOT));
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = property.name();
+            }
+        }
+        String prefix = model.type().getSimpleName() + " has no property '" + name + "'";
+        if (best != null && bestDistance <= Math.max(2, name.length() / 3)) {
+            return prefix + " (did you mean '" + best + "'?)";
+        }
+        return prefix + " (use one of " + propertyNames(model) + ")";
+    }
+
+    private static String propertyNames(EntityModel<?> model) {
+        return model.properties().stream().map(PropertyModel::name).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    /** Optimal string alignment distance: edits, counting a swap of neighbours as one. */
+    private static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}
