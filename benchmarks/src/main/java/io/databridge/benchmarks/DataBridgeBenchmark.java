@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * data-bridge through its facade: {@code findById}, {@code insertAll}, {@code update}, and {@code sql(...)} for the
- * selects (the query DSL and repositories live on other branches).
+ * selects ({@link DataBridgeDslBenchmark} measures the query DSL).
  */
 public class DataBridgeBenchmark extends BenchmarkBase {
 
