@@ -84,6 +84,11 @@ class DerivedQueryDefinitionTest {
         }
     }
 
+    interface QueryWithBadInterfaceProjection extends PgRepository<User, Long> {
+        @Query("SELECT name FROM users")
+        List<InterfaceProjectionWithParameters.Greeting> greetings();
+    }
+
     interface CountAsString extends PgRepository<User, Long> {
         String countByActiveTrue();
     }
@@ -198,6 +203,16 @@ class DerivedQueryDefinitionTest {
         assertFails(
                 InterfaceProjectionWithParameters.class,
                 "InterfaceProjectionWithParameters.findByActiveTrue(): Cannot project into "
+                        + InterfaceProjectionWithParameters.Greeting.class.getName()
+                        + ": method greet(String) takes parameters (an accessor takes none; make it a default method"
+                        + " or remove it)");
+    }
+
+    @Test
+    void queryMethodChecksTheInterfaceProjectionShapeAtStartup() {
+        assertFails(
+                QueryWithBadInterfaceProjection.class,
+                "QueryWithBadInterfaceProjection.greetings(): Cannot project into "
                         + InterfaceProjectionWithParameters.Greeting.class.getName()
                         + ": method greet(String) takes parameters (an accessor takes none; make it a default method"
                         + " or remove it)");
