@@ -58,8 +58,8 @@ class RepositoriesAutoConfigurationTest {
             assertThat(analysis.getDescription())
                     .isEqualTo("data-bridge cannot implement a repository method: BrokenItemRepository.raw(): return"
                             + " type java.util.Map<java.lang.String, java.lang.Object> is not supported (return an"
-                            + " entity, a record, or a scalar with a codec, or an Optional, List, Stream, Page or"
-                            + " Slice of one)");
+                            + " entity, a record, an interface projection, or a scalar with a codec, or an Optional,"
+                            + " List, Stream, Page or Slice of one)");
             assertThat(analysis.getAction())
                     .isEqualTo("Change " + BrokenItemRepository.class.getName()
                             + ".raw as the hint in parentheses says, or remove the method.");
@@ -121,7 +121,8 @@ class RepositoriesAutoConfigurationTest {
                             .isEqualTo("data-bridge cannot implement a repository method:"
                                     + " UnsupportedReturnItemRepository.findByName(String): return type"
                                     + " java.util.Map<java.lang.String, java.lang.Object> is not supported (return Item or a"
-                                    + " record projection of it, or an Optional, List, Stream, Page or Slice of one)");
+                                    + " record or interface projection of it, or an Optional, List, Stream, Page or"
+                                    + " Slice of one)");
                 });
     }
 

@@ -3,6 +3,7 @@ package io.databridge.internal;
 import io.databridge.mapping.EntityMappingException;
 import io.databridge.mapping.EntityModel;
 import io.databridge.mapping.EntityModels;
+import io.databridge.mapping.InterfaceProjection;
 import io.databridge.mapping.NamingStrategy;
 import io.databridge.mapping.PropertyModel;
 import io.databridge.mapping.RowConstructor;
@@ -26,7 +27,8 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
  * Row mappers for raw SQL results, specialized once per (SQL text, result type) from the result's column labels and
- * then reused: per row they only read columns by index through codecs. Thread-safe.
+ * then reused: per row they only read columns by index through codecs. Rows map to entities, records, interface
+ * projections ({@link InterfaceProjection}) or scalars. Thread-safe.
  */
 final class ResultMappers {
 
@@ -71,10 +73,14 @@ final class ResultMappers {
         if (type.isRecord()) {
             return recordMapper(type, labels);
         }
+        if (InterfaceProjection.isProjection(type, models.codecs())) {
+            return InterfaceProjection.of(type).reader(models.codecs(), labels)::read;
+        }
         Optional<TypeCodec<?>> codec = models.codecs().find(ValueType.of(type));
         if (codec.isEmpty()) {
             throw new InvalidDataAccessApiUsageException("Cannot map rows to " + type.getName()
-                    + ": it is neither an entity (@Table), a record, nor a type with a codec");
+                    + ": it is neither an entity (@Table), a record, an interface projection, nor a type with a"
+                    + " codec");
         }
         if (metaData.getColumnCount() != 1) {
             throw new InvalidDataAccessApiUsageException("Cannot map rows to " + type.getName() + ": the query returns "

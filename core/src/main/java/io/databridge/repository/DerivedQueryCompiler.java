@@ -1,7 +1,9 @@
 package io.databridge.repository;
 
 import io.databridge.DataBridge;
+import io.databridge.mapping.EntityMappingException;
 import io.databridge.mapping.EntityModel;
+import io.databridge.mapping.InterfaceProjection;
 import io.databridge.mapping.JavaTypes;
 import io.databridge.mapping.PropertyModel;
 import io.databridge.query.Column;
@@ -158,16 +160,35 @@ final class DerivedQueryCompiler<T> {
                             + " List)");
         }
         List<Column<?, Object>> projection = null;
-        if (rowType != model.type()) {
-            if (rowType == null || !rowType.isRecord()) {
-                throw failures.fail(
-                        method,
-                        "return type " + returnType + " is not supported (return "
-                                + model.type().getSimpleName()
-                                + " or a record projection of it, or an Optional, List, Stream, Page or Slice of"
-                                + " one)");
+        InterfaceProjection<?> adapter = null;
+        if (rowType != null && rowType != model.type() && rowType.isRecord()) {
+            List<Target> targets = new ArrayList<>();
+            for (RecordComponent component : rowType.getRecordComponents()) {
+                targets.add(new Target(
+                        component.getName(), component.getType(), "component '" + component.getName() + "'"));
             }
-            projection = projection(method, rowType, tree.isDistinct(), tree.getSort());
+            projection =
+                    projection(method, "record " + rowType.getSimpleName(), targets, tree.isDistinct(), tree.getSort());
+        } else if (rowType != null
+                && InterfaceProjection.isProjection(rowType, db.models().codecs())) {
+            try {
+                adapter = InterfaceProjection.of(rowType);
+            } catch (EntityMappingException ex) {
+                throw failures.fail(method, String.valueOf(ex.getMessage()));
+            }
+            List<Target> targets = new ArrayList<>();
+            for (InterfaceProjection.Accessor accessor : adapter.accessors()) {
+                targets.add(new Target(accessor.property(), accessor.type(), "accessor " + accessor.describe()));
+            }
+            projection = projection(
+                    method, "interface " + rowType.getSimpleName(), targets, tree.isDistinct(), tree.getSort());
+        } else if (rowType != model.type()) {
+            throw failures.fail(
+                    method,
+                    "return type " + returnType + " is not supported (return "
+                            + model.type().getSimpleName()
+                            + " or a record or interface projection of it, or an Optional, List, Stream, Page or"
+                            + " Slice of one)");
         }
         Integer top = tree.isLimiting() ? tree.getMaxResults() : null;
         return new DerivedQueryInvoker.Find<>(
@@ -181,30 +202,37 @@ final class DerivedQueryCompiler<T> {
                 sortIndex,
                 shape,
                 rowType,
-                projection);
+                projection,
+                adapter);
     }
 
-    private List<Column<?, Object>> projection(Method method, Class<?> record, boolean distinct, Sort sort) {
+    /** A record component or interface accessor to select: the property it names and the type it declares. */
+    private record Target(String property, Class<?> type, String description) {}
+
+    /**
+     * The columns of a projection, checked against the entity: every target names a property whose type it can hold.
+     *
+     * @param what {@code record NameOnly} or {@code interface CustomerView}, for messages
+     */
+    private List<Column<?, Object>> projection(
+            Method method, String what, List<Target> targets, boolean distinct, Sort sort) {
         List<Column<?, Object>> columns = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (RecordComponent component : record.getRecordComponents()) {
-            PropertyModel property = model.property(component.getName())
+        String entity = model.type().getSimpleName();
+        for (Target target : targets) {
+            PropertyModel property = model.property(target.property())
                     .orElseThrow(() -> failures.fail(
                             method,
-                            "record " + record.getSimpleName() + " has component '" + component.getName()
-                                    + "', which is not a property of "
-                                    + model.type().getSimpleName()
-                                    + " (name the components after properties of "
-                                    + model.type().getSimpleName()
-                                    + ": " + propertyNames(model) + ")"));
+                            what + " has " + target.description() + ", which is not a property of " + entity
+                                    + " (name the " + (what.startsWith("record") ? "components" : "accessors")
+                                    + " after properties of " + entity + ": " + propertyNames(model) + ")"));
             Class<?> propertyType = JavaTypes.box(property.valueType().rawType());
-            if (!JavaTypes.box(component.getType()).isAssignableFrom(propertyType)) {
+            if (!JavaTypes.box(target.type()).isAssignableFrom(propertyType)) {
                 throw failures.fail(
                         method,
-                        "record " + record.getSimpleName() + " component '" + component.getName() + "' is "
-                                + component.getType().getSimpleName() + " but "
-                                + model.type().getSimpleName() + "."
-                                + property.name() + " is " + propertyType.getSimpleName() + " (declare it as "
+                        what + " " + target.description() + " is "
+                                + target.type().getSimpleName() + " but " + entity
+                                + "." + property.name() + " is " + propertyType.getSimpleName() + " (declare it as "
                                 + propertyType.getSimpleName() + ")");
             }
             columns.add(order.column(property));
@@ -215,9 +243,10 @@ final class DerivedQueryCompiler<T> {
                 if (!names.contains(key.getProperty())) {
                     throw failures.fail(
                             method,
-                            "Distinct rows of " + record.getSimpleName() + " cannot be ordered by '"
-                                    + key.getProperty() + "', which is not one of its components (PostgreSQL"
-                                    + " requires it; order by a component or add one)");
+                            "Distinct rows of " + what.substring(what.indexOf(' ') + 1) + " cannot be ordered by '"
+                                    + key.getProperty() + "', which is not one of its "
+                                    + (what.startsWith("record") ? "components" : "properties")
+                                    + " (PostgreSQL requires it; order by a component or add one)");
                 }
             }
         }

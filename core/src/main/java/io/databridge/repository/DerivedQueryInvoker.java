@@ -1,5 +1,6 @@
 package io.databridge.repository;
 
+import io.databridge.mapping.InterfaceProjection;
 import io.databridge.query.Column;
 import io.databridge.query.Condition;
 import io.databridge.query.Expression;
@@ -7,8 +8,10 @@ import io.databridge.query.ResultQuery;
 import io.databridge.query.SelectQuery;
 import io.databridge.query.SortOrder;
 import io.databridge.query.SqlStatement;
+import io.databridge.query.Tuple;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageImpl;
@@ -96,7 +99,7 @@ final class DerivedQueryInvoker {
         }
     }
 
-    /** {@code findBy...} and its synonyms, returning entities or record projections. */
+    /** {@code findBy...} and its synonyms, returning entities, or record or interface projections. */
     static final class Find<T> implements DerivedQuery {
         private final SelectQuery<T> base;
         private final DerivedCriteria criteria;
@@ -109,6 +112,7 @@ final class DerivedQueryInvoker {
         private final ResultShape shape;
         private final Class<?> rowType;
         private final Expression<?> @Nullable [] projection;
+        private final @Nullable InterfaceProjection<?> adapter;
 
         Find(
                 SelectQuery<T> base,
@@ -121,7 +125,8 @@ final class DerivedQueryInvoker {
                 int sortIndex,
                 ResultShape shape,
                 Class<?> rowType,
-                @Nullable List<Column<?, Object>> projection) {
+                @Nullable List<Column<?, Object>> projection,
+                @Nullable InterfaceProjection<?> adapter) {
             this.base = base;
             this.criteria = criteria;
             this.order = order;
@@ -133,6 +138,7 @@ final class DerivedQueryInvoker {
             this.shape = shape;
             this.rowType = rowType;
             this.projection = projection == null ? null : projection.toArray(Expression<?>[]::new);
+            this.adapter = adapter;
         }
 
         @Override
@@ -152,14 +158,15 @@ final class DerivedQueryInvoker {
             Pageable pageable = pageable(args);
             ResultQuery<?> result = rows(query, pageable, args);
             return switch (shape) {
-                case LIST -> result.list();
-                case STREAM -> result.stream();
-                case SINGLE -> ResultShape.single(result.list());
-                case OPTIONAL -> Optional.ofNullable(ResultShape.single(result.list()));
-                case SLICE -> ResultShape.slice(result.list(), pageable);
+                case LIST -> list(result);
+                case STREAM ->
+                    adapter == null ? result.stream() : result.stream().map(this::adapt);
+                case SINGLE -> ResultShape.single(list(result));
+                case OPTIONAL -> Optional.ofNullable(ResultShape.single(list(result)));
+                case SLICE -> ResultShape.slice(list(result), pageable);
                 case VOID, COUNT -> throw new IllegalStateException("not a find: " + shape);
                 case PAGE -> {
-                    List<?> content = result.list();
+                    List<?> content = list(result);
                     yield pageable.isUnpaged()
                             ? new PageImpl<>(new ArrayList<>(content))
                             : PageableExecutionUtils.getPage(
@@ -194,7 +201,32 @@ final class DerivedQueryInvoker {
         }
 
         private ResultQuery<?> project(SelectQuery<T> query) {
-            return projection == null ? query : query.select(rowType, projection);
+            if (projection == null) {
+                return query;
+            }
+            // An interface projection selects its columns as tuples, adapted to proxies below.
+            return adapter == null ? query.select(rowType, projection) : query.selectTuple(projection);
+        }
+
+        private List<?> list(ResultQuery<?> result) {
+            List<?> rows = result.list();
+            if (adapter == null) {
+                return rows;
+            }
+            List<Object> adapted = new ArrayList<>(rows.size());
+            for (Object row : rows) {
+                adapted.add(adapt(row));
+            }
+            return adapted;
+        }
+
+        private Object adapt(Object row) {
+            Tuple tuple = (Tuple) row;
+            @Nullable Object[] values = new Object[tuple.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = tuple.get(i);
+            }
+            return Objects.requireNonNull(adapter).newInstance(values);
         }
     }
 }

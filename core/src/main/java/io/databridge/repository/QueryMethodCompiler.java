@@ -2,7 +2,9 @@ package io.databridge.repository;
 
 import io.databridge.DataBridge;
 import io.databridge.SqlQuery;
+import io.databridge.mapping.EntityMappingException;
 import io.databridge.mapping.EntityModels;
+import io.databridge.mapping.InterfaceProjection;
 import io.databridge.mapping.JavaTypes;
 import io.databridge.types.ValueType;
 import java.lang.reflect.Method;
@@ -167,10 +169,18 @@ final class QueryMethodCompiler {
                 || db.models().codecs().find(ValueType.of(JavaTypes.box(type))).isPresent()) {
             return type;
         }
+        if (InterfaceProjection.isProjection(type, db.models().codecs())) {
+            try {
+                InterfaceProjection.of(type);
+            } catch (EntityMappingException ex) {
+                throw fail(method, ex.getMessage());
+            }
+            return type;
+        }
         throw fail(
                 method,
-                "return type " + returnType + " is not supported (return an entity, a record, or a"
-                        + " scalar with a codec, or an Optional, List, Stream, Page or Slice of one)");
+                "return type " + returnType + " is not supported (return an entity, a record, an interface"
+                        + " projection, or a scalar with a codec, or an Optional, List, Stream, Page or Slice of one)");
     }
 
     private SqlQuery parse(Method method, String sql, String attribute) {

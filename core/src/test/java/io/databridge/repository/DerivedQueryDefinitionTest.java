@@ -58,6 +58,37 @@ class DerivedQueryDefinitionTest {
         record Nick(String nick) {}
     }
 
+    interface BadInterfaceProjection extends PgRepository<User, Long> {
+        List<NickView> findByActiveTrue();
+
+        interface NickView {
+            String getNick();
+        }
+    }
+
+    interface MistypedInterfaceProjection extends PgRepository<User, Long> {
+        List<AgeView> findByActiveTrue();
+
+        interface AgeView {
+            String getAge();
+        }
+    }
+
+    interface InterfaceProjectionWithParameters extends PgRepository<User, Long> {
+        List<Greeting> findByActiveTrue();
+
+        interface Greeting {
+            String getName();
+
+            String greet(String whom);
+        }
+    }
+
+    interface QueryWithBadInterfaceProjection extends PgRepository<User, Long> {
+        @Query("SELECT name FROM users")
+        List<InterfaceProjectionWithParameters.Greeting> greetings();
+    }
+
     interface CountAsString extends PgRepository<User, Long> {
         String countByActiveTrue();
     }
@@ -105,8 +136,8 @@ class DerivedQueryDefinitionTest {
         assertFails(
                 UnsupportedReturn.class,
                 "UnsupportedReturn.findByName(String): return type java.util.Map<java.lang.String, java.lang.Object>"
-                        + " is not supported (return User or a record projection of it, or an Optional, List,"
-                        + " Stream, Page or Slice of one)");
+                        + " is not supported (return User or a record or interface projection of it, or an Optional,"
+                        + " List, Stream, Page or Slice of one)");
     }
 
     @Test
@@ -148,6 +179,43 @@ class DerivedQueryDefinitionTest {
                 CountAsString.class,
                 "CountAsString.countByActiveTrue(): return type java.lang.String is not supported for this query"
                         + " (return long or int)");
+    }
+
+    @Test
+    void interfaceProjectionAccessorMustNameAProperty() {
+        assertFails(
+                BadInterfaceProjection.class,
+                "BadInterfaceProjection.findByActiveTrue(): interface NickView has accessor getNick(), which is not a"
+                        + " property of User (name the accessors after properties of User: [id, email, name, age,"
+                        + " active, version, createdAt, updatedAt])");
+    }
+
+    @Test
+    void interfaceProjectionAccessorMustFitThePropertyType() {
+        assertFails(
+                MistypedInterfaceProjection.class,
+                "MistypedInterfaceProjection.findByActiveTrue(): interface AgeView accessor getAge() is String but"
+                        + " User.age is Integer (declare it as Integer)");
+    }
+
+    @Test
+    void interfaceProjectionMethodWithParametersIsRejected() {
+        assertFails(
+                InterfaceProjectionWithParameters.class,
+                "InterfaceProjectionWithParameters.findByActiveTrue(): Cannot project into "
+                        + InterfaceProjectionWithParameters.Greeting.class.getName()
+                        + ": method greet(String) takes parameters (an accessor takes none; make it a default method"
+                        + " or remove it)");
+    }
+
+    @Test
+    void queryMethodChecksTheInterfaceProjectionShapeAtStartup() {
+        assertFails(
+                QueryWithBadInterfaceProjection.class,
+                "QueryWithBadInterfaceProjection.greetings(): Cannot project into "
+                        + InterfaceProjectionWithParameters.Greeting.class.getName()
+                        + ": method greet(String) takes parameters (an accessor takes none; make it a default method"
+                        + " or remove it)");
     }
 
     private void assertFails(Class<?> repository, String message) {

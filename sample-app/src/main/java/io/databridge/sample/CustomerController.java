@@ -60,6 +60,15 @@ class CustomerController {
         return ResponseEntity.of(customers.findByEmailIgnoreCase(email));
     }
 
+    /**
+     * {@code ?page=0&size=20&sort=email}: active customers as {@link CustomerView}s, an interface projection that
+     * selects only {@code id}, {@code email} and {@code active} (a derived query).
+     */
+    @GetMapping("/views")
+    Page<CustomerView> views(Pageable pageable) {
+        return customers.findViewsByActiveTrue(pageable);
+    }
+
     /** Removes inactive customers; answers how many (a derived {@code deleteBy} query). */
     @DeleteMapping("/inactive")
     Map<String, Long> purgeInactive() {

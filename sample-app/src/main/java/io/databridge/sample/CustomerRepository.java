@@ -32,6 +32,9 @@ public interface CustomerRepository extends PgRepository<Customer, Long>, Custom
     @Query("SELECT id, email FROM customers ORDER BY id")
     List<CustomerSummary> summaries();
 
+    @Query("SELECT id, email, active FROM customers ORDER BY id")
+    List<CustomerView> views();
+
     @Query("SELECT * FROM customers ORDER BY id")
     Stream<Customer> streamAll();
 
@@ -51,6 +54,8 @@ public interface CustomerRepository extends PgRepository<Customer, Long>, Custom
     List<Customer> findTop3ByActiveTrueOrderByCreatedAtDescIdDesc();
 
     List<CustomerSummary> findByActiveFalseOrderByIdAsc();
+
+    Page<CustomerView> findViewsByActiveTrue(Pageable pageable);
 
     Stream<Customer> streamByNameStartingWithOrderByIdAsc(String prefix);
 

@@ -126,6 +126,22 @@ class CustomerApiTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void viewsServeAnInterfaceProjectionAsJson() {
+        Object id = post("/customers", Map.of("email", "ada@example.com", "name", "Ada"))
+                .getBody()
+                .get("id");
+        Map<String, Object> bob = post("/customers", Map.of("email", "bob@example.com", "name", "Bob"))
+                .getBody();
+        customers.deactivate(((Number) bob.get("id")).longValue());
+        ResponseEntity<Map<String, Object>> page = get("/customers/views?sort=email");
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((List<Map<String, Object>>) page.getBody().get("content"))
+                .containsExactly(
+                        Map.of("id", id, "email", "ada@example.com", "active", true, "label", id + ":ada@example.com"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void derivedQueriesServeSearchByNameAndEmailAndThePurge() {
         post("/customers", Map.of("email", "ada@example.com", "name", "Ada"));
         post("/customers", Map.of("email", "adam@example.com", "name", "Adam"));

@@ -172,6 +172,22 @@ class RepositoryFeaturesTest {
     }
 
     @Test
+    void interfaceProjections() {
+        Customer ada = customers.insert(new Customer("ada@example.com", "Ada"));
+        Customer bob = customers.insert(new Customer("bob@example.org", "Bob"));
+        customers.deactivate(bob.id);
+        assertThat(customers.views())
+                .extracting(CustomerView::getLabel, CustomerView::isActive)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ada.id + ":ada@example.com", true),
+                        org.assertj.core.groups.Tuple.tuple(bob.id + ":bob@example.org", false));
+        Page<CustomerView> active = customers.findViewsByActiveTrue(PageRequest.of(0, 10, Sort.by("email")));
+        assertThat(active.getContent()).containsExactly(customers.views().get(0));
+        assertThat(active.getContent().get(0))
+                .hasToString("CustomerView[email=ada@example.com, id=" + ada.id + ", active=true]");
+    }
+
+    @Test
     void streamsRowsFromACursorInsideATransaction() {
         for (int i = 0; i < 300; i++) {
             customers.insert(new Customer("s" + i + "@example.com", "s" + i));
