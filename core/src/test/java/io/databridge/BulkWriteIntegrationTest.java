@@ -8,6 +8,7 @@ import io.databridge.fixtures.Account;
 import io.databridge.fixtures.Note;
 import io.databridge.fixtures.Parcel;
 import io.databridge.fixtures.Stock;
+import io.databridge.types.TypeCodecs;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -437,5 +438,51 @@ class BulkWriteIntegrationTest {
                         + " @Id; pass each entity once");
         assertThat(db.upsertAll(List.of())).isEmpty();
         assertThat(count("account")).isZero();
+    }
+
+    // fallback
+
+    @Test
+    void valuesNoArrayCanCarryAreUpdatedAndDeletedRowByRowAllOrNothing() {
+        TypeCodecs codecs = TypeCodecs.builder()
+                .register(
+                        BulkInsertIntegrationTest.Stamp.class,
+                        new BulkInsertIntegrationTest.SimpleCodec<>(
+                                "timestamp",
+                                (s, i, v) -> s.setTimestamp(i, v.at()),
+                                (r, i) -> new BulkInsertIntegrationTest.Stamp(r.getTimestamp(i))))
+                .register(
+                        BulkInsertIntegrationTest.Money.class,
+                        new BulkInsertIntegrationTest.SimpleCodec<>(
+                                "numeric(19, 4)",
+                                (s, i, v) -> s.setBigDecimal(i, v.amount()),
+                                (r, i) -> new BulkInsertIntegrationTest.Money(r.getBigDecimal(i))))
+                .build();
+        DataBridge custom = DataBridge.builder(dataSource).codecs(codecs).build();
+        custom.schema().create(BulkInsertIntegrationTest.Ledger.class);
+        BulkInsertIntegrationTest.Stamp at =
+                new BulkInsertIntegrationTest.Stamp(java.sql.Timestamp.valueOf("2030-01-02 03:04:05"));
+        BulkInsertIntegrationTest.Stamp later =
+                new BulkInsertIntegrationTest.Stamp(java.sql.Timestamp.valueOf("2031-01-02 03:04:05"));
+        List<BulkInsertIntegrationTest.Ledger> stored = custom.insertAll(List.of(
+                new BulkInsertIntegrationTest.Ledger(null, null, at),
+                new BulkInsertIntegrationTest.Ledger(null, null, at)));
+        List<BulkInsertIntegrationTest.Ledger> changed = stored.stream()
+                .map(ledger -> new BulkInsertIntegrationTest.Ledger(ledger.id(), null, later))
+                .toList();
+
+        assertThat(custom.updateAll(changed)).containsExactlyElementsOf(changed);
+
+        List<BulkInsertIntegrationTest.Ledger> withMissing = List.of(
+                new BulkInsertIntegrationTest.Ledger(stored.get(0).id(), null, at),
+                new BulkInsertIntegrationTest.Ledger(999_999L, null, at));
+        assertThatThrownBy(() -> custom.updateAll(withMissing))
+                .isInstanceOf(IncorrectUpdateSemanticsDataAccessException.class);
+        assertThat(custom.findById(
+                        BulkInsertIntegrationTest.Ledger.class, stored.get(0).id()))
+                .contains(changed.get(0));
+
+        custom.deleteAll(changed);
+        assertThat(count("ledger")).isZero();
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -122,7 +123,7 @@ final class BulkWrite {
             List<@Nullable Object[]> rows = executor.withConnection(
                     task, text, connection -> readBack(connection, model, text, sql.upsertColumns(), values));
             if (rows == null) {
-                return each(input, single);
+                return inTransaction(() -> each(input, single));
             }
             if (rows.size() != input.size()) {
                 throw new IncorrectResultSizeDataAccessException(input.size(), rows.size());
@@ -155,7 +156,10 @@ final class BulkWrite {
         if (version == null) {
             List<Object> ids = new ArrayList<>(values.size());
             values.forEach(row -> ids.add(row[model.id().index()]));
-            deleteByIds(model, sql, ids, task);
+            deleteByIds(model, sql, ids, task, () -> {
+                input.forEach(single);
+                return 0L;
+            });
             return;
         }
         String text = sql.deleteByIdsAndVersions();
@@ -181,7 +185,7 @@ final class BulkWrite {
      * @param ids the ids, not empty
      * @return the number of deleted rows
      */
-    <T> long deleteAllById(Class<T> type, Collection<?> ids) {
+    <T> long deleteAllById(Class<T> type, Collection<?> ids, Predicate<Object> single) {
         EntityModel<T> model = models.get(type);
         Class<?> expected = JavaTypes.box(model.id().valueType().rawType());
         for (Object id : ids) {
@@ -193,10 +197,22 @@ final class BulkWrite {
                         + " but was a " + id.getClass().getName());
             }
         }
-        return deleteByIds(model, sql(model), List.copyOf(ids), "deleteAllById " + type.getSimpleName());
+        List<?> input = List.copyOf(ids);
+        return deleteByIds(
+                model,
+                sql(model),
+                input,
+                "deleteAllById " + type.getSimpleName(),
+                () -> input.stream().filter(single).count());
     }
 
-    private long deleteByIds(EntityModel<?> model, BulkWriteSql sql, List<?> ids, String task) {
+    /**
+     * Deletes by id, per chunk; several chunks in a transaction.
+     *
+     * @param fallback deletes row by row when the id codec binds a value no array can carry
+     */
+    private long deleteByIds(
+            EntityModel<?> model, BulkWriteSql sql, List<?> ids, String task, Supplier<Long> fallback) {
         String text = sql.deleteByIds();
         List<@Nullable Object[]> values = new ArrayList<>(ids.size());
         int at = model.id().index();
@@ -208,12 +224,7 @@ final class BulkWrite {
         Supplier<Long> work = () -> {
             Long deleted = executor.withConnection(
                     task, text, connection -> execute(connection, text, List.of(sql.id()), values));
-            if (deleted == null) {
-                throw new IllegalArgumentException(
-                        "Cannot delete " + model.type().getName()
-                                + " by a list of ids: the codec of its @Id binds a value no array can carry");
-            }
-            return deleted;
+            return deleted != null ? deleted : transactions.execute(status -> fallback.get());
         };
         Long deleted = ids.size() <= BulkInsert.CHUNK_ROWS ? work.get() : transactions.execute(status -> work.get());
         return deleted == null ? 0 : deleted;

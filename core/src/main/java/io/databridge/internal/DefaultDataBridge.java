@@ -151,7 +151,7 @@ public final class DefaultDataBridge implements DataBridge {
         if (ids == null) {
             throw new IllegalArgumentException("ids must not be null");
         }
-        return ids.isEmpty() ? 0 : bulkWrite.deleteAllById(type, ids);
+        return ids.isEmpty() ? 0 : bulkWrite.deleteAllById(type, ids, id -> deleteById(type, id));
     }
 
     private static <C extends Collection<?>> C requireEntities(@Nullable C entities) {
