@@ -123,7 +123,8 @@ public interface DataBridge {
     /**
      * Deletes entities by id in one {@code DELETE ... WHERE id = ANY(?)} per 5,000 entities; entities with a {@link
      * io.databridge.mapping.Version} are deleted by id and version, all or nothing (in the caller's transaction or
-     * their own). Without a version, an id that matches no row is ignored, as in {@link #deleteById(Class, Object)}.
+     * their own). Without a version, an id that matches no row is ignored, as in {@link #deleteById(Class, Object)}. An
+     * entity passed twice is deleted once.
      *
      * @param entities the entities; an empty collection runs no SQL
      * @param <T> the entity type

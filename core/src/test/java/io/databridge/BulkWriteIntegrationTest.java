@@ -313,6 +313,18 @@ class BulkWriteIntegrationTest {
     }
 
     @Test
+    void anEntityPassedTwiceIsDeletedOnceButTwoVersionsOfOneIdFail() {
+        List<Note> notes = storedNotes(3);
+        Note first = notes.get(0);
+        Note staleTwin = new Note(first.id(), first.text(), first.version() + 1);
+        assertThatThrownBy(() -> db.deleteAll(List.of(first, notes.get(1), staleTwin)))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(count("note")).isEqualTo(3);
+        db.deleteAll(List.of(first, notes.get(1), first));
+        assertThat(noteTexts()).containsExactly("note-2");
+    }
+
+    @Test
     void deleteAllOfUnversionedEntitiesIgnoresMissingRows() {
         List<Account> accounts = storedAccounts(3);
         db.deleteAll(List.of(accounts.get(0), new Account(UUID.randomUUID(), "nobody", null), accounts.get(2)));

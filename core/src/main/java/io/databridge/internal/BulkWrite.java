@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -61,7 +62,7 @@ final class BulkWrite {
             return inTransaction(() -> each(input, single));
         }
         BulkWriteSql sql = sql(model);
-        List<@Nullable Object[]> values = values(model, input, "update", "insert it first, or use save()");
+        List<@Nullable Object[]> values = values(model, input, "update", "insert it first, or use save()", true);
         PropertyModel version = model.version();
         if (version != null) {
             for (@Nullable Object[] row : values) {
@@ -117,7 +118,7 @@ final class BulkWrite {
         }
         BulkWriteSql sql = sql(model);
         String text = upsert(model);
-        List<@Nullable Object[]> values = values(model, input, "upsert", "assign an id");
+        List<@Nullable Object[]> values = values(model, input, "upsert", "assign an id", true);
         String task = "upsertAll " + model.type().getSimpleName();
         Supplier<List<T>> work = () -> {
             List<@Nullable Object[]> rows = executor.withConnection(
@@ -150,7 +151,7 @@ final class BulkWrite {
             return;
         }
         BulkWriteSql sql = sql(model);
-        List<@Nullable Object[]> values = values(model, input, "delete", "it was never stored");
+        List<@Nullable Object[]> values = values(model, input, "delete", "it was never stored", false);
         String task = "deleteAll " + model.type().getSimpleName();
         BulkColumn version = sql.version();
         if (version == null) {
@@ -162,16 +163,23 @@ final class BulkWrite {
             });
             return;
         }
+        // The same entity twice is deleted once; the same id with two versions cannot match twice, and fails.
+        Set<List<@Nullable Object>> pairs = new HashSet<>();
+        PropertyModel versionProperty = version.property();
+        for (@Nullable Object[] row : values) {
+            pairs.add(Arrays.asList(row[model.id().index()], row[versionProperty.index()]));
+        }
+        long expected = pairs.size();
         String text = sql.deleteByIdsAndVersions();
         inTransaction(() -> {
             Long deleted = executor.withConnection(
                     task, text, connection -> execute(connection, text, List.of(sql.id(), version), values));
             if (deleted == null) {
                 input.forEach(single);
-            } else if (deleted != input.size()) {
+            } else if (deleted != expected) {
                 throw executor.translator()
                         .optimisticLockingFailure("deleteAll of " + model.type().getName() + " matched " + deleted
-                                + " of " + input.size() + " rows by id and version: some were updated or deleted by"
+                                + " of " + expected + " rows by id and version: some were updated or deleted by"
                                 + " another transaction since they were read");
             }
             return List.of();
@@ -336,9 +344,9 @@ final class BulkWrite {
         return sql != null ? sql : statements.computeIfAbsent(model.type(), type -> new BulkWriteSql(model));
     }
 
-    /** The values of every entity; rejects unset and duplicate ids before any SQL. */
+    /** The values of every entity; rejects unset ids, and duplicate ids when {@code distinct}, before any SQL. */
     private static <T> List<@Nullable Object[]> values(
-            EntityModel<T> model, List<T> input, String operation, String fix) {
+            EntityModel<T> model, List<T> input, String operation, String fix, boolean distinct) {
         PropertyModel id = model.id();
         List<@Nullable Object[]> values = new ArrayList<>(input.size());
         Set<Object> ids = new HashSet<>();
@@ -349,7 +357,7 @@ final class BulkWrite {
                 throw new IllegalArgumentException("Cannot " + operation + " "
                         + model.type().getName() + ": the @Id '" + id.name() + "' of an entity is not set; " + fix);
             }
-            if (!ids.add(value)) {
+            if (!ids.add(value) && distinct) {
                 throw duplicate(model.type(), operation);
             }
             values.add(row);
