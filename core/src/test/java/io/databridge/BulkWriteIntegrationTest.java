@@ -282,6 +282,9 @@ class BulkWriteIntegrationTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> db.updateAll(null))
                 .withMessage("entities must not be null");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> db.updateAll(java.util.Arrays.asList(notes.get(0), null)))
+                .withMessage("entities must not contain null");
         assertThat(db.updateAll(List.of())).isEmpty();
         assertThat(noteTexts()).containsExactly("note-0", "note-1");
     }

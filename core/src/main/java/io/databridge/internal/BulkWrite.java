@@ -55,7 +55,7 @@ final class BulkWrite {
      * @return the stored entities in input order
      */
     <T> List<T> updateAll(Collection<T> entities, UnaryOperator<T> single) {
-        List<T> input = List.copyOf(entities);
+        List<T> input = new ArrayList<>(entities);
         EntityModel<T> model = commonModel(input);
         if (model == null) {
             rejectDuplicateIds(input, "update");
@@ -107,7 +107,7 @@ final class BulkWrite {
      * @return the stored entities in input order
      */
     <T> List<T> upsertAll(Collection<T> entities, UnaryOperator<T> single) {
-        List<T> input = List.copyOf(entities);
+        List<T> input = new ArrayList<>(entities);
         EntityModel<T> model = commonModel(input);
         if (model == null) {
             for (T entity : input) {
@@ -141,7 +141,7 @@ final class BulkWrite {
      * @param single deletes one entity (the fallback)
      */
     <T> void deleteAll(Collection<T> entities, Consumer<T> single) {
-        List<T> input = List.copyOf(entities);
+        List<T> input = new ArrayList<>(entities);
         EntityModel<T> model = commonModel(input);
         if (model == null) {
             inTransaction(() -> {
