@@ -86,6 +86,67 @@ public interface DataBridge {
     <T> T update(T entity);
 
     /**
+     * Updates entities by id, all or nothing, in one {@code UPDATE ... FROM unnest(...)} per 5,000 entities: every
+     * updatable column is set from the entity, a {@link io.databridge.mapping.Version} is checked and incremented,
+     * {@link io.databridge.mapping.UpdatedAt} is set by the database, {@link io.databridge.mapping.CreatedAt} and
+     * columns with {@code updatable = false} are left as stored. The call runs in the caller's transaction, or in its
+     * own when there is none; when one entity's row is missing or its version stale, nothing is updated (a caller's
+     * transaction is marked rollback-only) and no entity is changed.
+     *
+     * @param entities the entities, each with its id (and version) set; an empty collection runs no SQL
+     * @param <T> the entity type
+     * @return the stored entities in input order (the same instances for mutable entities, new ones for records)
+     * @throws IllegalArgumentException when {@code entities} is null or contains null, an entity has no id or a null
+     *     version, or two entities have the same id (before any SQL)
+     * @throws org.springframework.dao.OptimisticLockingFailureException when a version is stale or a row is gone
+     *     (versioned entities)
+     * @throws org.springframework.dao.IncorrectUpdateSemanticsDataAccessException when no row has an entity's id
+     *     (entities without a version)
+     */
+    <T> List<T> updateAll(Collection<T> entities);
+
+    /**
+     * Inserts or updates entities with an assigned id and no version, like {@link #save(Object)} does for one, in one
+     * {@code INSERT ... SELECT FROM unnest(...) ON CONFLICT (id) DO UPDATE ... RETURNING} per 5,000 entities; all or
+     * nothing (several statements run in the caller's transaction or in their own).
+     *
+     * @param entities the entities, each with its id set; an empty collection runs no SQL
+     * @param <T> the entity type
+     * @return the stored entities in input order
+     * @throws IllegalArgumentException when {@code entities} is null or contains null, an entity has a generated id
+     *     or a version (use {@link #insertAll(Collection)} or {@link #updateAll(Collection)}), no id, or two entities
+     *     have the same id (before any SQL)
+     * @throws org.springframework.dao.DataIntegrityViolationException for constraint violations
+     */
+    <T> List<T> upsertAll(Collection<T> entities);
+
+    /**
+     * Deletes entities by id in one {@code DELETE ... WHERE id = ANY(?)} per 5,000 entities; entities with a {@link
+     * io.databridge.mapping.Version} are deleted by id and version, all or nothing (in the caller's transaction or
+     * their own). Without a version, an id that matches no row is ignored, as in {@link #deleteById(Class, Object)}. An
+     * entity passed twice is deleted once.
+     *
+     * @param entities the entities; an empty collection runs no SQL
+     * @param <T> the entity type
+     * @throws IllegalArgumentException when {@code entities} is null or contains null, or an entity has no id
+     * @throws org.springframework.dao.OptimisticLockingFailureException when a version is stale or a row is gone
+     *     (versioned entities); nothing is deleted
+     */
+    <T> void deleteAll(Collection<T> entities);
+
+    /**
+     * Deletes the rows with the given ids in one {@code DELETE ... WHERE id = ANY(?)} per 5,000 ids (several
+     * statements run in the caller's transaction or their own).
+     *
+     * @param type the entity type
+     * @param ids the ids; an empty collection runs no SQL
+     * @param <T> the entity type
+     * @return the number of rows deleted
+     * @throws IllegalArgumentException when {@code type} or {@code ids} is null, or an id is null or of the wrong type
+     */
+    <T> long deleteAllById(Class<T> type, Collection<?> ids);
+
+    /**
      * Inserts a new entity or updates an existing one. New means: a generated id that is {@code null} (or 0), else a
      * version that is {@code null} (or 0 when primitive). An entity with an assigned id and no version is upserted.
      *

@@ -73,6 +73,14 @@ final class BulkColumn {
     }
 
     /**
+     * The placeholder of the column's values as one array of the column's type, e.g. {@code ?::int8[]} or {@code
+     * ?::text[]::uuid[]}, for {@code = ANY(...)}.
+     */
+    String arrayPlaceholder() {
+        return cast == null ? placeholder() : placeholder() + "::" + cast + "[]";
+    }
+
+    /**
      * The expression that turns the unnested element {@code alias} into the column's type.
      *
      * @param alias the qualified element alias, e.g. {@code u.b3}

@@ -284,7 +284,7 @@ final class BulkInsert {
         return model.merge(entity, row);
     }
 
-    private static Object[] chunk(BulkColumn column, Object[] all, int from, int to) {
+    static Object[] chunk(BulkColumn column, Object[] all, int from, int to) {
         if (from == 0 && to == all.length) {
             return all;
         }
@@ -300,7 +300,7 @@ final class BulkInsert {
      *     entries are {@code null}
      * @return the arrays, or {@code null} when a codec binds a value no bulk path can carry
      */
-    private static Object @Nullable [][] encode(
+    static Object @Nullable [][] encode(
             Connection connection, List<BulkColumn> columns, List<@Nullable Object[]> values, boolean copy)
             throws SQLException {
         Object[][] arrays = new Object[columns.size()][];

@@ -39,6 +39,7 @@ public final class DefaultDataBridge implements DataBridge {
     private final DefaultSchemaOperations schema;
     private volatile @Nullable QueryFactory queryFactory;
     private final BulkInsert bulkInsert;
+    private final BulkWrite bulkWrite;
 
     /**
      * Creates the engine.
@@ -56,6 +57,7 @@ public final class DefaultDataBridge implements DataBridge {
         this.transactions = new TransactionTemplate(transactionManager);
         this.schema = new DefaultSchemaOperations(models, executor, transactions);
         this.bulkInsert = new BulkInsert(models, executor, transactions);
+        this.bulkWrite = new BulkWrite(models, executor, transactions);
     }
 
     @Override
@@ -124,6 +126,39 @@ public final class DefaultDataBridge implements DataBridge {
                     "Cannot update " + model.type().getName() + ": no row has its id; insert it first, or use save()");
         }
         return updated;
+    }
+
+    @Override
+    public <T> List<T> updateAll(Collection<T> entities) {
+        return requireEntities(entities).isEmpty() ? List.of() : bulkWrite.updateAll(entities, this::update);
+    }
+
+    @Override
+    public <T> List<T> upsertAll(Collection<T> entities) {
+        return requireEntities(entities).isEmpty() ? List.of() : bulkWrite.upsertAll(entities, this::save);
+    }
+
+    @Override
+    public <T> void deleteAll(Collection<T> entities) {
+        if (!requireEntities(entities).isEmpty()) {
+            bulkWrite.deleteAll(entities, this::delete);
+        }
+    }
+
+    @Override
+    public <T> long deleteAllById(Class<T> type, Collection<?> ids) {
+        requireType(type);
+        if (ids == null) {
+            throw new IllegalArgumentException("ids must not be null");
+        }
+        return ids.isEmpty() ? 0 : bulkWrite.deleteAllById(type, ids, id -> deleteById(type, id));
+    }
+
+    private static <C extends Collection<?>> C requireEntities(@Nullable C entities) {
+        if (entities == null) {
+            throw new IllegalArgumentException("entities must not be null");
+        }
+        return entities;
     }
 
     @Override

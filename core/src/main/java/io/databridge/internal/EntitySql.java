@@ -136,6 +136,18 @@ public final class EntitySql {
     }
 
     private String upsert(EntityModel<?> model, String returning) {
+        return insertWithId.substring(0, insertWithId.length() - returning.length()) + " ON CONFLICT ("
+                + model.id().quotedColumn() + ") " + conflictAction(model) + returning;
+    }
+
+    /**
+     * The {@code DO UPDATE SET} of an upsert: every insertable and updatable column from {@code EXCLUDED}, {@link
+     * io.databridge.mapping.UpdatedAt} to the current time, the created time untouched.
+     *
+     * @param model the entity model
+     * @return e.g. {@code DO UPDATE SET "owner" = EXCLUDED."owner"}
+     */
+    static String conflictAction(EntityModel<?> model) {
         StringBuilder excluded = new StringBuilder();
         for (PropertyModel property : model.properties()) {
             if (property.role() == Role.PLAIN && property.updatable() && property.insertable()) {
@@ -150,12 +162,10 @@ public final class EntitySql {
                         .append(now(property));
             }
         }
-        String action = excluded.isEmpty()
-                ? " DO UPDATE SET " + model.id().quotedColumn() + " = EXCLUDED."
+        return excluded.isEmpty()
+                ? "DO UPDATE SET " + model.id().quotedColumn() + " = EXCLUDED."
                         + model.id().quotedColumn()
-                : " DO UPDATE SET " + excluded;
-        return insertWithId.substring(0, insertWithId.length() - returning.length()) + " ON CONFLICT ("
-                + model.id().quotedColumn() + ")" + action + returning;
+                : "DO UPDATE SET " + excluded;
     }
 
     private static String now(PropertyModel property) {

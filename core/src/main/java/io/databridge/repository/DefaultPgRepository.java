@@ -38,6 +38,7 @@ final class DefaultPgRepository<T, ID> implements PgRepository<T, ID> {
     private final SqlQuery count;
     private final SqlQuery deleteAll;
     private final SqlQuery deleteAllById;
+    private final boolean upsertable;
 
     DefaultPgRepository(DataBridge db, EntityModel<T> model, TransactionOperations transactions) {
         this.db = db;
@@ -57,6 +58,7 @@ final class DefaultPgRepository<T, ID> implements PgRepository<T, ID> {
         this.count = db.sql("SELECT count(*) FROM " + table);
         this.deleteAll = db.sql("DELETE FROM " + table);
         this.deleteAllById = db.sql("DELETE FROM " + table + " WHERE " + id + " = ANY(:ids)");
+        this.upsertable = !model.id().generated() && model.version() == null;
     }
 
     static String pageClause() {
@@ -74,9 +76,15 @@ final class DefaultPgRepository<T, ID> implements PgRepository<T, ID> {
 
     @Override
     public <S extends T> List<S> saveAll(Iterable<S> entities) {
+        List<S> list = new ArrayList<>();
+        entities.forEach(list::add);
+        // upsertAll rejects an id given twice, which save() in a loop accepts (the last one wins).
+        if (upsertable && list.stream().map(model.id()::get).distinct().count() == list.size()) {
+            return db.upsertAll(list);
+        }
         List<S> saved = transactions.execute(status -> {
             List<S> result = new ArrayList<>();
-            for (S entity : entities) {
+            for (S entity : list) {
                 result.add(db.save(entity));
             }
             return result;
@@ -167,7 +175,9 @@ final class DefaultPgRepository<T, ID> implements PgRepository<T, ID> {
 
     @Override
     public void deleteAll(Iterable<? extends T> entities) {
-        transactions.executeWithoutResult(status -> entities.forEach(db::delete));
+        List<T> list = new ArrayList<>();
+        entities.forEach(list::add);
+        db.deleteAll(list);
     }
 
     @Override
