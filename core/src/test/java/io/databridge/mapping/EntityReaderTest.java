@@ -48,6 +48,12 @@ class EntityReaderTest {
     }
 
     @Table
+    static class OnlyId {
+        @Id
+        long id;
+    }
+
+    @Table
     record Point(@Id long id, int x, @Nullable String name) {}
 
     @Test
@@ -125,6 +131,16 @@ class EntityReaderTest {
                         .read(row(1L, "x", null, (short) 500, (short) 1, "a", 1, 1L, 1f, 1d, null)))
                 .isInstanceOf(DataRetrievalFailureException.class)
                 .hasMessageStartingWith("Cannot read " + Primitives.class.getName() + ".tiny (byte): ");
+    }
+
+    @Test
+    void anEntityWithOneProperty() throws Exception {
+        EntityReader<OnlyId> reader = models.get(OnlyId.class).reader();
+
+        assertThat(reader.read(row(5L)).id).isEqualTo(5L);
+        assertThatThrownBy(() -> reader.read(row((Object) null)))
+                .isInstanceOf(EntityMappingException.class)
+                .hasMessageStartingWith("Cannot map NULL to " + OnlyId.class.getName() + ".id of primitive type long");
     }
 
     @Test
