@@ -3,6 +3,7 @@ package io.databridge.internal;
 import io.databridge.mapping.EntityMappingException;
 import io.databridge.mapping.EntityModel;
 import io.databridge.mapping.EntityModels;
+import io.databridge.mapping.EntityReader;
 import io.databridge.mapping.InterfaceProjection;
 import io.databridge.mapping.NamingStrategy;
 import io.databridge.mapping.PropertyModel;
@@ -128,13 +129,7 @@ final class ResultMappers {
             }
         }
         if (complete) {
-            return rows -> {
-                Object[] values = new Object[size];
-                for (PropertyModel property : model.properties()) {
-                    values[property.index()] = Rows.read(rows, columns[property.index()], property);
-                }
-                return model.instantiate(values);
-            };
+            return EntityReader.of(model, columns)::read;
         }
         return rows -> {
             // A class entity with some columns not selected: those properties keep their field defaults.

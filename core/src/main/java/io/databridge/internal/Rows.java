@@ -46,7 +46,7 @@ final class Rows {
 
     /** Reads one row whose columns are the entity's properties in model order, starting at column 1. */
     static <T> T read(ResultSet rows, EntityModel<T> model) throws SQLException {
-        return model.instantiate(values(rows, model));
+        return model.reader().read(rows);
     }
 
     /** Reads one row into an existing mutable entity, or a new record. */

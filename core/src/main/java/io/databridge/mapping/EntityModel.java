@@ -25,6 +25,7 @@ public final class EntityModel<T> {
     private final List<IndexModel> indexes;
     private final boolean record;
     private final MethodHandle constructor;
+    private final EntityReader<T> reader;
 
     EntityModel(
             Class<T> type,
@@ -49,6 +50,11 @@ public final class EntityModel<T> {
         this.indexes = List.copyOf(indexes);
         this.record = record;
         this.constructor = constructor;
+        int[] columns = new int[this.properties.size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = i + 1;
+        }
+        this.reader = EntityReader.of(this, columns);
     }
 
     /**
@@ -143,6 +149,15 @@ public final class EntityModel<T> {
     }
 
     /**
+     * The reader of rows whose columns are the properties in {@link #properties()} order, starting at column 1.
+     *
+     * @return the reader, built once
+     */
+    public EntityReader<T> reader() {
+        return reader;
+    }
+
+    /**
      * Builds an instance from values in {@link #properties()} order.
      *
      * @param values one value per property; {@code null} for SQL {@code NULL}
@@ -199,6 +214,11 @@ public final class EntityModel<T> {
             values[property.index()] = property.get(entity);
         }
         return values;
+    }
+
+    /** A new instance of a class entity, from its no-arg constructor, before any property is set. */
+    T newInstance() {
+        return type.cast(construct(null));
     }
 
     private Object construct(@Nullable Object @Nullable [] arguments) {

@@ -277,6 +277,12 @@ public final class PropertyModel {
         }
     }
 
+    /** The setter, {@code (Object entity, Object value)void}; {@code null} for record components. */
+    @Nullable
+    MethodHandle setter() {
+        return setter;
+    }
+
     EntityMappingException nullForPrimitive() {
         return new EntityMappingException("Cannot map NULL to " + entityName + "." + name + " of primitive type "
                 + valueType.rawType().getName() + ": use the wrapper type or make the column NOT NULL");
