@@ -143,11 +143,7 @@ final class BulkInsert {
             List<T> input,
             List<@Nullable Object[]> values)
             throws SQLException {
-        List<BulkColumn> columns = new ArrayList<>(sql.columns().size() + 1);
-        if (!generated) {
-            columns.add(sql.assignedId());
-        }
-        columns.addAll(sql.columns());
+        List<BulkColumn> columns = unnestColumns(sql, generated);
         Object[][] arrays = encode(connection, columns, values, false);
         if (arrays == null) {
             return null;
@@ -157,16 +153,7 @@ final class BulkInsert {
             DataSourceUtils.applyTransactionTimeout(statement, executor.dataSource());
             for (int from = 0; from < input.size(); from += CHUNK_ROWS) {
                 int to = Math.min(input.size(), from + CHUNK_ROWS);
-                int index = 1;
-                if (bindSequence) {
-                    statement.setString(index++, model.qualifiedTable());
-                    statement.setString(index++, model.id().columnName());
-                }
-                for (int c = 0; c < columns.size(); c++) {
-                    Object[] chunk = chunk(columns.get(c), arrays[c], from, to);
-                    statement.setArray(
-                            index++, connection.createArrayOf(columns.get(c).elementType(), chunk));
-                }
+                bindChunk(connection, statement, model, bindSequence, columns, arrays, from, to);
                 try (ResultSet rows = statement.executeQuery()) {
                     int i = from;
                     while (rows.next()) {
@@ -184,6 +171,41 @@ final class BulkInsert {
         return stored;
     }
 
+    /** The array columns of an unnest statement: the assigned id (when the database does not generate it), then the rest. */
+    private static List<BulkColumn> unnestColumns(BulkInsertSql sql, boolean generated) {
+        List<BulkColumn> columns = new ArrayList<>(sql.columns().size() + 1);
+        if (!generated) {
+            columns.add(sql.assignedId());
+        }
+        columns.addAll(sql.columns());
+        return columns;
+    }
+
+    /**
+     * Binds one chunk of an unnest statement: the sequence's table and column when ids come from it, then one array per
+     * column holding rows {@code from} to {@code to}.
+     */
+    private static void bindChunk(
+            Connection connection,
+            PreparedStatement statement,
+            EntityModel<?> model,
+            boolean bindSequence,
+            List<BulkColumn> columns,
+            Object[][] arrays,
+            int from,
+            int to)
+            throws SQLException {
+        int index = 1;
+        if (bindSequence) {
+            statement.setString(index++, model.qualifiedTable());
+            statement.setString(index++, model.id().columnName());
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            Object[] chunk = chunk(columns.get(c), arrays[c], from, to);
+            statement.setArray(index++, connection.createArrayOf(columns.get(c).elementType(), chunk));
+        }
+    }
+
     /**
      * The unnest path of entities whose stored row is the row sent: each statement returns the ids in input order and
      * the computed values, not the rows.
@@ -197,11 +219,7 @@ final class BulkInsert {
             List<T> input,
             List<@Nullable Object[]> values)
             throws SQLException {
-        List<BulkColumn> columns = new ArrayList<>(sql.columns().size() + 1);
-        if (!generated) {
-            columns.add(sql.assignedId());
-        }
-        columns.addAll(sql.columns());
+        List<BulkColumn> columns = unnestColumns(sql, generated);
         Object[][] arrays = encode(connection, columns, values, false);
         if (arrays == null) {
             return null;
@@ -213,16 +231,7 @@ final class BulkInsert {
             DataSourceUtils.applyTransactionTimeout(statement, executor.dataSource());
             for (int from = 0; from < input.size(); from += CHUNK_ROWS) {
                 int to = Math.min(input.size(), from + CHUNK_ROWS);
-                int index = 1;
-                if (generated) {
-                    statement.setString(index++, model.qualifiedTable());
-                    statement.setString(index++, model.id().columnName());
-                }
-                for (int c = 0; c < columns.size(); c++) {
-                    Object[] chunk = chunk(columns.get(c), arrays[c], from, to);
-                    statement.setArray(
-                            index++, connection.createArrayOf(columns.get(c).elementType(), chunk));
-                }
+                bindChunk(connection, statement, model, generated, columns, arrays, from, to);
                 @Nullable Object[] computed = new Object[copyColumns.size()];
                 Object[] ids = null;
                 try (ResultSet rows = statement.executeQuery()) {
