@@ -29,6 +29,25 @@ class SchemaOperationsIntegrationTest {
     @Table
     record Diary(@Id Long id, @Enumerated(EnumType.POSTGRES) Mood mood) {}
 
+    @Table
+    record Weather(
+            @Id Long id,
+
+            @Enumerated(value = EnumType.POSTGRES, typeName = "SkyState")
+            Mood sky) {}
+
+    @Test
+    void aMixedCaseEnumTypeNameIsTheSameTypeInDdlSingleAndBulkInserts() {
+        db.schema().create(Weather.class);
+        db.insert(new Weather(1L, Mood.HAPPY));
+        db.insertAll(java.util.List.of(new Weather(2L, Mood.SAD), new Weather(3L, Mood.HAPPY)));
+        assertThat(db.findById(Weather.class, 2L)).contains(new Weather(2L, Mood.SAD));
+        assertThat(db.sql("SELECT count(*) FROM pg_type WHERE typname = 'SkyState'")
+                        .one(Long.class))
+                .isEqualTo(1L);
+        db.schema().drop(Weather.class);
+    }
+
     @Test
     void createRendersTypesNullabilityUniqueDefaultsAndIndexes() {
         assertThat(db.schema().createStatements(User.class))

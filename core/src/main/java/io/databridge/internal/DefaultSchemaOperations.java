@@ -127,17 +127,7 @@ final class DefaultSchemaOperations implements SchemaOperations {
         if (type == BigDecimal.class && property.precision() > 0) {
             return "numeric(" + property.precision() + ", " + property.scale() + ")";
         }
-        if (property.valueType().enumType() == EnumType.POSTGRES) {
-            String name = Identifiers.quote(enumTypeName(property), "enum type name");
-            return isMulti(property) ? name + "[]" : name;
-        }
         return property.codec().sqlType();
-    }
-
-    private static boolean isMulti(PropertyModel property) {
-        return property.valueType().rawType().isArray()
-                || java.util.Collection.class.isAssignableFrom(
-                        property.valueType().rawType());
     }
 
     private static String enumTypeName(PropertyModel property) {

@@ -1,5 +1,6 @@
 package io.databridge.types;
 
+import io.databridge.sql.Identifiers;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
@@ -179,8 +180,8 @@ public final class TypeCodecs {
             throw new IllegalArgumentException("@Enumerated(POSTGRES) on " + raw.getName()
                     + " needs the PostgreSQL enum type name; pass it as ValueType.enumTypeName");
         }
-        // TODO: validate and quote the name with the identifier helper of io.databridge.sql once it exists.
-        return EnumCodecs.byPostgresEnum(enumClass, typeName);
+        // Quoted once here, so every use of sqlType() (DDL, bulk casts) names the same, case-preserved type.
+        return EnumCodecs.byPostgresEnum(enumClass, Identifiers.quote(typeName, "PostgreSQL enum type name"));
     }
 
     private static boolean isEnumContainer(ValueType type) {

@@ -62,7 +62,7 @@ class EnumCodecsRoundTripTest {
                 + " exception when duplicate_object then null; end $$");
         TypeCodec<Mood> codec = RoundTrip.codec(stored(EnumType.POSTGRES));
 
-        assertThat(codec.sqlType()).isEqualTo("mood");
+        assertThat(codec.sqlType()).isEqualTo("\"mood\"");
         assertThat(roundTrip.store(codec, value)).isEqualTo(value);
     }
 
