@@ -57,11 +57,9 @@ public final class BenchDatabase {
      */
     public static HikariDataSource pool() {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(System.getProperty(
-                "bench.url",
-                "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=databridge_bench&reWriteBatchedInserts=true"));
-        config.setUsername(System.getProperty("bench.user", "postgres"));
-        config.setPassword(System.getProperty("bench.password", ""));
+        config.setJdbcUrl(url());
+        config.setUsername(user());
+        config.setPassword(password());
         config.setMaximumPoolSize(4);
         config.setMinimumIdle(4);
         config.setAutoCommit(true);
@@ -69,6 +67,20 @@ public final class BenchDatabase {
         HikariDataSource dataSource = new HikariDataSource(config);
         ensureSchema(dataSource);
         return dataSource;
+    }
+
+    static String url() {
+        return System.getProperty(
+                "bench.url",
+                "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=databridge_bench&reWriteBatchedInserts=true");
+    }
+
+    static String user() {
+        return System.getProperty("bench.user", "postgres");
+    }
+
+    static String password() {
+        return System.getProperty("bench.password", "");
     }
 
     /** Creates and seeds the schema once; later forks find it ready. */

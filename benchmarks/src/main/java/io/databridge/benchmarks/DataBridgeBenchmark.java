@@ -59,7 +59,7 @@ public class DataBridgeBenchmark extends BenchmarkBase {
     @Benchmark
     @Warmup(iterations = 1)
     @Measurement(iterations = 3)
-    public List<DbNewPerson> s4_insert100k() {
+    public List<DbNewPerson> s4_insert100k(EmptyInsertTable table) {
         return insert(bulkRows);
     }
 

@@ -75,7 +75,7 @@ public class JdbcTemplateBenchmark extends BenchmarkBase {
     @Benchmark
     @Warmup(iterations = 1)
     @Measurement(iterations = 3)
-    public int s4_insert100k() {
+    public int s4_insert100k(EmptyInsertTable table) {
         int[] counts = transactions.execute(status -> template.batchUpdate(BenchDatabase.INSERT, setter(bulkRows)));
         check(counts != null && counts.length == bulkRows, "s4 rows");
         return counts.length;

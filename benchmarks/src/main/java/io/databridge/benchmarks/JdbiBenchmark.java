@@ -76,7 +76,7 @@ public class JdbiBenchmark extends BenchmarkBase {
     @Benchmark
     @Warmup(iterations = 1)
     @Measurement(iterations = 3)
-    public int s4_insert100k() {
+    public int s4_insert100k(EmptyInsertTable table) {
         int[] counts = jdbi.inTransaction(handle -> batch(handle, bulkRows).execute());
         check(counts.length == bulkRows, "s4 rows");
         return counts.length;

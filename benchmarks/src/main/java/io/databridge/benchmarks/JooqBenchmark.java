@@ -106,7 +106,7 @@ public class JooqBenchmark extends BenchmarkBase {
     @Benchmark
     @Warmup(iterations = 1)
     @Measurement(iterations = 3)
-    public int s4_insert100k() {
+    public int s4_insert100k(EmptyInsertTable table) {
         int inserted = dsl.transactionResult(configuration -> {
             DSLContext tx = DSL.using(configuration);
             int rows = 0;

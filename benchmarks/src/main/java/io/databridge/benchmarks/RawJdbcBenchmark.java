@@ -71,7 +71,7 @@ public class RawJdbcBenchmark extends BenchmarkBase {
     @Benchmark
     @org.openjdk.jmh.annotations.Warmup(iterations = 1)
     @org.openjdk.jmh.annotations.Measurement(iterations = 3)
-    public int s4_insert100k() throws SQLException {
+    public int s4_insert100k(EmptyInsertTable table) throws SQLException {
         return batchInsert(bulkRows);
     }
 

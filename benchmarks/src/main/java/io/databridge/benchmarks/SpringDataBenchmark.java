@@ -108,7 +108,7 @@ public abstract class SpringDataBenchmark<P, N> extends BenchmarkBase {
     @Benchmark
     @Warmup(iterations = 1)
     @Measurement(iterations = 3)
-    public List<N> s4_insert100k() {
+    public List<N> s4_insert100k(EmptyInsertTable table) {
         return insert(bulkRows);
     }
 
