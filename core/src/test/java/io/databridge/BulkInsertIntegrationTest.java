@@ -122,6 +122,33 @@ class BulkInsertIntegrationTest {
     }
 
     @Test
+    void copyIdsAreContiguousAndAscendingWhenNoOneElseTakesValues() {
+        List<Parcel> stored = db.insertAll(parcels(COPY_ROWS));
+        for (int i = 0; i < COPY_ROWS; i++) {
+            assertThat(stored.get(i).id).isEqualTo(1001L + i);
+        }
+        assertThat(db.sql("SELECT last_value FROM parcel_id_seq").one(Long.class))
+                .isEqualTo(1000L + COPY_ROWS);
+    }
+
+    @Test
+    void copyReturnsTheRightIdsWhenTheSequenceLeavesGaps() {
+        // The ids COPY allocates are not one range (as when another session inserts at the same time): the allocation
+        // then returns every id, and they still reach the right entities.
+        db.sql("ALTER SEQUENCE parcel_id_seq INCREMENT BY 3").update();
+        try {
+            List<Parcel> input = parcels(COPY_ROWS);
+            List<Parcel> stored = db.insertAll(input);
+            assertIdsMatchTheStoredRows(input, stored, storedLabels());
+            for (int i = 0; i < COPY_ROWS; i++) {
+                assertThat(stored.get(i).id).isEqualTo(1003L + 3L * i);
+            }
+        } finally {
+            db.sql("ALTER SEQUENCE parcel_id_seq INCREMENT BY 1").update();
+        }
+    }
+
+    @Test
     void manyUnnestChunksReturnIdsInInputOrderAndColumnDefaults() {
         List<Tag> input = IntStream.range(0, CHUNKED_ROWS)
                 .mapToObj(i -> Tag.of("tag-" + i))
@@ -243,14 +270,18 @@ class BulkInsertIntegrationTest {
 
     @Test
     void aValueTheCodecRejectsFailsTheWholeCallBeforeAnythingIsWritten() {
-        List<Parcel> input = parcels(10);
-        input.get(5).label = "bad\u0000label";
-        assertThatThrownBy(() -> db.insertAll(input))
-                .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                .hasMessageStartingWith("Cannot bind " + Parcel.class.getName() + ".label (String): ")
-                .hasMessageContaining("NUL")
-                .hasMessageNotContaining("bad");
-        assertThat(count("parcel")).isZero();
+        // COPY checks each row as it streams: a bad value late in the load cancels the COPY and keeps nothing.
+        for (int count : new int[] {10, CHUNKED_ROWS, COPY_ROWS}) {
+            List<Parcel> input = parcels(count);
+            input.get(count - 5).label = "bad\u0000label";
+            assertThatThrownBy(() -> db.insertAll(input))
+                    .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                    .hasMessageStartingWith("Cannot bind " + Parcel.class.getName() + ".label (String): ")
+                    .hasMessageContaining("NUL")
+                    .hasMessageNotContaining("bad");
+            assertThat(count("parcel")).isZero();
+            assertThat(input.get(0).id).isNull();
+        }
     }
 
     /** Only typed columns: the stored row is the row sent, so the statements return ids, not rows. */
@@ -338,6 +369,18 @@ class BulkInsertIntegrationTest {
         List<Crate> chunked = crates(CHUNKED_ROWS);
         chunked.get(CHUNKED_ROWS - 10).label = "crate-3";
         assertFailsSanitizedAndInsertsNothing(() -> db.insertAll(chunked), "crate");
+        List<Crate> copied = crates(COPY_ROWS);
+        copied.get(COPY_ROWS - 10).label = "crate-3";
+        assertFailsSanitizedAndInsertsNothing(() -> db.insertAll(copied), "crate");
+        // Typed columns are checked as the rows stream: a NUL late in the load cancels the COPY.
+        List<Crate> nul = crates(COPY_ROWS);
+        nul.get(COPY_ROWS - 10).label = "bad\u0000label";
+        assertThatThrownBy(() -> db.insertAll(nul))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageContaining(".label (String): PostgreSQL text cannot contain the NUL character")
+                .hasMessageNotContaining("bad");
+        assertThat(count("crate")).isZero();
+        assertThat(nul.get(0).id).isNull();
     }
 
     /** Money through a user codec that binds a BigDecimal: carried as its text form. */

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -78,12 +79,9 @@ final class BulkInsert {
         }
         BulkInsertSql sql = statements.computeIfAbsent(model.type(), type -> new BulkInsertSql(model));
         PropertyModel id = model.id();
-        List<@Nullable Object[]> values = new ArrayList<>(input.size());
         int unset = 0;
         for (T entity : input) {
-            Object[] row = model.values(entity);
-            values.add(row);
-            if (isUnset(id, row[id.index()])) {
+            if (isUnset(id, id.get(entity))) {
                 unset++;
             }
         }
@@ -95,8 +93,12 @@ final class BulkInsert {
         String task = "insertAll " + model.type().getSimpleName();
         if (input.size() >= COPY_THRESHOLD && sql.copyable()) {
             List<T> stored = inTransaction(() -> executor.withConnection(
-                    task, sql.copy(), connection -> copy(connection, model, sql, input, values, generated)));
+                    task, sql.copy(), connection -> copy(connection, model, sql, input, generated)));
             return stored != null ? stored : rowByRow(input, single);
+        }
+        List<@Nullable Object[]> values = new ArrayList<>(input.size());
+        for (T entity : input) {
+            values.add(model.values(entity));
         }
         boolean bindSequence =
                 generated && BulkInsertSql.isIntegral(id.valueType().rawType());
@@ -144,7 +146,7 @@ final class BulkInsert {
             List<@Nullable Object[]> values)
             throws SQLException {
         List<BulkColumn> columns = unnestColumns(sql, generated);
-        Object[][] arrays = encode(connection, columns, values, false);
+        Object[][] arrays = encode(connection, columns, values);
         if (arrays == null) {
             return null;
         }
@@ -220,7 +222,7 @@ final class BulkInsert {
             List<@Nullable Object[]> values)
             throws SQLException {
         List<BulkColumn> columns = unnestColumns(sql, generated);
-        Object[][] arrays = encode(connection, columns, values, false);
+        Object[][] arrays = encode(connection, columns, values);
         if (arrays == null) {
             return null;
         }
@@ -274,7 +276,10 @@ final class BulkInsert {
         }
     }
 
-    /** The stored entity of an input row: the values sent, the allocated id, the computed values. */
+    /**
+     * The stored entity of an input row: the values sent, the allocated id, the computed values. A class entity only
+     * has the values the database added set (the rest are the values it sent); a record is rebuilt.
+     */
     private static <T> T merge(
             EntityModel<T> model,
             T entity,
@@ -284,6 +289,15 @@ final class BulkInsert {
             List<PropertyModel> copyColumns,
             int firstComputed,
             @Nullable Object[] computed) {
+        if (!model.isRecord()) {
+            if (ids != null) {
+                model.id().set(entity, ids[idIndex]);
+            }
+            for (int c = firstComputed; c < copyColumns.size(); c++) {
+                copyColumns.get(c).set(entity, computed[c]);
+            }
+            return entity;
+        }
         if (ids != null) {
             row[model.id().index()] = ids[idIndex];
         }
@@ -305,30 +319,16 @@ final class BulkInsert {
     /**
      * One Java array per column: typed values as they are, other values as their codec's text form.
      *
-     * @param copy whether typed values are only checked, not copied (COPY encodes them while streaming): their
-     *     entries are {@code null}
      * @return the arrays, or {@code null} when a codec binds a value no bulk path can carry
      */
     static Object @Nullable [][] encode(
-            Connection connection, List<BulkColumn> columns, List<@Nullable Object[]> values, boolean copy)
-            throws SQLException {
+            Connection connection, List<BulkColumn> columns, List<@Nullable Object[]> values) throws SQLException {
         Object[][] arrays = new Object[columns.size()][];
         BoundValueCapture capture = null;
         for (int c = 0; c < columns.size(); c++) {
             BulkColumn column = columns.get(c);
             PropertyModel property = column.property();
             int at = property.index();
-            if (copy && !column.text()) {
-                if (column.elementType().equals("text")) {
-                    for (int r = 0; r < values.size(); r++) {
-                        Object value = values.get(r)[at];
-                        if (value != null) {
-                            checkText(property, (String) value);
-                        }
-                    }
-                }
-                continue;
-            }
             Object[] array = column.newArray(values.size());
             if (column.text()) {
                 if (capture == null) {
@@ -365,28 +365,33 @@ final class BulkInsert {
         }
     }
 
+    /**
+     * The COPY path. The server is the bottleneck of a bulk load (parsing, heap and index inserts), so the client does
+     * its per-row work, reading the entity and encoding its row, while the rows stream; only columns whose codec must
+     * produce the text (and may refuse the value) are encoded before anything is sent.
+     */
     private <T> @Nullable List<T> copy(
-            Connection connection,
-            EntityModel<T> model,
-            BulkInsertSql sql,
-            List<T> input,
-            List<@Nullable Object[]> values,
-            boolean generated)
+            Connection connection, EntityModel<T> model, BulkInsertSql sql, List<T> input, boolean generated)
             throws SQLException {
         List<PropertyModel> copyColumns = sql.copyColumns();
         List<BulkColumn> columns = new ArrayList<>(sql.columns().size() + 1);
         columns.add(sql.assignedId());
         columns.addAll(sql.columns());
-        // Text forms of the columns that need their codec, and the checks of the typed ones, before anything is
-        // written; typed values are encoded while the rows stream.
-        Object[][] arrays = encode(connection, generated ? columns.subList(1, columns.size()) : columns, values, true);
-        if (arrays == null) {
-            return null;
-        }
-        if (generated) {
-            Object[][] withId = new Object[columns.size()][];
-            System.arraycopy(arrays, 0, withId, 1, arrays.length);
-            arrays = withId;
+        int count = input.size();
+        @Nullable Object[][] values = new Object[count][];
+        Object[][] arrays = null;
+        if (columns.subList(generated ? 1 : 0, columns.size()).stream().anyMatch(BulkColumn::text)) {
+            for (int r = 0; r < count; r++) {
+                values[r] = model.values(input.get(r));
+            }
+            List<BulkColumn> textColumns = new ArrayList<>(columns);
+            if (generated) {
+                textColumns.set(0, null);
+            }
+            arrays = encodeText(connection, textColumns, values);
+            if (arrays == null) {
+                return null;
+            }
         }
         PropertyModel id = model.id();
         int firstComputed = columns.size();
@@ -397,29 +402,38 @@ final class BulkInsert {
             DataSourceUtils.applyTransactionTimeout(statement, executor.dataSource());
             statement.setString(1, model.qualifiedTable());
             statement.setString(2, id.columnName());
-            statement.setInt(3, generated ? input.size() : 0);
+            statement.setInt(3, generated ? count : 0);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
-                ids = generated ? allocatedIds(rows.getArray(1), id, input.size()) : null;
+                ids = generated ? allocatedRange(rows, id, count) : null;
                 readComputed(rows, copyColumns, firstComputed, computed, computedText);
             }
         }
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql.copy());
         try {
             CopyTextBuffer buffer = new CopyTextBuffer(copy);
-            for (int r = 0; r < input.size(); r++) {
-                Object[] row = values.get(r);
+            for (int r = 0; r < count; r++) {
+                Object[] row = values[r];
+                if (row == null) {
+                    row = model.values(input.get(r));
+                    values[r] = row;
+                }
                 for (int c = 0; c < columns.size(); c++) {
                     if (c > 0) {
                         buffer.tab();
                     }
-                    Object[] text = arrays[c];
+                    Object[] text = arrays == null ? null : arrays[c];
                     if (text != null) {
                         buffer.text((String) text[r]);
                     } else if (c == 0 && ids != null) {
                         buffer.value(ids[r]);
                     } else {
-                        buffer.value(row[columns.get(c).property().index()]);
+                        PropertyModel property = columns.get(c).property();
+                        Object value = row[property.index()];
+                        if (value instanceof String string) {
+                            checkText(property, string);
+                        }
+                        buffer.value(value);
                     }
                 }
                 for (int c = firstComputed; c < copyColumns.size(); c++) {
@@ -430,19 +444,82 @@ final class BulkInsert {
             }
             buffer.flush();
             long rows = copy.endCopy();
-            if (rows != input.size()) {
-                throw new IncorrectResultSizeDataAccessException(input.size(), (int) rows);
+            if (rows != count) {
+                throw new IncorrectResultSizeDataAccessException(count, (int) rows);
             }
         } finally {
             if (copy.isActive()) {
                 copy.cancelCopy();
             }
         }
-        List<T> stored = new ArrayList<>(input.size());
-        for (int r = 0; r < input.size(); r++) {
-            stored.add(merge(model, input.get(r), values.get(r), ids, r, copyColumns, firstComputed, computed));
+        List<T> stored = new ArrayList<>(count);
+        for (int r = 0; r < count; r++) {
+            stored.add(merge(model, input.get(r), values[r], ids, r, copyColumns, firstComputed, computed));
         }
         return stored;
+    }
+
+    /**
+     * The codec text forms of the columns that travel as text, before anything is written.
+     *
+     * @param columns the columns; {@code null} entries and typed columns get no array
+     * @return one array per column ({@code null} for the others), or {@code null} when a codec binds a value no bulk
+     *     path can carry
+     */
+    private static Object @Nullable [][] encodeText(
+            Connection connection, List<@Nullable BulkColumn> columns, @Nullable Object[][] values)
+            throws SQLException {
+        Object[][] arrays = new Object[columns.size()][];
+        BoundValueCapture capture = new BoundValueCapture(connection);
+        for (int c = 0; c < columns.size(); c++) {
+            BulkColumn column = columns.get(c);
+            if (column == null || !column.text()) {
+                continue;
+            }
+            PropertyModel property = column.property();
+            int at = property.index();
+            Object[] array = new Object[values.length];
+            for (int r = 0; r < array.length; r++) {
+                Object text = capture.text(property, values[r][at]);
+                if (text == BoundValueCapture.UNSUPPORTED) {
+                    return null;
+                }
+                array[r] = text;
+            }
+            arrays[c] = array;
+        }
+        return arrays;
+    }
+
+    /**
+     * The ids of a {@link BulkInsertSql#allocate()} row, smallest first: a range when they are contiguous (the usual
+     * case), else the array a concurrent inserter's gaps made the statement return.
+     */
+    private static Object[] allocatedRange(ResultSet rows, PropertyModel id, int expected) throws SQLException {
+        Array array = rows.getArray(1);
+        if (array != null) {
+            Object[] ids = allocatedIds(array, id, expected);
+            Arrays.sort(ids);
+            return ids;
+        }
+        long count = rows.getLong(6);
+        if (count != expected) {
+            throw new IncorrectResultSizeDataAccessException(expected, (int) count);
+        }
+        long first = rows.getLong(5);
+        Class<?> type = id.valueType().rawType();
+        Object[] ids = new Object[expected];
+        for (int i = 0; i < expected; i++) {
+            ids[i] = boxId(type, first + i);
+        }
+        return ids;
+    }
+
+    private static Object boxId(Class<?> type, long value) {
+        if (type == Long.class || type == long.class) {
+            return value;
+        }
+        return type == Integer.class || type == int.class ? (Object) Math.toIntExact(value) : (Object) (short) value;
     }
 
     private static Object[] allocatedIds(Array array, PropertyModel id, int expected) throws SQLException {
@@ -457,8 +534,7 @@ final class BulkInsert {
             }
             Object[] ids = new Object[raw.length];
             for (int i = 0; i < raw.length; i++) {
-                long value = ((Number) raw[i]).longValue();
-                ids[i] = type == Integer.class || type == int.class ? (Object) (int) value : (Object) (short) value;
+                ids[i] = boxId(type, ((Number) raw[i]).longValue());
             }
             return ids;
         } finally {

