@@ -10,7 +10,9 @@ import io.databridge.fixtures.Tag;
 import io.databridge.types.TypeCodec;
 import io.databridge.types.TypeCodecs;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -145,6 +150,153 @@ class BulkInsertIntegrationTest {
             }
         } finally {
             db.sql("ALTER SEQUENCE parcel_id_seq INCREMENT BY 1").update();
+        }
+    }
+
+    private static void assertAscending(List<Parcel> stored) {
+        for (int i = 1; i < stored.size(); i++) {
+            assertThat(stored.get(i).id).isGreaterThan(stored.get(i - 1).id);
+        }
+    }
+
+    /** A trigger that draws from parcel's id sequence for rows of even weight, as a concurrent inserter would. */
+    private void drawIdsOnEvenWeights() {
+        db.sql("CREATE OR REPLACE FUNCTION draw_parcel_id() RETURNS trigger LANGUAGE plpgsql AS"
+                        + " $$ BEGIN IF NEW.weight % 2 = 0 THEN PERFORM nextval(pg_get_serial_sequence('parcel', 'id'));"
+                        + " END IF; RETURN NEW; END $$")
+                .update();
+        db.sql("CREATE TRIGGER draw_parcel_id BEFORE INSERT ON parcel FOR EACH ROW EXECUTE FUNCTION draw_parcel_id()")
+                .update();
+    }
+
+    private void dropDrawTrigger() {
+        db.sql("DROP TRIGGER IF EXISTS draw_parcel_id ON parcel").update();
+    }
+
+    @Test
+    void aTriggerThatDrawsFromTheIdSequenceDoesNotMixUpTheIds() {
+        drawIdsOnEvenWeights();
+        try {
+            List<Parcel> input = parcels(COPY_ROWS);
+            List<Parcel> stored = db.insertAll(input);
+            assertIdsMatchTheStoredRows(input, stored, storedLabels());
+            assertAscending(stored);
+            // A table with triggers gets its ids allocated before the COPY: one range, the trigger draws after it.
+            assertThat(stored.get(COPY_ROWS - 1).id - stored.get(0).id + 1).isEqualTo(COPY_ROWS);
+            assertThat(db.sql("SELECT last_value FROM parcel_id_seq").one(Long.class))
+                    .isEqualTo(stored.get(COPY_ROWS - 1).id + COPY_ROWS / 2);
+        } finally {
+            dropDrawTrigger();
+        }
+    }
+
+    /**
+     * Runs a load whose COPY, at row {@code blockedRow}, waits for another session's uncommitted row with the same
+     * label; while it waits, that session draws five ids from parcel's sequence, then rolls back. The load's ids then
+     * have a gap, deterministically.
+     */
+    private List<Parcel> loadWhileAnotherSessionDraws(int blockedRow, Supplier<List<Parcel>> load) throws Exception {
+        try (Connection other = dataSource.getConnection();
+                Statement statement = other.createStatement()) {
+            other.setAutoCommit(false);
+            statement.execute("INSERT INTO parcel (label, volume, fragile, version, created_at)" + " VALUES ('parcel-"
+                    + blockedRow + "', 0, false, 0, now())");
+            CompletableFuture<List<Parcel>> result = CompletableFuture.supplyAsync(load);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (db.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                    + " AND query LIKE 'COPY%'")
+                            .one(Long.class)
+                    == 0) {
+                assertThat(System.nanoTime())
+                        .as("the COPY waits for the other session")
+                        .isLessThan(deadline);
+                assertThat(result).isNotDone();
+                Thread.sleep(20);
+            }
+            statement.execute("SELECT nextval(pg_get_serial_sequence('parcel', 'id')) FROM generate_series(1, 5)");
+            other.rollback();
+            return result.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void copyReadsBackItsIdsWhenAnotherSessionDrawsDuringTheLoad() throws Exception {
+        List<Parcel> input = parcels(COPY_ROWS);
+        List<Parcel> stored = loadWhileAnotherSessionDraws(COPY_ROWS / 2, () -> db.insertAll(input));
+        assertIdsMatchTheStoredRows(input, stored, storedLabels());
+        assertAscending(stored);
+        assertThat(stored.get(COPY_ROWS - 1).id - stored.get(0).id + 1).isEqualTo(COPY_ROWS + 5);
+    }
+
+    @Test
+    void copyReadsBackItsIdsUnderASavepointAfterEarlierRowsOfTheSameTransaction() throws Exception {
+        DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource);
+        TransactionTemplate outer = new TransactionTemplate(manager);
+        TransactionTemplate nested = new TransactionTemplate(manager);
+        nested.setPropagationBehavior(TransactionTemplate.PROPAGATION_NESTED);
+        List<Parcel> input = parcels(COPY_ROWS);
+        List<Parcel> stored = loadWhileAnotherSessionDraws(
+                COPY_ROWS / 3,
+                () -> outer.execute(status -> {
+                    db.insert(new Parcel("parcel-before"));
+                    return nested.execute(inner -> db.insertAll(input));
+                }));
+        Map<Long, String> rows = storedLabels();
+        assertThat(rows.values().remove("parcel-before")).isTrue();
+        assertIdsMatchTheStoredRows(input, stored, rows);
+        assertAscending(stored);
+        assertThat(stored.get(COPY_ROWS - 1).id - stored.get(0).id + 1).isEqualTo(COPY_ROWS + 5);
+    }
+
+    @Test
+    void copyAllocatesIdsUpFrontFromASequenceNeverCalledOrCachingValues() {
+        db.sql("TRUNCATE parcel RESTART IDENTITY").update();
+        List<Parcel> fresh = db.insertAll(parcels(COPY_ROWS));
+        assertThat(fresh.get(0).id).isEqualTo(1L);
+        assertThat(fresh.get(COPY_ROWS - 1).id).isEqualTo((long) COPY_ROWS);
+        db.sql("TRUNCATE parcel").update();
+        db.sql("ALTER SEQUENCE parcel_id_seq CACHE 50").update();
+        try {
+            db.insert(new Parcel("parcel-cached"));
+            List<Parcel> input = parcels(COPY_ROWS);
+            List<Parcel> stored = db.insertAll(input);
+            Map<Long, String> rows = storedLabels();
+            rows.values().remove("parcel-cached");
+            assertIdsMatchTheStoredRows(input, stored, rows);
+        } finally {
+            db.sql("ALTER SEQUENCE parcel_id_seq CACHE 1").update();
+        }
+    }
+
+    @Test
+    void copyKeepsEveryIdRightWhileAnotherSessionInsertsIntoTheSameTable() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger others = new java.util.concurrent.atomic.AtomicInteger();
+        Thread other = new Thread(() -> {
+            while (running.get()) {
+                db.insert(new Parcel("other-" + others.incrementAndGet()));
+            }
+        });
+        other.start();
+        List<List<Parcel>> loads = new ArrayList<>();
+        try {
+            for (int load = 0; load < 3; load++) {
+                List<Parcel> input = parcels(COPY_ROWS);
+                input.forEach(parcel -> parcel.label = parcel.label + "-load-" + loads.size());
+                loads.add(db.insertAll(input));
+            }
+        } finally {
+            running.set(false);
+            other.join();
+        }
+        Map<Long, String> rows = storedLabels();
+        assertThat(rows).hasSize(3 * COPY_ROWS + others.get());
+        for (int load = 0; load < loads.size(); load++) {
+            List<Parcel> stored = loads.get(load);
+            for (int i = 0; i < COPY_ROWS; i++) {
+                assertThat(rows.get(stored.get(i).id)).isEqualTo("parcel-" + i + "-load-" + load);
+            }
+            assertAscending(stored);
         }
     }
 

@@ -397,19 +397,26 @@ final class BulkInsert {
         int firstComputed = columns.size();
         @Nullable Object[] computed = new Object[copyColumns.size()];
         @Nullable Object[] computedText = new Object[copyColumns.size()];
-        Object[] ids;
-        try (PreparedStatement statement = connection.prepareStatement(sql.allocate())) {
-            DataSourceUtils.applyTransactionTimeout(statement, executor.dataSource());
-            statement.setString(1, model.qualifiedTable());
-            statement.setString(2, id.columnName());
-            statement.setInt(3, generated ? count : 0);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                ids = generated ? allocatedRange(rows, id, count) : null;
-                readComputed(rows, copyColumns, firstComputed, computed, computedText);
+        Long before = generated ? sequenceBefore(connection, model, sql, copyColumns, computed, computedText) : null;
+        Object[] ids = null;
+        if (before == null) {
+            try (PreparedStatement statement = connection.prepareStatement(sql.allocate())) {
+                DataSourceUtils.applyTransactionTimeout(statement, executor.dataSource());
+                statement.setString(1, model.qualifiedTable());
+                statement.setString(2, id.columnName());
+                statement.setInt(3, generated ? count : 0);
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    ids = generated ? allocatedRange(rows, id, count) : null;
+                    readComputed(rows, copyColumns, firstComputed, computed, computedText);
+                }
             }
         }
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql.copy());
+        int first = before == null ? 0 : 1;
+        CopyIn copy = connection
+                .unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn(before == null ? sql.copy() : sql.copyWithoutId());
         try {
             CopyTextBuffer buffer = new CopyTextBuffer(copy);
             for (int r = 0; r < count; r++) {
@@ -418,8 +425,8 @@ final class BulkInsert {
                     row = model.values(input.get(r));
                     values[r] = row;
                 }
-                for (int c = 0; c < columns.size(); c++) {
-                    if (c > 0) {
+                for (int c = first; c < columns.size(); c++) {
+                    if (c > first) {
                         buffer.tab();
                     }
                     Object[] text = arrays == null ? null : arrays[c];
@@ -452,11 +459,75 @@ final class BulkInsert {
                 copy.cancelCopy();
             }
         }
+        if (before != null) {
+            ids = copiedIds(connection, model, sql, before, count);
+        }
         List<T> stored = new ArrayList<>(count);
         for (int r = 0; r < count; r++) {
             stored.add(merge(model, input.get(r), values[r], ids, r, copyColumns, firstComputed, computed));
         }
         return stored;
+    }
+
+    /**
+     * Prepares a COPY whose ids the id column's default draws, when they can be read back: the sequence counts by one,
+     * no session caches values of it (so the COPY's values are consecutive unless another session draws in between)
+     * and the table has no trigger (which could draw too). Also reads the values of the computed columns.
+     *
+     * @return the sequence's last value before the COPY, or {@code null} when the ids must be allocated up front
+     */
+    private @Nullable Long sequenceBefore(
+            Connection connection,
+            EntityModel<?> model,
+            BulkInsertSql sql,
+            List<PropertyModel> copyColumns,
+            @Nullable Object[] computed,
+            @Nullable Object[] computedText)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql.sequenceState())) {
+            DataSourceUtils.applyTransactionTimeout(statement, executor.dataSource());
+            statement.setString(1, model.qualifiedTable());
+            statement.setString(2, model.id().columnName());
+            statement.setString(3, model.qualifiedTable());
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return null;
+                }
+                long last = rows.getLong(1);
+                if (rows.wasNull() || !rows.getBoolean(5)) {
+                    return null;
+                }
+                readComputed(rows, copyColumns, sql.columns().size() + 1, computed, computedText);
+                return last;
+            }
+        }
+    }
+
+    /**
+     * The ids the id column's default drew during a COPY, in input order. COPY reads its rows in order and evaluates
+     * each row's default as it reads it, and a sequence only hands out increasing values, so the ids increase with
+     * the input position. When the session's last value is exactly {@code count} past the value read before, no one
+     * else drew in between and the ids are that range (no row is read); otherwise the statement reads the ids of the
+     * rows this (sub)transaction inserted in that span, which excludes every other session's rows.
+     */
+    private Object[] copiedIds(Connection connection, EntityModel<?> model, BulkInsertSql sql, long before, int count)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql.copiedIds())) {
+            DataSourceUtils.applyTransactionTimeout(statement, executor.dataSource());
+            statement.setLong(1, before);
+            statement.setLong(2, count);
+            statement.setLong(3, before);
+            statement.setString(4, model.qualifiedTable());
+            statement.setString(5, model.id().columnName());
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                Array spread = rows.getArray(2);
+                if (spread != null) {
+                    return allocatedIds(spread, model.id(), count);
+                }
+                return range(model.id().valueType().rawType(), before + 1, count);
+            }
+        }
     }
 
     /**
@@ -506,10 +577,12 @@ final class BulkInsert {
         if (count != expected) {
             throw new IncorrectResultSizeDataAccessException(expected, (int) count);
         }
-        long first = rows.getLong(5);
-        Class<?> type = id.valueType().rawType();
-        Object[] ids = new Object[expected];
-        for (int i = 0; i < expected; i++) {
+        return range(id.valueType().rawType(), rows.getLong(5), expected);
+    }
+
+    private static Object[] range(Class<?> type, long first, int count) {
+        Object[] ids = new Object[count];
+        for (int i = 0; i < count; i++) {
             ids[i] = boxId(type, first + i);
         }
         return ids;

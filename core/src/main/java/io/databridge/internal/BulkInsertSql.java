@@ -49,6 +49,9 @@ final class BulkInsertSql {
     private final List<PropertyModel> copyColumns;
     private final boolean copyable;
     private final String allocate;
+    private final String copyWithoutId;
+    private final String sequenceState;
+    private final String copiedIds;
 
     BulkInsertSql(EntityModel<?> model) {
         PropertyModel id = model.id();
@@ -121,6 +124,21 @@ final class BulkInsertSql {
         StringJoiner copyList = new StringJoiner(", ");
         copyColumns.forEach(property -> copyList.add(property.quotedColumn()));
         this.copy = "COPY " + table + " (" + copyList + ") FROM STDIN";
+        StringJoiner withoutId = new StringJoiner(", ");
+        copyColumns.subList(1, copyColumns.size()).forEach(property -> withoutId.add(property.quotedColumn()));
+        this.copyWithoutId = "COPY " + table + " (" + withoutId + ") FROM STDIN";
+        // Without triggers on the table only the id column's default draws from the sequence while a COPY runs in
+        // this session, so the session's last value is the id of the COPY's last row.
+        this.sequenceState = "SELECT pg_sequence_last_value(q.s), CURRENT_TIMESTAMP, LOCALTIMESTAMP, 0,"
+                + " p.seqincrement = 1 AND p.seqcache = 1 AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger AS g"
+                + " WHERE g.tgrelid = q.s2 AND NOT g.tgisinternal)"
+                + " FROM (SELECT pg_get_serial_sequence(?, ?)::regclass AS s, ?::regclass AS s2) AS q"
+                + " JOIN pg_catalog.pg_sequence AS p ON p.seqrelid = q.s";
+        String idColumn = id.quotedColumn();
+        this.copiedIds = "SELECT c.v, CASE WHEN c.v - ? = ? THEN NULL ELSE ARRAY(SELECT t." + idColumn + " FROM "
+                + table + " AS t WHERE t." + idColumn + " > ? AND t." + idColumn + " <= c.v AND t.xmin = (SELECT"
+                + " l.xmin FROM " + table + " AS l WHERE l." + idColumn + " = c.v) ORDER BY t." + idColumn
+                + ") END FROM (SELECT currval(pg_get_serial_sequence(?, ?)::regclass) AS v) AS c";
         this.copyable = everyColumnKnown && (!id.generated() || isIntegral(idType));
         // A sequence hands one session increasing values, so without concurrent inserters the ids form one range:
         // the statement then returns its first value and count, not 100,000 ids to parse. generate_series sits in a
@@ -257,6 +275,31 @@ final class BulkInsertSql {
     /** {@code COPY ... FROM STDIN} (text format) of {@link #copyColumns()}. */
     String copy() {
         return copy;
+    }
+
+    /** {@code COPY ... FROM STDIN} of {@link #copyColumns()} but the id, which the column's default draws. */
+    String copyWithoutId() {
+        return copyWithoutId;
+    }
+
+    /**
+     * Reads the id sequence before a COPY that lets the id column's default draw the ids: binds table, id column and
+     * table again; returns the sequence's last value ({@code NULL} before its first call), {@code CURRENT_TIMESTAMP},
+     * {@code LOCALTIMESTAMP}, {@code 0} and whether the ids can be read back after the COPY: the sequence counts by
+     * one, with no per-session cache, and the table has no triggers. No row when the column has no sequence.
+     */
+    String sequenceState() {
+        return sequenceState;
+    }
+
+    /**
+     * The ids a {@link #copyWithoutId()} drew: binds the sequence value read before it, the row count, that value
+     * again, table and id column; returns the session's last id and, unless the ids are exactly the range up to it,
+     * every id in that span of a row inserted by the (sub)transaction that inserted the row holding the last id, in
+     * ascending order.
+     */
+    String copiedIds() {
+        return copiedIds;
     }
 
     /** The id, the {@link #columns()} and the computed columns, in COPY order. */
