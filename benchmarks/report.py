@@ -28,6 +28,8 @@ SCENARIOS = {
     "s6_pageWithCount": "6 page + count",
     "s7_transaction": "7 transaction of 5 statements",
     "s8_poolBorrowReturn": "8 pool borrow + return",
+    "s9_updateAll1000": "9 update 1,000 rows by id (version checked)",
+    "s9b_upsert1000": "9b upsert 1,000 rows",
 }
 COLORS = ["#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2", "#edc948"]
 

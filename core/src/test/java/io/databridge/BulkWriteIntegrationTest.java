@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.databridge.fixtures.Account;
 import io.databridge.fixtures.Note;
 import io.databridge.fixtures.Parcel;
+import io.databridge.fixtures.Reading;
 import io.databridge.fixtures.Stock;
 import io.databridge.types.TypeCodecs;
 import java.math.BigDecimal;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.IncorrectUpdateSemanticsDataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -47,12 +49,15 @@ class BulkWriteIntegrationTest {
 
     @BeforeAll
     static void createTables(DataSource dataSource) {
-        DataBridge.create(dataSource).schema().create(Parcel.class, Note.class, Account.class, Stock.class);
+        DataBridge.create(dataSource)
+                .schema()
+                .create(Parcel.class, Note.class, Account.class, Stock.class, Reading.class);
     }
 
     @BeforeEach
     void emptyTables() {
-        db.sql("TRUNCATE parcel, note, account, stock RESTART IDENTITY").update();
+        db.sql("TRUNCATE parcel, note, account, stock, reading RESTART IDENTITY")
+                .update();
     }
 
     private List<Parcel> storedParcels(int count) {
@@ -426,6 +431,37 @@ class BulkWriteIntegrationTest {
         assertThat(count("account")).isEqualTo(CHUNKED_ROWS);
         assertThat(db.findById(Account.class, stored.get(3).id()).orElseThrow().owner())
                 .isEqualTo("again-3");
+    }
+
+    private List<Reading> readings(int count, String round) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> new Reading(i + 1, "sensor-" + i, i % 40 - 10, i % 2 == 0, i / 4.0 + round.length()))
+                .toList();
+    }
+
+    @Test
+    void upsertAllOfEntitiesStoredAsSentInsertsAndUpdatesAcrossChunksWithoutReadingBack() {
+        db.insertAll(readings(10, ""));
+        List<Reading> input = new ArrayList<>(readings(CHUNKED_ROWS, "again"));
+        Collections.reverse(input);
+        List<Reading> upserted = db.upsertAll(input);
+        assertThat(upserted).containsExactlyElementsOf(input);
+        assertThat(db.sql("SELECT * FROM reading ORDER BY id DESC").list(Reading.class))
+                .containsExactlyElementsOf(input);
+    }
+
+    @Test
+    void upsertAllOfEntitiesStoredAsSentIsAllOrNothingAndLeaksNothing() {
+        db.insertAll(readings(10, ""));
+        List<Reading> input = new ArrayList<>(readings(CHUNKED_ROWS, "again"));
+        // Another row's sensor in the second chunk: a unique violation after the first chunk was written.
+        input.set(CHUNKED_ROWS - 3, new Reading(CHUNKED_ROWS - 2, "sensor-1", 0, true, 0));
+        assertThatThrownBy(() -> db.upsertAll(input))
+                .isInstanceOf(DuplicateKeyException.class)
+                .satisfies(ex ->
+                        assertThat(ex.getMessage()).doesNotContain("reading").doesNotContain("sensor"));
+        assertThat(db.sql("SELECT * FROM reading ORDER BY id").list(Reading.class))
+                .containsExactlyElementsOf(readings(10, ""));
     }
 
     @Test

@@ -28,12 +28,41 @@ public class DataBridgeBenchmark extends BenchmarkBase {
     private DataBridge db;
     private TransactionTemplate transactions;
     private DbPerson updated;
+    private List<DbBulkPerson> bulk;
+    private long round;
 
     @Override
     protected void init() {
         db = DataBridge.create(dataSource);
         transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
         updated = db.findById(DbPerson.class, BenchDatabase.UPDATE_ID).orElseThrow();
+        bulk = db.sql("SELECT * FROM person_bulk ORDER BY id").list(DbBulkPerson.class);
+    }
+
+    /** {@code updateAll}: one {@code UPDATE ... FROM unnest(...)} with the version check of every row. */
+    @Benchmark
+    public List<DbBulkPerson> s9_updateAll1000() {
+        String name = "bulk " + round++ % 2;
+        long before = bulk.get(0).version;
+        for (DbBulkPerson person : bulk) {
+            person.name = name;
+        }
+        List<DbBulkPerson> stored = db.updateAll(bulk);
+        check(stored.size() == BenchDatabase.BULK_ROWS && stored.get(0).version == before + 1, "s9 versions");
+        return stored;
+    }
+
+    /** {@code upsertAll}: one {@code INSERT ... SELECT FROM unnest(...) ON CONFLICT DO UPDATE ... RETURNING}. */
+    @Benchmark
+    public List<DbUpsertPerson> s9b_upsert1000() {
+        long current = round++;
+        List<DbUpsertPerson> rows = new ArrayList<>(BenchDatabase.BULK_ROWS);
+        for (int i = 0; i < BenchDatabase.BULK_ROWS; i++) {
+            rows.add(DbUpsertPerson.of(i, current));
+        }
+        List<DbUpsertPerson> stored = db.upsertAll(rows);
+        check(stored.size() == BenchDatabase.BULK_ROWS, "s9b rows");
+        return stored;
     }
 
     @Benchmark

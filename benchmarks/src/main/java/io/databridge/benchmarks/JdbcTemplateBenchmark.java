@@ -28,9 +28,12 @@ public class JdbcTemplateBenchmark extends BenchmarkBase {
     private JdbcClient client;
     private TransactionTemplate transactions;
     private long version;
+    private long[] bulkVersions;
+    private long round;
 
     @Override
     protected void init() {
+        bulkVersions = BenchDatabase.bulkVersions(dataSource);
         template = new JdbcTemplate(dataSource);
         client = JdbcClient.create(template);
         transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
@@ -78,6 +81,65 @@ public class JdbcTemplateBenchmark extends BenchmarkBase {
     public int s4_insert100k(EmptyInsertTable table) {
         int[] counts = transactions.execute(status -> template.batchUpdate(BenchDatabase.INSERT, setter(bulkRows)));
         check(counts != null && counts.length == bulkRows, "s4 rows");
+        return counts.length;
+    }
+
+    /** {@code batchUpdate} in a transaction, every count checked. */
+    @Benchmark
+    public int s9_updateAll1000() {
+        String name = "bulk " + round++ % 2;
+        int[] counts = transactions.execute(status -> {
+            int[] result = template.batchUpdate(BenchDatabase.BULK_UPDATE, new BatchPreparedStatementSetter() {
+                @Override
+                public void setValues(PreparedStatement statement, int i) throws SQLException {
+                    statement.setString(1, "bulk" + (i + 1) + "@example.com");
+                    statement.setString(2, name);
+                    statement.setInt(3, (i + 1) % 100);
+                    statement.setBoolean(4, true);
+                    statement.setLong(5, i + 1);
+                    statement.setLong(6, bulkVersions[i]);
+                }
+
+                @Override
+                public int getBatchSize() {
+                    return BenchDatabase.BULK_ROWS;
+                }
+            });
+            for (int count : result) {
+                if (count != 1) {
+                    throw new IllegalStateException("benchmark result check failed: s9 version check");
+                }
+            }
+            return result;
+        });
+        for (int i = 0; i < bulkVersions.length; i++) {
+            bulkVersions[i]++;
+        }
+        return counts.length;
+    }
+
+    /** {@code batchUpdate} of {@code INSERT ... ON CONFLICT DO UPDATE} in a transaction, rewritten by pgjdbc. */
+    @Benchmark
+    public int s9b_upsert1000() {
+        long current = round++;
+        int[] counts = transactions.execute(status ->
+                template.batchUpdate(BenchDatabase.UPSERT, new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement statement, int i) throws SQLException {
+                        DbUpsertPerson row = DbUpsertPerson.of(i, current);
+                        statement.setLong(1, row.id());
+                        statement.setString(2, row.email());
+                        statement.setString(3, row.name());
+                        statement.setInt(4, row.age());
+                        statement.setBoolean(5, row.active());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return BenchDatabase.BULK_ROWS;
+                    }
+                }));
+        check(counts != null && counts.length == BenchDatabase.BULK_ROWS, "s9b rows");
         return counts.length;
     }
 

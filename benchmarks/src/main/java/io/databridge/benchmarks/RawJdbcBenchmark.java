@@ -19,10 +19,83 @@ import org.openjdk.jmh.annotations.Benchmark;
 public class RawJdbcBenchmark extends BenchmarkBase {
 
     private long version;
+    private long[] bulkVersions;
+    private long round;
 
     @Override
     protected void init() {
         version = BenchDatabase.version(dataSource, BenchDatabase.UPDATE_ID);
+        bulkVersions = BenchDatabase.bulkVersions(dataSource);
+    }
+
+    /** Scenario 9's reference: a JDBC batch (pgjdbc rewrites only inserts), every count checked, one transaction. */
+    @Benchmark
+    public int s9_updateAll1000() throws SQLException {
+        String name = "bulk " + round++ % 2;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(BenchDatabase.BULK_UPDATE)) {
+                for (int i = 0; i < BenchDatabase.BULK_ROWS; i++) {
+                    statement.setString(1, "bulk" + (i + 1) + "@example.com");
+                    statement.setString(2, name);
+                    statement.setInt(3, (i + 1) % 100);
+                    statement.setBoolean(4, true);
+                    statement.setLong(5, i + 1);
+                    statement.setLong(6, bulkVersions[i]);
+                    statement.addBatch();
+                }
+                int[] counts = statement.executeBatch();
+                for (int count : counts) {
+                    if (count != 1) {
+                        connection.rollback();
+                        throw new IllegalStateException("benchmark result check failed: s9 version check");
+                    }
+                }
+                connection.commit();
+                for (int i = 0; i < bulkVersions.length; i++) {
+                    bulkVersions[i]++;
+                }
+                return counts.length;
+            } catch (SQLException ex) {
+                connection.rollback();
+                throw ex;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** Scenario 9b's reference: a batch of {@code INSERT ... ON CONFLICT DO UPDATE}, rewritten by pgjdbc. */
+    @Benchmark
+    public int s9b_upsert1000() throws SQLException {
+        long current = round++;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(BenchDatabase.UPSERT)) {
+                for (int i = 0; i < BenchDatabase.BULK_ROWS; i++) {
+                    DbUpsertPerson row = DbUpsertPerson.of(i, current);
+                    statement.setLong(1, row.id());
+                    statement.setString(2, row.email());
+                    statement.setString(3, row.name());
+                    statement.setInt(4, row.age());
+                    statement.setBoolean(5, row.active());
+                    statement.addBatch();
+                }
+                int[] counts = statement.executeBatch();
+                connection.commit();
+                int written = 0;
+                for (int c : counts) {
+                    written += c == java.sql.Statement.SUCCESS_NO_INFO ? 1 : c;
+                }
+                check(written >= BenchDatabase.BULK_ROWS, "s9b rows");
+                return written;
+            } catch (SQLException ex) {
+                connection.rollback();
+                throw ex;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
     }
 
     @Benchmark

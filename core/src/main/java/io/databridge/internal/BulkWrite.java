@@ -120,6 +120,18 @@ final class BulkWrite {
         String text = upsert(model);
         List<@Nullable Object[]> values = values(model, input, "upsert", "assign an id", true);
         String task = "upsertAll " + model.type().getSimpleName();
+        String asSent = sql.upsertAsSent();
+        if (asSent != null) {
+            Supplier<List<T>> counted = () -> {
+                long written =
+                        executor.withConnection(task, asSent, connection -> write(connection, asSent, sql, values));
+                if (written != input.size()) {
+                    throw new IncorrectResultSizeDataAccessException(input.size(), (int) written);
+                }
+                return input;
+            };
+            return input.size() <= BulkInsert.CHUNK_ROWS ? counted.get() : inTransaction(counted);
+        }
         Supplier<List<T>> work = () -> {
             List<@Nullable Object[]> rows = executor.withConnection(
                     task, text, connection -> readBack(connection, model, text, sql.upsertColumns(), values));
@@ -239,6 +251,25 @@ final class BulkWrite {
     }
 
     /** Runs the statement per chunk and reads the returned rows; {@code null} when a value cannot be carried. */
+    /** Runs {@link BulkWriteSql#upsertAsSent()} per chunk; returns the number of rows written. */
+    private long write(Connection connection, String text, BulkWriteSql sql, List<@Nullable Object[]> values)
+            throws SQLException {
+        Object[][] arrays = BulkInsert.encode(connection, sql.upsertColumns(), values);
+        if (arrays == null) {
+            throw new IllegalStateException("typed columns are always carried");
+        }
+        long written = 0;
+        try (PreparedStatement statement = connection.prepareStatement(text)) {
+            DataSourceUtils.applyTransactionTimeout(statement, executor.dataSource());
+            for (int from = 0; from < values.size(); from += BulkInsert.CHUNK_ROWS) {
+                int to = Math.min(values.size(), from + BulkInsert.CHUNK_ROWS);
+                bind(connection, statement, sql.upsertColumns(), arrays, from, to);
+                written += statement.executeUpdate();
+            }
+        }
+        return written;
+    }
+
     private @Nullable List<@Nullable Object[]> readBack(
             Connection connection,
             EntityModel<?> model,

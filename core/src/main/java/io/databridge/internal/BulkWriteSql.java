@@ -37,6 +37,7 @@ final class BulkWriteSql {
     private final String deleteByIdsAndVersions;
     private final List<BulkColumn> upsertColumns;
     private final @Nullable String upsert;
+    private final @Nullable String upsertAsSent;
 
     BulkWriteSql(EntityModel<?> model) {
         String table = model.qualifiedTable();
@@ -96,6 +97,30 @@ final class BulkWriteSql {
         this.upsertColumns = new ArrayList<>();
         upsertColumns.add(id);
         this.upsert = idProperty.generated() || versionProperty != null ? null : upsert(model);
+        this.upsertAsSent = upsert == null ? null : upsertAsSent(model);
+    }
+
+    /**
+     * The upsert of an entity whose stored row is always the row sent: every column travels as a typed array (no codec
+     * that could round a value), is inserted and updated, and none is computed by the database. Nothing needs to be
+     * read back, so the statement has no {@code RETURNING}, no numbering and no join.
+     */
+    private @Nullable String upsertAsSent(EntityModel<?> model) {
+        StringJoiner columns = new StringJoiner(", ");
+        for (PropertyModel property : model.properties()) {
+            boolean plain = property.role() == Role.PLAIN && property.insertable() && property.updatable();
+            if (!(plain || property.role() == Role.ID)) {
+                return null;
+            }
+            columns.add(property.quotedColumn());
+        }
+        if (upsertColumns.size() != model.properties().size()
+                || upsertColumns.stream().anyMatch(BulkColumn::text)) {
+            return null;
+        }
+        return "INSERT INTO " + model.qualifiedTable() + " AS b_t (" + columns + ") SELECT * FROM unnest("
+                + placeholders(upsertColumns) + ") ON CONFLICT (" + model.id().quotedColumn() + ") "
+                + EntitySql.conflictAction(model);
     }
 
     private String upsert(EntityModel<?> model) {
@@ -193,5 +218,16 @@ final class BulkWriteSql {
     @Nullable
     String upsert() {
         return upsert;
+    }
+
+    /**
+     * {@code INSERT ... SELECT * FROM unnest(...) ON CONFLICT (id) DO UPDATE ...} without {@code RETURNING}, binding
+     * {@link #upsertColumns()}, for entities whose stored row is the row sent.
+     *
+     * @return the SQL, or {@code null} when a column travels as text, is not both inserted and updated, or is computed
+     */
+    @Nullable
+    String upsertAsSent() {
+        return upsertAsSent;
     }
 }
