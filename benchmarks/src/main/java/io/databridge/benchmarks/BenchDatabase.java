@@ -147,6 +147,26 @@ public final class BenchDatabase {
         }
     }
 
+    /** Binds row {@code i} (id {@code i + 1}) of a scenario 9 batch to {@link #BULK_UPDATE}. */
+    public static void bindBulkUpdate(PreparedStatement statement, int i, String name, long version)
+            throws SQLException {
+        statement.setString(1, "bulk" + (i + 1) + "@example.com");
+        statement.setString(2, name);
+        statement.setInt(3, (i + 1) % 100);
+        statement.setBoolean(4, true);
+        statement.setLong(5, i + 1);
+        statement.setLong(6, version);
+    }
+
+    /** Binds one row of a scenario 9b batch to {@link #UPSERT}. */
+    public static void bindUpsert(PreparedStatement statement, DbUpsertPerson row) throws SQLException {
+        statement.setLong(1, row.id());
+        statement.setString(2, row.email());
+        statement.setString(3, row.name());
+        statement.setInt(4, row.age());
+        statement.setBoolean(5, row.active());
+    }
+
     /** The current versions of the rows of {@code person_bulk}, by id (index 0 is id 1). */
     public static long[] bulkVersions(HikariDataSource dataSource) {
         long[] versions = new long[BULK_ROWS];

@@ -92,12 +92,7 @@ public class JdbcTemplateBenchmark extends BenchmarkBase {
             int[] result = template.batchUpdate(BenchDatabase.BULK_UPDATE, new BatchPreparedStatementSetter() {
                 @Override
                 public void setValues(PreparedStatement statement, int i) throws SQLException {
-                    statement.setString(1, "bulk" + (i + 1) + "@example.com");
-                    statement.setString(2, name);
-                    statement.setInt(3, (i + 1) % 100);
-                    statement.setBoolean(4, true);
-                    statement.setLong(5, i + 1);
-                    statement.setLong(6, bulkVersions[i]);
+                    BenchDatabase.bindBulkUpdate(statement, i, name, bulkVersions[i]);
                 }
 
                 @Override
@@ -126,12 +121,7 @@ public class JdbcTemplateBenchmark extends BenchmarkBase {
                 template.batchUpdate(BenchDatabase.UPSERT, new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement statement, int i) throws SQLException {
-                        DbUpsertPerson row = DbUpsertPerson.of(i, current);
-                        statement.setLong(1, row.id());
-                        statement.setString(2, row.email());
-                        statement.setString(3, row.name());
-                        statement.setInt(4, row.age());
-                        statement.setBoolean(5, row.active());
+                        BenchDatabase.bindUpsert(statement, DbUpsertPerson.of(i, current));
                     }
 
                     @Override

@@ -36,12 +36,7 @@ public class RawJdbcBenchmark extends BenchmarkBase {
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(BenchDatabase.BULK_UPDATE)) {
                 for (int i = 0; i < BenchDatabase.BULK_ROWS; i++) {
-                    statement.setString(1, "bulk" + (i + 1) + "@example.com");
-                    statement.setString(2, name);
-                    statement.setInt(3, (i + 1) % 100);
-                    statement.setBoolean(4, true);
-                    statement.setLong(5, i + 1);
-                    statement.setLong(6, bulkVersions[i]);
+                    BenchDatabase.bindBulkUpdate(statement, i, name, bulkVersions[i]);
                     statement.addBatch();
                 }
                 int[] counts = statement.executeBatch();
@@ -73,12 +68,7 @@ public class RawJdbcBenchmark extends BenchmarkBase {
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(BenchDatabase.UPSERT)) {
                 for (int i = 0; i < BenchDatabase.BULK_ROWS; i++) {
-                    DbUpsertPerson row = DbUpsertPerson.of(i, current);
-                    statement.setLong(1, row.id());
-                    statement.setString(2, row.email());
-                    statement.setString(3, row.name());
-                    statement.setInt(4, row.age());
-                    statement.setBoolean(5, row.active());
+                    BenchDatabase.bindUpsert(statement, DbUpsertPerson.of(i, current));
                     statement.addBatch();
                 }
                 int[] counts = statement.executeBatch();
