@@ -300,6 +300,76 @@ class BulkInsertIntegrationTest {
         }
     }
 
+    @io.databridge.mapping.Table(name = "gauge")
+    public static class Gauge {
+        @io.databridge.mapping.Id
+        @io.databridge.mapping.GeneratedValue
+        public Integer id;
+
+        public String label;
+
+        public Gauge() {}
+
+        Gauge(String label) {
+            this.label = label;
+        }
+    }
+
+    @io.databridge.mapping.Table(name = "meter", schema = "bulk_insert_other")
+    public static class Meter {
+        @io.databridge.mapping.Id
+        @io.databridge.mapping.GeneratedValue
+        public Long id;
+
+        public String label;
+
+        public Meter() {}
+
+        Meter(String label) {
+            this.label = label;
+        }
+    }
+
+    @Test
+    void copyDrawsIdsForIntegerAlwaysIdentitiesSerialColumnsAndTablesInOtherSchemas() {
+        db.sql("DROP TABLE IF EXISTS gauge").update();
+        db.sql("CREATE TABLE gauge (id integer GENERATED ALWAYS AS IDENTITY (START WITH 500) PRIMARY KEY,"
+                        + " label text NOT NULL UNIQUE)")
+                .update();
+        db.sql("DROP SCHEMA IF EXISTS bulk_insert_other CASCADE").update();
+        db.sql("CREATE SCHEMA bulk_insert_other").update();
+        db.sql("CREATE TABLE bulk_insert_other.meter (id bigserial PRIMARY KEY, label text NOT NULL UNIQUE)")
+                .update();
+        try {
+            // First load: the sequences were never called, so the ids are allocated up front; the second load lets
+            // the column defaults draw them.
+            for (int load = 0; load < 2; load++) {
+                int offset = load * COPY_ROWS;
+                List<Gauge> gauges = IntStream.range(0, COPY_ROWS)
+                        .mapToObj(i -> new Gauge("gauge-" + (offset + i)))
+                        .toList();
+                List<Gauge> storedGauges = db.insertAll(gauges);
+                List<Meter> meters = IntStream.range(0, COPY_ROWS)
+                        .mapToObj(i -> new Meter("meter-" + (offset + i)))
+                        .toList();
+                List<Meter> storedMeters = db.insertAll(meters);
+                for (int i = 0; i < COPY_ROWS; i++) {
+                    assertThat(storedGauges.get(i).id).isEqualTo(500 + offset + i);
+                    assertThat(storedMeters.get(i).id).isEqualTo(1L + offset + i);
+                }
+            }
+            assertThat(db.sql("SELECT count(*) FROM gauge WHERE label = 'gauge-' || (id - 500)")
+                            .one(Long.class))
+                    .isEqualTo(2L * COPY_ROWS);
+            assertThat(db.sql("SELECT count(*) FROM bulk_insert_other.meter WHERE label = 'meter-' || (id - 1)")
+                            .one(Long.class))
+                    .isEqualTo(2L * COPY_ROWS);
+        } finally {
+            db.sql("DROP SCHEMA bulk_insert_other CASCADE").update();
+            db.sql("DROP TABLE gauge").update();
+        }
+    }
+
     @Test
     void manyUnnestChunksReturnIdsInInputOrderAndColumnDefaults() {
         List<Tag> input = IntStream.range(0, CHUNKED_ROWS)
@@ -476,6 +546,31 @@ class BulkInsertIntegrationTest {
             crates.add(new Crate("crate-" + i, i % 7 == 0 ? null : i));
         }
         return crates;
+    }
+
+    @Test
+    void typedColumnsOnlyReturnConsecutiveIdsAsARangeAndGappedIdsOneByOne() {
+        List<Crate> consecutive = db.insertAll(crates(UNNEST_ROWS));
+        for (int i = 0; i < UNNEST_ROWS; i++) {
+            assertThat(consecutive.get(i).id).isEqualTo(5001L + i);
+        }
+        for (int count : new int[] {UNNEST_ROWS, CHUNKED_ROWS}) {
+            List<Crate> input = crates(count);
+            db.sql("ALTER SEQUENCE crate_id_seq INCREMENT BY 2").update();
+            try {
+                List<Crate> stored = db.insertAll(input);
+                Map<Long, String> labels = new LinkedHashMap<>();
+                for (Crate crate : db.sql("SELECT * FROM crate").list(Crate.class)) {
+                    labels.put(crate.id, crate.label);
+                }
+                for (int i = 0; i < count; i++) {
+                    assertThat(stored.get(i).id).isEqualTo(5002L + 2L * i);
+                    assertThat(labels.get(stored.get(i).id)).isEqualTo("crate-" + i);
+                }
+            } finally {
+                db.sql("ALTER SEQUENCE crate_id_seq INCREMENT BY 1").update();
+            }
+        }
     }
 
     @Test

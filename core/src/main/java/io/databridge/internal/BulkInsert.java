@@ -239,7 +239,10 @@ final class BulkInsert {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
                     if (generated) {
-                        ids = allocatedIds(rows.getArray(1), model.id(), to - from);
+                        Array spread = rows.getArray(1);
+                        ids = spread != null
+                                ? allocatedIds(spread, model.id(), to - from)
+                                : range(model.id().valueType().rawType(), rows.getLong(5), to - from);
                     }
                     readComputed(rows, copyColumns, firstComputed, computed, null);
                 }

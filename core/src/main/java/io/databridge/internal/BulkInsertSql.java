@@ -106,8 +106,12 @@ final class BulkInsertSql {
                 : "WITH v AS MATERIALIZED (SELECT " + generator + " AS b_id, u.b_ord" + elementList()
                         + " FROM unnest(" + placeholders(null) + ") WITH ORDINALITY AS u(" + aliases(null) + ")),"
                         + " ins AS (INSERT INTO " + table + " (" + insertColumns(id, computed)
-                        + ") OVERRIDING SYSTEM VALUE SELECT " + insertValues(computed) + " FROM v)"
-                        + " SELECT ARRAY(SELECT v.b_id FROM v ORDER BY v.b_ord)" + added;
+                        + ") OVERRIDING SYSTEM VALUE SELECT " + insertValues(computed) + " FROM v),"
+                        // When every id is its input number plus one offset, the ids are that range in input order:
+                        // one aggregate pass proves it, and the sorted array is built only when it is not so.
+                        + " s AS (SELECT min(v.b_id - v.b_ord) AS lo, max(v.b_id - v.b_ord) AS hi FROM v)"
+                        + " SELECT CASE WHEN s.lo = s.hi THEN NULL ELSE ARRAY(SELECT v.b_id FROM v ORDER BY v.b_ord)"
+                        + " END" + added + ", s.lo + 1 FROM s";
         this.assignedIdsOnly = !storedAsSent || assignedId.text()
                 ? null
                 : "WITH v AS (SELECT u.b_id AS b_id, u.b_ord" + elementList() + " FROM unnest("
@@ -250,9 +254,9 @@ final class BulkInsertSql {
 
     /**
      * Like {@link #generatedIds()}, for entities whose stored row is the row sent (every column written by the call,
-     * each a typed array the column stores as is): returns one row with the ids in input order ({@code int8[]}),
-     * {@code CURRENT_TIMESTAMP}, {@code LOCALTIMESTAMP} and {@code 0}, as {@link #allocate()} does, instead of every
-     * stored row joined back to its input position.
+     * each a typed array the column stores as is): returns one row with the ids in input order ({@code int8[]}, or
+     * {@code NULL} when they are consecutive in input order), {@code CURRENT_TIMESTAMP}, {@code LOCALTIMESTAMP},
+     * {@code 0} and the first id, instead of every stored row joined back to its input position.
      *
      * @return the SQL, or {@code null} when the stored row may differ from the row sent or ids are not integral
      */

@@ -35,8 +35,10 @@ class BulkInsertSqlTest {
                 .isEqualTo("WITH v AS MATERIALIZED (SELECT nextval((SELECT pg_get_serial_sequence(?, ?)::regclass))"
                         + " AS b_id, u.b_ord, u.b1 AS b1 FROM unnest(?::text[]) WITH ORDINALITY AS u(b1, b_ord)),"
                         + " ins AS (INSERT INTO \"note\" (\"id\", \"text\", \"version\") OVERRIDING SYSTEM VALUE"
-                        + " SELECT v.b_id, v.b1, 0 FROM v)"
-                        + " SELECT ARRAY(SELECT v.b_id FROM v ORDER BY v.b_ord), CURRENT_TIMESTAMP, LOCALTIMESTAMP, 0");
+                        + " SELECT v.b_id, v.b1, 0 FROM v),"
+                        + " s AS (SELECT min(v.b_id - v.b_ord) AS lo, max(v.b_id - v.b_ord) AS hi FROM v)"
+                        + " SELECT CASE WHEN s.lo = s.hi THEN NULL ELSE ARRAY(SELECT v.b_id FROM v ORDER BY v.b_ord)"
+                        + " END, CURRENT_TIMESTAMP, LOCALTIMESTAMP, 0, s.lo + 1 FROM s");
         assertThat(notes.assignedIdsOnly())
                 .isEqualTo("WITH v AS (SELECT u.b_id AS b_id, u.b_ord, u.b1 AS b1 FROM unnest(?::int8[], ?::text[])"
                         + " WITH ORDINALITY AS u(b_id, b1, b_ord)), ins AS (INSERT INTO \"note\" (\"id\", \"text\","
