@@ -2,16 +2,23 @@ package io.databridge;
 
 import io.databridge.error.PgExceptionTranslator;
 import io.databridge.internal.DefaultDataBridge;
+import io.databridge.internal.StatementObserver;
 import io.databridge.mapping.EntityModels;
 import io.databridge.mapping.NamingStrategy;
+import io.databridge.observation.DefaultStatementObservationConvention;
+import io.databridge.observation.StatementObservationConvention;
 import io.databridge.query.QueryFactory;
 import io.databridge.query.QueryTable;
 import io.databridge.query.SelectQuery;
 import io.databridge.types.TypeCodecs;
+import io.micrometer.observation.ObservationRegistry;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The data-bridge facade: entity CRUD, raw SQL with named parameters, and schema generation over one {@link
@@ -239,6 +246,9 @@ public interface DataBridge {
         private TypeCodecs codecs = TypeCodecs.defaults();
         private NamingStrategy naming = NamingStrategy.SNAKE_CASE;
         private PgExceptionTranslator translator = PgExceptionTranslator.fromEnvironment();
+        private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+        private @Nullable StatementObservationConvention observationConvention;
+        private @Nullable Duration slowQueryThreshold;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -289,12 +299,55 @@ public interface DataBridge {
         }
 
         /**
+         * Reports every unit of database work to a Micrometer registry, as an observation named {@value
+         * DefaultStatementObservationConvention#NAME} (a timer, and a span when tracing is set up). Without one
+         * ({@link ObservationRegistry#NOOP}, the default) nothing is observed and nothing is paid for it.
+         *
+         * @param registry the registry
+         * @return this builder
+         */
+        public Builder observationRegistry(ObservationRegistry registry) {
+            this.observationRegistry = Objects.requireNonNull(registry, "registry must not be null");
+            return this;
+        }
+
+        /**
+         * Replaces the names and tags of the observations ({@link DefaultStatementObservationConvention} by default).
+         *
+         * @param convention the convention
+         * @return this builder
+         */
+        public Builder observationConvention(StatementObservationConvention convention) {
+            this.observationConvention = Objects.requireNonNull(convention, "convention must not be null");
+            return this;
+        }
+
+        /**
+         * Logs every unit of work that takes at least {@code threshold} at WARN on the {@code io.databridge.slow-query}
+         * logger, with its task, duration and SQL (placeholders, never values). Off by default.
+         *
+         * @param threshold the threshold, zero or positive; {@code null} turns slow-query logging off
+         * @return this builder
+         * @throws IllegalArgumentException when the threshold is negative
+         */
+        public Builder slowQueryThreshold(@Nullable Duration threshold) {
+            if (threshold != null && threshold.isNegative()) {
+                throw new IllegalArgumentException(
+                        "slowQueryThreshold must be zero or positive, or null to turn it off, but was " + threshold);
+            }
+            this.slowQueryThreshold = threshold;
+            return this;
+        }
+
+        /**
          * Builds the engine.
          *
          * @return the engine
          */
         public DataBridge build() {
-            return new DefaultDataBridge(dataSource, new EntityModels(codecs, naming), translator);
+            StatementObserver observer =
+                    new StatementObserver(observationRegistry, observationConvention, slowQueryThreshold);
+            return new DefaultDataBridge(dataSource, new EntityModels(codecs, naming), translator, observer);
         }
     }
 }

@@ -2,6 +2,8 @@ package io.databridge.autoconfigure;
 
 import io.databridge.DataBridge;
 import io.databridge.error.PgExceptionTranslator;
+import io.databridge.observation.StatementObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,7 +24,9 @@ import org.springframework.transaction.TransactionManager;
  * The {@link DataBridge} bean, the {@link PgExceptionTranslator} it shares with Spring's JDBC support (as the
  * context's {@link org.springframework.jdbc.support.SQLExceptionTranslator}, which Spring Boot's {@code JdbcTemplate}
  * picks up), and a {@link JdbcTransactionManager} that translates commit failures with it. Each backs off when the
- * application defines a bean of its type.
+ * application defines a bean of its type. The {@code DataBridge} reports its statements to the context's {@link
+ * ObservationRegistry} (Spring Boot's actuator defines one) with the context's {@link StatementObservationConvention}
+ * if there is one, and logs slow ones per {@code data-bridge.logging.slow-query-threshold}.
  */
 @AutoConfiguration(
         after = {DataSourceAutoConfiguration.class, DataBridgeDataSourceAutoConfiguration.class},
@@ -59,8 +63,15 @@ public final class DataBridgeAutoConfiguration {
     DataBridge dataBridge(
             DataSource dataSource,
             PgExceptionTranslator translator,
+            DataBridgeProperties properties,
+            ObjectProvider<ObservationRegistry> observationRegistry,
+            ObjectProvider<StatementObservationConvention> observationConvention,
             ObjectProvider<DataBridgeBuilderCustomizer> customizers) {
-        DataBridge.Builder builder = DataBridge.builder(dataSource).translator(translator);
+        DataBridge.Builder builder = DataBridge.builder(dataSource)
+                .translator(translator)
+                .slowQueryThreshold(properties.getLogging().threshold());
+        observationRegistry.ifUnique(builder::observationRegistry);
+        observationConvention.ifUnique(builder::observationConvention);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }

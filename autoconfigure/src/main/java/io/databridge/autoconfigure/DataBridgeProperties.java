@@ -23,6 +23,8 @@ public class DataBridgeProperties implements InitializingBean {
 
     private final Embedded embedded = new Embedded();
 
+    private final Logging logging = new Logging();
+
     /**
      * The connection settings.
      *
@@ -48,6 +50,15 @@ public class DataBridgeProperties implements InitializingBean {
      */
     public Embedded getEmbedded() {
         return embedded;
+    }
+
+    /**
+     * The statement-logging settings.
+     *
+     * @return the logging settings
+     */
+    public Logging getLogging() {
+        return logging;
     }
 
     @Override
@@ -86,7 +97,8 @@ public class DataBridgeProperties implements InitializingBean {
     @Override
     public String toString() {
         return "DataBridgeProperties[datasource=" + datasource + ", errors.sanitize=" + errors.sanitizes()
-                + ", embedded.enabled=" + embedded.isEnabled() + "]";
+                + ", embedded.enabled=" + embedded.isEnabled() + ", logging.slow-query-threshold="
+                + logging.getSlowQueryThreshold() + "]";
     }
 
     /** Where and how to connect. */
@@ -319,6 +331,40 @@ public class DataBridgeProperties implements InitializingBean {
          */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+    }
+
+    /** Statement logging. */
+    public static class Logging {
+
+        /**
+         * Statements (and bulk calls) that take at least this long are logged at WARN on the io.databridge.slow-query
+         * logger, with their task, duration and SQL (never values). A negative value turns the log off.
+         */
+        private Duration slowQueryThreshold = Duration.ofSeconds(1);
+
+        /**
+         * The slow-query threshold.
+         *
+         * @return the threshold; negative when the log is off
+         */
+        public Duration getSlowQueryThreshold() {
+            return slowQueryThreshold;
+        }
+
+        /**
+         * Sets the slow-query threshold.
+         *
+         * @param slowQueryThreshold the threshold; negative to turn the log off
+         */
+        public void setSlowQueryThreshold(Duration slowQueryThreshold) {
+            this.slowQueryThreshold = slowQueryThreshold;
+        }
+
+        /** The threshold for the engine: {@code null} when the log is off. */
+        @Nullable
+        Duration threshold() {
+            return slowQueryThreshold.isNegative() ? null : slowQueryThreshold;
         }
     }
 }

@@ -49,8 +49,21 @@ public final class DefaultDataBridge implements DataBridge {
      * @param translator the exception translator
      */
     public DefaultDataBridge(DataSource dataSource, EntityModels models, PgExceptionTranslator translator) {
+        this(dataSource, models, translator, StatementObserver.NONE);
+    }
+
+    /**
+     * Creates the engine.
+     *
+     * @param dataSource the data source
+     * @param models the entity models
+     * @param translator the exception translator
+     * @param observer reports each unit of database work
+     */
+    public DefaultDataBridge(
+            DataSource dataSource, EntityModels models, PgExceptionTranslator translator, StatementObserver observer) {
         this.models = models;
-        this.executor = new JdbcExecutor(dataSource, translator);
+        this.executor = new JdbcExecutor(dataSource, translator, observer);
         this.resultMappers = new ResultMappers(models);
         JdbcTransactionManager transactionManager = new JdbcTransactionManager(dataSource);
         transactionManager.setExceptionTranslator(translator);

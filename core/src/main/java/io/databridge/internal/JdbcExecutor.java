@@ -90,16 +90,29 @@ public final class JdbcExecutor {
 
     private final DataSource dataSource;
     private final PgExceptionTranslator translator;
+    private final StatementObserver observer;
+
+    /**
+     * Creates an executor that reports nothing.
+     *
+     * @param dataSource where connections come from
+     * @param translator translates every driver failure
+     */
+    public JdbcExecutor(DataSource dataSource, PgExceptionTranslator translator) {
+        this(dataSource, translator, StatementObserver.NONE);
+    }
 
     /**
      * Creates an executor.
      *
      * @param dataSource where connections come from
      * @param translator translates every driver failure
+     * @param observer reports each unit of work (observation, SQL and slow-query logs)
      */
-    public JdbcExecutor(DataSource dataSource, PgExceptionTranslator translator) {
+    public JdbcExecutor(DataSource dataSource, PgExceptionTranslator translator, StatementObserver observer) {
         this.dataSource = dataSource;
         this.translator = translator;
+        this.observer = observer;
     }
 
     /**
@@ -182,13 +195,18 @@ public final class JdbcExecutor {
             Binder binder,
             RowReaderFactory<R> readers) {
         boolean ownTransaction = readTransaction && !inTransaction();
+        // The stream outlives this call and is consumed by the caller's code: observed until it is closed, without
+        // a scope on this thread.
+        StatementObserver.Run run = observer.start(task, sql, false);
         Connection connection;
         try {
             connection = DataSourceUtils.getConnection(dataSource);
         } catch (CannotGetJdbcConnectionException ex) {
-            throw translator.translateConnectionFailure(ex);
+            DataAccessException translated = translator.translateConnectionFailure(ex);
+            run.stop(translated);
+            throw translated;
         }
-        Cursor<R> cursor = new Cursor<>(task, sql, connection);
+        Cursor<R> cursor = new Cursor<>(task, sql, connection, run);
         try {
             if (ownTransaction) {
                 connection.setAutoCommit(false);
@@ -203,10 +221,11 @@ public final class JdbcExecutor {
             cursor.rows = rows;
             cursor.reader = readers.create(rows);
         } catch (SQLException ex) {
-            cursor.close();
-            throw translator.translate(task, sql, ex);
+            DataAccessException translated = translator.translate(task, sql, ex);
+            cursor.close(translated);
+            throw translated;
         } catch (RuntimeException | Error ex) {
-            cursor.close();
+            cursor.close(ex);
             throw ex;
         }
         return StreamSupport.stream(cursor, false).onClose(cursor::close);
@@ -224,17 +243,19 @@ public final class JdbcExecutor {
         private final String task;
         private final String sql;
         private final Connection connection;
+        private final StatementObserver.Run run;
         private boolean ownTransaction;
         private @Nullable PreparedStatement statement;
         private @Nullable ResultSet rows;
         private @Nullable RowReader<R> reader;
         private boolean closed;
 
-        Cursor(String task, String sql, Connection connection) {
+        Cursor(String task, String sql, Connection connection, StatementObserver.Run run) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
             this.task = task;
             this.sql = sql;
             this.connection = connection;
+            this.run = run;
         }
 
         @Override
@@ -252,16 +273,39 @@ public final class JdbcExecutor {
                 action.accept(currentReader.read(current));
                 return true;
             } catch (SQLException ex) {
-                close();
-                throw translator.translate(task, sql, ex);
+                DataAccessException translated = translator.translate(task, sql, ex);
+                close(translated);
+                throw translated;
+            } catch (RuntimeException | Error ex) {
+                close(ex);
+                throw ex;
             }
         }
 
         void close() {
+            close(null);
+        }
+
+        /** Releases everything, once, and ends the observation with the failure the caller sees, if any. */
+        void close(@Nullable Throwable failure) {
             if (closed) {
                 return;
             }
             closed = true;
+            Throwable error = failure;
+            try {
+                release();
+            } catch (RuntimeException ex) {
+                if (error == null) {
+                    error = ex;
+                }
+                throw ex;
+            } finally {
+                run.stop(error);
+            }
+        }
+
+        private void release() {
             try {
                 if (rows != null) {
                     rows.close();
@@ -292,16 +336,26 @@ public final class JdbcExecutor {
      * @throws DataAccessException for every driver failure, translated
      */
     public <R> R withConnection(String task, String sql, ConnectionCallback<R> callback) {
+        StatementObserver.Run run = observer.start(task, sql, true);
         Connection connection;
         try {
             connection = DataSourceUtils.getConnection(dataSource);
         } catch (CannotGetJdbcConnectionException ex) {
-            throw translator.translateConnectionFailure(ex);
+            DataAccessException translated = translator.translateConnectionFailure(ex);
+            run.stop(translated);
+            throw translated;
         }
         try {
-            return callback.run(connection);
+            R result = callback.run(connection);
+            run.stop(null);
+            return result;
         } catch (SQLException ex) {
-            throw translator.translate(task, sql, ex);
+            DataAccessException translated = translator.translate(task, sql, ex);
+            run.stop(translated);
+            throw translated;
+        } catch (RuntimeException | Error ex) {
+            run.stop(ex);
+            throw ex;
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
