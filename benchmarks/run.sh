@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmark module with the Maven wrapper and runs JMH.
 #
-#   benchmarks/run.sh            full run (1 fork, 3x1s warmup, 5x1s measurement; bulk load 1+3 iterations):
+#   benchmarks/run.sh            full run (2 forks, 3x1s warmup, 5x1s measurement; bulk load 1+3 iterations; ~25 min):
 #                                writes benchmarks/results/latest.csv, raw-jmh.csv and chart.svg
 #   benchmarks/run.sh --quick    every benchmark briefly (smoke test; results go to results/quick/)
 #   benchmarks/run.sh [--quick] REGEX [jmh options...]   only the benchmarks matching REGEX

@@ -16,14 +16,15 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What every library's benchmark shares: the pool, the schema, one fork, average time in microseconds. Scenario
+ * What every library's benchmark shares: the pool, the schema, two forks (one fork's error bars were as wide as the
+ * differences between libraries), average time in microseconds. Scenario
  * methods are named {@code sN_what} so results sort by scenario.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(
-        value = 1,
+        value = 2,
         jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
