@@ -11,6 +11,7 @@ LIBRARIES = {
     "RawJdbcBenchmark": "pgjdbc (hand-written)",
     "DataBridgeBenchmark": "data-bridge",
     "DataBridgeDslBenchmark": "data-bridge DSL",
+    "DataBridgeObservedBenchmark": "data-bridge observed",
     "JdbcTemplateBenchmark": "Spring JdbcClient",
     "SpringDataJdbcBenchmark": "Spring Data JDBC",
     "JpaBenchmark": "Spring Data JPA / Hibernate",
