@@ -315,6 +315,21 @@ class BulkInsertIntegrationTest {
         }
     }
 
+    @io.databridge.mapping.Table(name = "dial")
+    public static class Dial {
+        @io.databridge.mapping.Id
+        @io.databridge.mapping.GeneratedValue
+        public Long id;
+
+        public String label;
+
+        public Dial() {}
+
+        Dial(String label) {
+            this.label = label;
+        }
+    }
+
     @io.databridge.mapping.Table(name = "meter", schema = "bulk_insert_other")
     public static class Meter {
         @io.databridge.mapping.Id
@@ -331,7 +346,7 @@ class BulkInsertIntegrationTest {
     }
 
     @Test
-    void copyDrawsIdsForIntegerAlwaysIdentitiesSerialColumnsAndTablesInOtherSchemas() {
+    void copyDrawsIdsForIntegerAlwaysIdentitiesSerialColumnsOwnedSequencesAndTablesInOtherSchemas() {
         db.sql("DROP TABLE IF EXISTS gauge").update();
         db.sql("CREATE TABLE gauge (id integer GENERATED ALWAYS AS IDENTITY (START WITH 500) PRIMARY KEY,"
                         + " label text NOT NULL UNIQUE)")
@@ -340,6 +355,12 @@ class BulkInsertIntegrationTest {
         db.sql("CREATE SCHEMA bulk_insert_other").update();
         db.sql("CREATE TABLE bulk_insert_other.meter (id bigserial PRIMARY KEY, label text NOT NULL UNIQUE)")
                 .update();
+        // A sequence owned by the id column, which has no default: ids must be allocated and sent.
+        db.sql("DROP TABLE IF EXISTS dial").update();
+        db.sql("CREATE TABLE dial (id bigint PRIMARY KEY, label text NOT NULL UNIQUE)")
+                .update();
+        db.sql("CREATE SEQUENCE dial_numbers START WITH 70 OWNED BY dial.id").update();
+        db.sql("SELECT nextval('dial_numbers')").one(Long.class);
         try {
             // First load: the sequences were never called, so the ids are allocated up front; the second load lets
             // the column defaults draw them.
@@ -353,9 +374,14 @@ class BulkInsertIntegrationTest {
                         .mapToObj(i -> new Meter("meter-" + (offset + i)))
                         .toList();
                 List<Meter> storedMeters = db.insertAll(meters);
+                List<Dial> dials = IntStream.range(0, COPY_ROWS)
+                        .mapToObj(i -> new Dial("dial-" + (offset + i)))
+                        .toList();
+                List<Dial> storedDials = db.insertAll(dials);
                 for (int i = 0; i < COPY_ROWS; i++) {
                     assertThat(storedGauges.get(i).id).isEqualTo(500 + offset + i);
                     assertThat(storedMeters.get(i).id).isEqualTo(1L + offset + i);
+                    assertThat(storedDials.get(i).id).isEqualTo(71L + offset + i);
                 }
             }
             assertThat(db.sql("SELECT count(*) FROM gauge WHERE label = 'gauge-' || (id - 500)")
@@ -366,7 +392,7 @@ class BulkInsertIntegrationTest {
                     .isEqualTo(2L * COPY_ROWS);
         } finally {
             db.sql("DROP SCHEMA bulk_insert_other CASCADE").update();
-            db.sql("DROP TABLE gauge").update();
+            db.sql("DROP TABLE gauge, dial").update();
         }
     }
 

@@ -473,9 +473,10 @@ final class BulkInsert {
     }
 
     /**
-     * Prepares a COPY whose ids the id column's default draws, when they can be read back: the sequence counts by one,
-     * no session caches values of it (so the COPY's values are consecutive unless another session draws in between)
-     * and the table has no trigger (which could draw too). Also reads the values of the computed columns.
+     * Prepares a COPY whose ids the id column's default draws, when they can be read back: the column is an identity
+     * or defaults to its sequence's {@code nextval}, the sequence counts by one, no session caches values of it (so
+     * the COPY's values are consecutive unless another session draws in between) and the table has no trigger (which
+     * could draw too). Also reads the values of the computed columns.
      *
      * @return the sequence's last value before the COPY, or {@code null} when the ids must be allocated up front
      */
@@ -489,9 +490,10 @@ final class BulkInsert {
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql.sequenceState())) {
             DataSourceUtils.applyTransactionTimeout(statement, executor.dataSource());
-            statement.setString(1, model.qualifiedTable());
-            statement.setString(2, model.id().columnName());
-            statement.setString(3, model.qualifiedTable());
+            statement.setString(1, model.id().columnName());
+            statement.setString(2, model.qualifiedTable());
+            statement.setString(3, model.id().columnName());
+            statement.setString(4, model.qualifiedTable());
             try (ResultSet rows = statement.executeQuery()) {
                 if (!rows.next()) {
                     return null;

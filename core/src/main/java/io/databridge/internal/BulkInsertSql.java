@@ -133,9 +133,14 @@ final class BulkInsertSql {
         this.copyWithoutId = "COPY " + table + " (" + withoutId + ") FROM STDIN";
         // Without triggers on the table only the id column's default draws from the sequence while a COPY runs in
         // this session, so the session's last value is the id of the COPY's last row.
+        // The column must also draw from that sequence by itself: an identity, or a default of nextval(sequence).
         this.sequenceState = "SELECT pg_sequence_last_value(q.s), CURRENT_TIMESTAMP, LOCALTIMESTAMP, 0,"
                 + " p.seqincrement = 1 AND p.seqcache = 1 AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger AS g"
-                + " WHERE g.tgrelid = q.s2 AND NOT g.tgisinternal)"
+                + " WHERE g.tgrelid = q.s2 AND NOT g.tgisinternal) AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute"
+                + " AS a LEFT JOIN pg_catalog.pg_attrdef AS d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+                + " WHERE a.attrelid = q.s2 AND a.attname = ? AND (a.attidentity <> '' OR"
+                + " pg_catalog.pg_get_expr(d.adbin, d.adrelid) = 'nextval(' || quote_literal(q.s::text)"
+                + " || '::regclass)'))"
                 + " FROM (SELECT pg_get_serial_sequence(?, ?)::regclass AS s, ?::regclass AS s2) AS q"
                 + " JOIN pg_catalog.pg_sequence AS p ON p.seqrelid = q.s";
         String idColumn = id.quotedColumn();
@@ -287,10 +292,11 @@ final class BulkInsertSql {
     }
 
     /**
-     * Reads the id sequence before a COPY that lets the id column's default draw the ids: binds table, id column and
-     * table again; returns the sequence's last value ({@code NULL} before its first call), {@code CURRENT_TIMESTAMP},
-     * {@code LOCALTIMESTAMP}, {@code 0} and whether the ids can be read back after the COPY: the sequence counts by
-     * one, with no per-session cache, and the table has no triggers. No row when the column has no sequence.
+     * Reads the id sequence before a COPY that lets the id column's default draw the ids: binds id column, table, id
+     * column and table again; returns the sequence's last value ({@code NULL} before its first call), {@code
+     * CURRENT_TIMESTAMP}, {@code LOCALTIMESTAMP}, {@code 0} and whether the ids can be read back after the COPY: the
+     * column is an identity or defaults to the sequence's {@code nextval}, the sequence counts by one, with no
+     * per-session cache, and the table has no triggers. No row when the column has no sequence.
      */
     String sequenceState() {
         return sequenceState;
