@@ -3,6 +3,9 @@ package io.databridge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.databridge.fixtures.Account;
 import io.databridge.fixtures.Note;
 import io.databridge.fixtures.Parcel;
@@ -32,6 +35,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -493,7 +497,22 @@ class BulkInsertIntegrationTest {
     void aDuplicateInTheMiddleOfACopyInsertsNothingAndLeaksNothing() {
         List<Parcel> input = parcels(COPY_ROWS);
         input.get(COPY_ROWS - 100).label = "parcel-7";
-        assertFailsSanitizedAndInsertsNothing(() -> db.insertAll(input), "parcel");
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger errors = (Logger) LoggerFactory.getLogger("io.databridge.error");
+        errors.addAppender(log);
+        try {
+            assertFailsSanitizedAndInsertsNothing(() -> db.insertAll(input), "parcel");
+        } finally {
+            errors.detachAppender(log);
+        }
+        // The log names the COPY that ran: the id column's default drew the ids, so the id is not in its list.
+        assertThat(log.list)
+                .singleElement()
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .asString()
+                .contains("task: insertAll Parcel")
+                .contains("SQL: COPY \"parcel\" (\"label\", ");
     }
 
     @Test

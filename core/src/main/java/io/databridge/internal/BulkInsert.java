@@ -93,7 +93,7 @@ final class BulkInsert {
         String task = "insertAll " + model.type().getSimpleName();
         if (input.size() >= COPY_THRESHOLD && sql.copyable()) {
             List<T> stored = inTransaction(() -> executor.withConnection(
-                    task, sql.copy(), connection -> copy(connection, model, sql, input, generated)));
+                    task, sql.copy(), connection -> copy(connection, task, model, sql, input, generated)));
             return stored != null ? stored : rowByRow(input, single);
         }
         List<@Nullable Object[]> values = new ArrayList<>(input.size());
@@ -374,7 +374,12 @@ final class BulkInsert {
      * produce the text (and may refuse the value) are encoded before anything is sent.
      */
     private <T> @Nullable List<T> copy(
-            Connection connection, EntityModel<T> model, BulkInsertSql sql, List<T> input, boolean generated)
+            Connection connection,
+            String task,
+            EntityModel<T> model,
+            BulkInsertSql sql,
+            List<T> input,
+            boolean generated)
             throws SQLException {
         List<PropertyModel> copyColumns = sql.copyColumns();
         List<BulkColumn> columns = new ArrayList<>(sql.columns().size() + 1);
@@ -416,10 +421,40 @@ final class BulkInsert {
             }
         }
         int first = before == null ? 0 : 1;
-        CopyIn copy = connection
-                .unwrap(PGConnection.class)
-                .getCopyAPI()
-                .copyIn(before == null ? sql.copy() : sql.copyWithoutId());
+        String copyText = before == null ? sql.copy() : sql.copyWithoutId();
+        try {
+            stream(connection, copyText, model, input, values, arrays, ids, columns, first, copyColumns, computedText);
+        } catch (SQLException ex) {
+            // Translated here, so the failure names the COPY that ran.
+            throw executor.translator().translate(task, copyText, ex);
+        }
+        if (before != null) {
+            ids = copiedIds(connection, model, sql, before, count);
+        }
+        List<T> stored = new ArrayList<>(count);
+        for (int r = 0; r < count; r++) {
+            stored.add(merge(model, input.get(r), values[r], ids, r, copyColumns, firstComputed, computed));
+        }
+        return stored;
+    }
+
+    /** Streams the rows through {@code COPY ... FROM STDIN}, reading and encoding each entity as it goes. */
+    private static <T> void stream(
+            Connection connection,
+            String copyText,
+            EntityModel<T> model,
+            List<T> input,
+            @Nullable Object[][] values,
+            Object @Nullable [][] arrays,
+            Object @Nullable [] ids,
+            List<BulkColumn> columns,
+            int first,
+            List<PropertyModel> copyColumns,
+            @Nullable Object[] computedText)
+            throws SQLException {
+        int count = input.size();
+        int firstComputed = columns.size();
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copyText);
         try {
             CopyTextBuffer buffer = new CopyTextBuffer(copy);
             for (int r = 0; r < count; r++) {
@@ -462,14 +497,6 @@ final class BulkInsert {
                 copy.cancelCopy();
             }
         }
-        if (before != null) {
-            ids = copiedIds(connection, model, sql, before, count);
-        }
-        List<T> stored = new ArrayList<>(count);
-        for (int r = 0; r < count; r++) {
-            stored.add(merge(model, input.get(r), values[r], ids, r, copyColumns, firstComputed, computed));
-        }
-        return stored;
     }
 
     /**
