@@ -2,6 +2,7 @@ package io.databridge.query;
 
 import io.databridge.mapping.EntityModel;
 import io.databridge.mapping.EntityModels;
+import io.databridge.mapping.EntityReader;
 import io.databridge.mapping.JavaTypes;
 import io.databridge.mapping.PropertyModel;
 import io.databridge.mapping.RowConstructor;
@@ -28,23 +29,13 @@ interface RowReader<R> {
 
     R read(ResultSet rows) throws SQLException;
 
+    /**
+     * Reads the entity from columns 1 to n in property order, through the entity's own reader: the one the facade
+     * uses, which writes each column straight into its field (no array of values per row).
+     */
     static <T> RowReader<T> entity(EntityModel<T> model) {
-        List<PropertyModel> properties = model.properties();
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        TypeCodec<Object>[] codecs = new TypeCodec[properties.size()];
-        // Computed once: qualifiedName() concatenates, which per value cost about 380 bytes per row.
-        String[] names = new String[properties.size()];
-        for (int i = 0; i < codecs.length; i++) {
-            codecs[i] = properties.get(i).codec();
-            names[i] = properties.get(i).qualifiedName();
-        }
-        return rows -> {
-            Object[] values = new Object[codecs.length];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = read(codecs[i], rows, i + 1, names[i]);
-            }
-            return model.instantiate(values);
-        };
+        EntityReader<T> reader = model.reader();
+        return reader::read;
     }
 
     @SuppressWarnings("unchecked")
