@@ -1,0 +1,114 @@
+package io.databridge.migration;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.ResourcePatternResolver;
+
+/**
+ * One script found in the locations: {@code V<version>__<description>.sql} applies a version, {@code
+ * U<version>__<description>.sql} undoes it. The checksum is a CRC32 of the text with line endings normalized, so a
+ * checkout with other line endings does not look changed. Immutable.
+ */
+record MigrationScript(
+        MigrationVersion version, String description, String name, String sql, int checksum, boolean undo) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+    private static final Pattern NAME = Pattern.compile("([VU])([^_]+(?:_[^_]+)*?)__(.+)\\.sql");
+
+    /** Scripts of the locations, applying ones and undoing ones, each list in version order. */
+    record Found(List<MigrationScript> up, Map<MigrationVersion, MigrationScript> undo) {}
+
+    static Found load(ResourcePatternResolver resolver, List<String> locations) {
+        Map<MigrationVersion, MigrationScript> up = new LinkedHashMap<>();
+        Map<MigrationVersion, MigrationScript> undo = new LinkedHashMap<>();
+        for (String location : locations) {
+            Resource[] resources;
+            try {
+                resources = resolver.getResources(pattern(location));
+            } catch (IOException ex) {
+                throw new MigrationException("Cannot list the migration scripts in " + location + ": " + ex, ex);
+            }
+            for (Resource resource : resources) {
+                String name = resource.getFilename();
+                if (name == null) {
+                    continue;
+                }
+                Matcher matcher = NAME.matcher(name);
+                if (!matcher.matches()) {
+                    LOG.warn(
+                            "Ignoring {} in {}: migration scripts are named V<version>__<description>.sql or"
+                                    + " U<version>__<description>.sql",
+                            name,
+                            location);
+                    continue;
+                }
+                MigrationVersion version;
+                try {
+                    version = MigrationVersion.parse(matcher.group(2));
+                } catch (IllegalArgumentException ex) {
+                    throw new MigrationException(
+                            "Migration script " + name + " in " + location + ": " + ex.getMessage(), ex);
+                }
+                MigrationScript script = new MigrationScript(
+                        version,
+                        matcher.group(3).replace('_', ' '),
+                        name,
+                        read(resource),
+                        0,
+                        matcher.group(1).equals("U"));
+                script = script.withChecksum();
+                Map<MigrationVersion, MigrationScript> target = script.undo() ? undo : up;
+                MigrationScript previous = target.putIfAbsent(version, script);
+                if (previous != null) {
+                    throw new MigrationException(
+                            "Two migration scripts have version " + version + ": " + previous.name() + " and " + name
+                                    + "; give each version one script",
+                            null);
+                }
+            }
+        }
+        List<MigrationScript> ordered = new ArrayList<>(up.values());
+        ordered.sort(Comparator.comparing(MigrationScript::version));
+        return new Found(List.copyOf(ordered), Map.copyOf(undo));
+    }
+
+    /** {@code classpath:db/migration} to {@code classpath*:db/migration/**}{@code /*.sql}, and so on. */
+    static String pattern(String location) {
+        String base = location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
+        if (base.startsWith("classpath:")) {
+            base = "classpath*:" + base.substring("classpath:".length());
+        } else if (base.startsWith("filesystem:")) {
+            base = "file:" + base.substring("filesystem:".length());
+        } else if (!base.contains(":")) {
+            base = "classpath*:" + base;
+        }
+        return base + "/**/*.sql";
+    }
+
+    private static String read(Resource resource) {
+        try (InputStream in = resource.getInputStream()) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (IOException ex) {
+            throw new MigrationException("Cannot read migration script " + resource.getDescription() + ": " + ex, ex);
+        }
+    }
+
+    private MigrationScript withChecksum() {
+        CRC32 crc = new CRC32();
+        crc.update(sql.replace("\r\n", "\n").replace('\r', '\n').getBytes(StandardCharsets.UTF_8));
+        return new MigrationScript(version, description, name, sql, (int) crc.getValue(), undo);
+    }
+}
