@@ -1,7 +1,9 @@
 package io.databridge.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
@@ -24,6 +26,8 @@ public class DataBridgeProperties implements InitializingBean {
     private final Embedded embedded = new Embedded();
 
     private final Logging logging = new Logging();
+
+    private final Migrations migrations = new Migrations();
 
     /**
      * The connection settings.
@@ -61,6 +65,15 @@ public class DataBridgeProperties implements InitializingBean {
         return logging;
     }
 
+    /**
+     * The migration settings.
+     *
+     * @return the migration settings
+     */
+    public Migrations getMigrations() {
+        return migrations;
+    }
+
     @Override
     public void afterPropertiesSet() {
         validate();
@@ -85,6 +98,13 @@ public class DataBridgeProperties implements InitializingBean {
                     "data-bridge.datasource.pool.maximum-size",
                     "data-bridge.datasource.pool.maximum-size must be >= 1 but was " + maximumSize);
         }
+        if (migrations.getLocations().isEmpty()
+                || migrations.getLocations().stream().anyMatch(String::isBlank)) {
+            throw new InvalidDataBridgePropertyException(
+                    "data-bridge.migrations.locations",
+                    "data-bridge.migrations.locations must list at least one location, e.g. classpath:db/migration,"
+                            + " but was " + migrations.getLocations());
+        }
         Duration connectionTimeout = datasource.getPool().getConnectionTimeout();
         if (connectionTimeout.compareTo(MINIMUM_CONNECTION_TIMEOUT) < 0) {
             throw new InvalidDataBridgePropertyException(
@@ -98,7 +118,8 @@ public class DataBridgeProperties implements InitializingBean {
     public String toString() {
         return "DataBridgeProperties[datasource=" + datasource + ", errors.sanitize=" + errors.sanitizes()
                 + ", embedded.enabled=" + embedded.isEnabled() + ", logging.slow-query-threshold="
-                + logging.getSlowQueryThreshold() + "]";
+                + logging.getSlowQueryThreshold() + ", migrations.enabled=" + migrations.isEnabled()
+                + ", migrations.locations=" + migrations.getLocations() + "]";
     }
 
     /** Where and how to connect. */
@@ -365,6 +386,55 @@ public class DataBridgeProperties implements InitializingBean {
         @Nullable
         Duration threshold() {
             return slowQueryThreshold.isNegative() ? null : slowQueryThreshold;
+        }
+    }
+
+    /** Versioned SQL migrations. */
+    public static class Migrations {
+
+        /**
+         * Whether to apply the V<version>__<description>.sql scripts of the locations at startup. data-bridge's runner
+         * also stays off when the application has a Flyway or Liquibase bean.
+         */
+        private boolean enabled = true;
+
+        /** Where the scripts are: classpath: (every jar's) or filesystem: locations; sub-directories are included. */
+        private List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
+
+        /**
+         * Whether migrations run at startup.
+         *
+         * @return whether they run
+         */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /**
+         * Turns migrations at startup on or off.
+         *
+         * @param enabled whether they run
+         */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /**
+         * The script locations.
+         *
+         * @return the locations
+         */
+        public List<String> getLocations() {
+            return locations;
+        }
+
+        /**
+         * Sets the script locations.
+         *
+         * @param locations the locations
+         */
+        public void setLocations(List<String> locations) {
+            this.locations = locations;
         }
     }
 }

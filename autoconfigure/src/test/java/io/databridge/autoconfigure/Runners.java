@@ -17,6 +17,7 @@ final class Runners {
             DataBridgeDataSourceAutoConfiguration.class,
             DataSourceAutoConfiguration.class,
             DataBridgeAutoConfiguration.class,
+            DataBridgeMigrationsAutoConfiguration.class,
             DataBridgeRepositoriesAutoConfiguration.class,
             DataSourceTransactionManagerAutoConfiguration.class,
             TransactionManagerCustomizationAutoConfiguration.class,

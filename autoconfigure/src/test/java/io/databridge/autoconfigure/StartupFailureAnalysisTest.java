@@ -141,7 +141,11 @@ class StartupFailureAnalysisTest {
                 .containsExactly(
                         InvalidDataBridgePropertyFailureAnalyzer.class.getName(),
                         DatabaseConnectionFailureAnalyzer.class.getName(),
-                        RepositoryDefinitionFailureAnalyzer.class.getName());
+                        RepositoryDefinitionFailureAnalyzer.class.getName(),
+                        MigrationFailureAnalyzer.class.getName());
+        assertThat(factories.getProperty(
+                        "org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializationDetector"))
+                .isEqualTo(DataBridgeDependsOnDatabaseInitializationDetector.class.getName());
     }
 
     /** The failed context's environment is gone; the analyzer sees the same properties through this one. */

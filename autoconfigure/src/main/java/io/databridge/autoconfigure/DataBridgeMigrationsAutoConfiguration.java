@@ -1,0 +1,60 @@
+package io.databridge.autoconfigure;
+
+import io.databridge.error.PgExceptionTranslator;
+import io.databridge.migration.Migrations;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Versioned migrations at startup: a {@link Migrations} bean over the data source and {@code
+ * data-bridge.migrations.locations}, and a {@link DataBridgeMigrationsInitializer} that applies them before the beans
+ * that use the database are created. Off with {@code data-bridge.migrations.enabled=false}, and when the application
+ * has a Flyway or Liquibase bean (its runner owns the schema then).
+ */
+@AutoConfiguration(
+        after = {DataSourceAutoConfiguration.class, DataBridgeDataSourceAutoConfiguration.class},
+        afterName = {
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+            "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration"
+        })
+@ConditionalOnSingleCandidate(DataSource.class)
+@ConditionalOnBooleanProperty(name = "data-bridge.migrations.enabled", matchIfMissing = true)
+@ConditionalOnMissingBean(type = {"org.flywaydb.core.Flyway", "liquibase.integration.spring.SpringLiquibase"})
+@EnableConfigurationProperties(DataBridgeProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
+public final class DataBridgeMigrationsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Migrations dataBridgeMigrations(
+            DataSource dataSource,
+            DataBridgeProperties properties,
+            ObjectProvider<PgExceptionTranslator> translator,
+            ResourceLoader resourceLoader) {
+        Migrations.Builder builder = Migrations.builder(dataSource)
+                .locations(properties.getMigrations().getLocations())
+                .translator(translator.getIfAvailable(
+                        () -> new PgExceptionTranslator(properties.getErrors().sanitizes())));
+        ClassLoader classLoader = resourceLoader.getClassLoader();
+        if (classLoader != null) {
+            builder.classLoader(classLoader);
+        }
+        return builder.build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DataBridgeMigrationsInitializer dataBridgeMigrationsInitializer(Migrations migrations) {
+        return new DataBridgeMigrationsInitializer(migrations);
+    }
+}

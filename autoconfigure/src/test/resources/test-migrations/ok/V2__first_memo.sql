@@ -1,0 +1,1 @@
+INSERT INTO memo VALUES (1, 'migrated');
