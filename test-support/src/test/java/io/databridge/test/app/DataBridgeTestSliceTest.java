@@ -43,6 +43,17 @@ class DataBridgeTestSliceTest {
     }
 
     @Test
+    @Order(1)
+    void appliesTheApplicationsMigrationsInItsSchema() {
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM data_bridge_schema_history WHERE script = 'V1__create_audit_entry.sql'",
+                        Integer.class))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT to_regclass('audit_entry') IS NOT NULL", Boolean.class))
+                .isTrue();
+    }
+
+    @Test
     @Order(2)
     void worksInASchemaOfItsOwnOnTheTestDatabase() {
         assertThat(jdbc.queryForObject("SELECT current_schema()", String.class)).startsWith("data_bridge_test_");
