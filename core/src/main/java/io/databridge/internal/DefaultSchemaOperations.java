@@ -9,20 +9,39 @@ import io.databridge.mapping.PropertyModel;
 import io.databridge.mapping.PropertyModel.Role;
 import io.databridge.sql.Identifiers;
 import io.databridge.types.EnumType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Renders and runs DDL from entity models. Thread-safe. */
 final class DefaultSchemaOperations implements SchemaOperations {
+
+    /** A versioned script's name; group 1 is its major version. */
+    private static final Pattern VERSIONED_SCRIPT = Pattern.compile("V(\\d+)[._]?[^_]*__.*\\.sql");
 
     private final EntityModels models;
     private final JdbcExecutor executor;
@@ -74,6 +93,118 @@ final class DefaultSchemaOperations implements SchemaOperations {
             statements.add("DROP TABLE IF EXISTS " + models.get(type).qualifiedTable() + " CASCADE");
         }
         run("drop schema", statements);
+    }
+
+    @Override
+    public List<String> diff(Class<?>... types) {
+        List<String> statements = new ArrayList<>();
+        for (Class<?> type : types) {
+            EntityModel<?> model = models.get(type);
+            executor.withConnection("schema diff " + type.getSimpleName(), "-- catalog", connection -> {
+                diff(connection, model, statements);
+                return null;
+            });
+        }
+        return statements;
+    }
+
+    private void diff(Connection connection, EntityModel<?> model, List<String> statements) throws SQLException {
+        Map<String, Boolean> columns = new LinkedHashMap<>();
+        Set<String> indexes = new LinkedHashSet<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT a.attname, a.attnotnull FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = to_regclass(?)"
+                        + " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")) {
+            query.setString(1, model.qualifiedTable());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    columns.put(rows.getString(1), rows.getBoolean(2));
+                }
+            }
+        }
+        if (columns.isEmpty()) {
+            statements.addAll(createStatements(model.type()));
+            return;
+        }
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT c.relname FROM pg_catalog.pg_index AS i JOIN pg_catalog.pg_class AS c ON c.oid = i.indexrelid"
+                        + " WHERE i.indrelid = to_regclass(?)")) {
+            query.setString(1, model.qualifiedTable());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    indexes.add(rows.getString(1));
+                }
+            }
+        }
+        String table = model.qualifiedTable();
+        Set<String> mapped = new LinkedHashSet<>();
+        Set<String> enumTypes = new LinkedHashSet<>();
+        for (PropertyModel property : model.properties()) {
+            mapped.add(property.columnName());
+            if (columns.containsKey(property.columnName())) {
+                continue;
+            }
+            if (property.valueType().enumType() == EnumType.POSTGRES && enumTypes.add(enumTypeName(property))) {
+                statements.add(createEnumType(model, property));
+            }
+            String definition = columnDefinition(property);
+            if (definition.contains(" NOT NULL") && !definition.contains(" DEFAULT ")) {
+                statements.add("-- " + property.qualifiedName() + " is NOT NULL without a default: the next statement"
+                        + " fails if " + table + " has rows; add a DEFAULT or add the column nullable, fill it, then"
+                        + " set NOT NULL");
+            }
+            statements.add("ALTER TABLE " + table + " ADD COLUMN " + definition);
+        }
+        for (String column : columns.keySet()) {
+            if (!mapped.contains(column)) {
+                statements.add("-- column " + Identifiers.quote(column, "column name") + " of " + table + " is not"
+                        + " mapped by " + model.type().getName() + "; once unused: ALTER TABLE " + table
+                        + " DROP COLUMN " + Identifiers.quote(column, "column name"));
+            }
+        }
+        for (IndexModel index : model.indexes()) {
+            if (!indexes.contains(index.name())) {
+                StringJoiner indexed = new StringJoiner(", ");
+                index.properties().forEach(property -> indexed.add(property.quotedColumn()));
+                statements.add("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS "
+                        + Identifiers.quote(index.name(), "index name") + " ON " + table + " (" + indexed + ")");
+            }
+        }
+    }
+
+    @Override
+    public Optional<Path> writeMigration(Path directory, String description, Class<?>... types) {
+        String name = description.trim().replaceAll("\\s+", "_");
+        if (name.isEmpty() || !name.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("Invalid migration description '" + description
+                    + "': use letters, digits, spaces, dots, dashes or underscores, e.g. add customer phone");
+        }
+        List<String> statements = diff(types);
+        if (statements.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Files.createDirectories(directory);
+            long next = 1;
+            try (Stream<Path> files = Files.list(directory)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    Matcher matcher =
+                            VERSIONED_SCRIPT.matcher(file.getFileName().toString());
+                    if (matcher.matches()) {
+                        next = Math.max(next, Long.parseLong(matcher.group(1)) + 1);
+                    }
+                }
+            }
+            StringBuilder script = new StringBuilder(
+                    "-- Written by data-bridge from the entity model; review it" + " before it is applied.\n");
+            for (String statement : statements) {
+                script.append(statement).append(statement.startsWith("--") ? "\n" : ";\n");
+            }
+            Path file = directory.resolve("V" + next + "__" + name + ".sql");
+            Files.writeString(file, script, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            return Optional.of(file);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Cannot write the migration script in " + directory + ": " + ex, ex);
+        }
     }
 
     private void run(String task, List<String> statements) {
