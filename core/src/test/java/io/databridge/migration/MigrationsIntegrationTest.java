@@ -70,12 +70,19 @@ class MigrationsIntegrationTest {
         script("V1__create_book.sql", "CREATE TABLE book (id bigint PRIMARY KEY, title text NOT NULL);");
         script("V1.1__first_book.sql", "INSERT INTO book VALUES (1, 'Dune');");
         script("V9__add_year.sql", "ALTER TABLE book ADD COLUMN year integer;");
+        script("V9.5__nothing_yet.sql", "-- kept for a later change\n");
+        script(
+                "V9.6__function.sql",
+                "CREATE FUNCTION book_count() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM book; $$;\n");
         script("V10__add_isbn.sql", "ALTER TABLE book ADD COLUMN isbn text;\nCREATE INDEX book_isbn ON book (isbn);");
         List<MigrationInfo> applied = migrations().migrate();
-        assertThat(applied).extracting(info -> info.version().toString()).containsExactly("1", "1.1", "9", "10");
+        assertThat(applied)
+                .extracting(info -> info.version().toString())
+                .containsExactly("1", "1.1", "9", "9.5", "9.6", "10");
         assertThat(applied.get(0).description()).isEqualTo("create book");
         assertThat(columns("book")).containsExactly("id", "title", "year", "isbn");
-        assertThat(history()).containsExactly("1 SQL", "1.1 SQL", "9 SQL", "10 SQL");
+        assertThat(history()).containsExactly("1 SQL", "1.1 SQL", "9 SQL", "9.5 SQL", "9.6 SQL", "10 SQL");
+        assertThat(db.sql("SELECT book_count()").one(Long.class)).isEqualTo(1);
         assertThat(migrations().migrate()).isEmpty();
         assertThat(db.sql("SELECT count(*) FROM book").one(Long.class)).isEqualTo(1);
         assertThat(migrations().status()).extracting(MigrationInfo::state).containsOnly(MigrationState.APPLIED);
