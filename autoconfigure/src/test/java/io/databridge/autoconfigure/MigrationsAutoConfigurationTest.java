@@ -123,7 +123,8 @@ class MigrationsAutoConfigurationTest {
             String metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             assertThat(metadata)
                     .contains("\"name\": \"data-bridge.migrations.enabled\"")
-                    .contains("\"name\": \"data-bridge.migrations.locations\"");
+                    .contains("\"name\": \"data-bridge.migrations.locations\"")
+                    .containsPattern("\"defaultValue\": \\[\\s*\"classpath:db\\\\?/migration\"\\s*\\]");
         }
     }
 
