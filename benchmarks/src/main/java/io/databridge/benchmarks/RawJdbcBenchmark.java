@@ -32,26 +32,58 @@ public class RawJdbcBenchmark extends BenchmarkBase {
     @Benchmark
     public int s9_updateAll1000() throws SQLException {
         String name = "bulk " + round++ % 2;
+        int[] counts = batch(
+                BenchDatabase.BULK_UPDATE,
+                BenchDatabase.BULK_ROWS,
+                (statement, i) -> BenchDatabase.bindBulkUpdate(statement, i, name, bulkVersions[i]),
+                written -> {
+                    for (int count : written) {
+                        check(count == 1, "s9 version check");
+                    }
+                });
+        for (int i = 0; i < bulkVersions.length; i++) {
+            bulkVersions[i]++;
+        }
+        return counts.length;
+    }
+
+    /** Scenario 9b's reference: a batch of {@code INSERT ... ON CONFLICT DO UPDATE}, rewritten by pgjdbc. */
+    @Benchmark
+    public int s9b_upsert1000() throws SQLException {
+        long current = round++;
+        int written = rows(batch(
+                BenchDatabase.UPSERT,
+                BenchDatabase.BULK_ROWS,
+                (statement, i) -> BenchDatabase.bindUpsert(statement, DbUpsertPerson.of(i, current)),
+                counts -> {}));
+        check(written >= BenchDatabase.BULK_ROWS, "s9b rows");
+        return written;
+    }
+
+    /** Binds row {@code i} of a batch. */
+    @FunctionalInterface
+    private interface RowBinder {
+        void bind(PreparedStatement statement, int i) throws SQLException;
+    }
+
+    /**
+     * Runs {@code count} rows of {@code sql} as one JDBC batch in one transaction, the way a careful hand-written
+     * service does; {@code verify} sees the counts before the commit and throws to roll back.
+     */
+    private int[] batch(String sql, int count, RowBinder binder, java.util.function.Consumer<int[]> verify)
+            throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(BenchDatabase.BULK_UPDATE)) {
-                for (int i = 0; i < BenchDatabase.BULK_ROWS; i++) {
-                    BenchDatabase.bindBulkUpdate(statement, i, name, bulkVersions[i]);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < count; i++) {
+                    binder.bind(statement, i);
                     statement.addBatch();
                 }
                 int[] counts = statement.executeBatch();
-                for (int count : counts) {
-                    if (count != 1) {
-                        connection.rollback();
-                        throw new IllegalStateException("benchmark result check failed: s9 version check");
-                    }
-                }
+                verify.accept(counts);
                 connection.commit();
-                for (int i = 0; i < bulkVersions.length; i++) {
-                    bulkVersions[i]++;
-                }
-                return counts.length;
-            } catch (SQLException ex) {
+                return counts;
+            } catch (SQLException | RuntimeException ex) {
                 connection.rollback();
                 throw ex;
             } finally {
@@ -60,32 +92,13 @@ public class RawJdbcBenchmark extends BenchmarkBase {
         }
     }
 
-    /** Scenario 9b's reference: a batch of {@code INSERT ... ON CONFLICT DO UPDATE}, rewritten by pgjdbc. */
-    @Benchmark
-    public int s9b_upsert1000() throws SQLException {
-        long current = round++;
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(BenchDatabase.UPSERT)) {
-                for (int i = 0; i < BenchDatabase.BULK_ROWS; i++) {
-                    BenchDatabase.bindUpsert(statement, DbUpsertPerson.of(i, current));
-                    statement.addBatch();
-                }
-                int[] counts = statement.executeBatch();
-                connection.commit();
-                int written = 0;
-                for (int c : counts) {
-                    written += c == java.sql.Statement.SUCCESS_NO_INFO ? 1 : c;
-                }
-                check(written >= BenchDatabase.BULK_ROWS, "s9b rows");
-                return written;
-            } catch (SQLException ex) {
-                connection.rollback();
-                throw ex;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+    /** Rows a batch wrote; a rewritten batch reports {@code SUCCESS_NO_INFO} per row. */
+    private static int rows(int[] counts) {
+        int written = 0;
+        for (int count : counts) {
+            written += count == java.sql.Statement.SUCCESS_NO_INFO ? 1 : count;
         }
+        return written;
     }
 
     @Benchmark
@@ -139,31 +152,18 @@ public class RawJdbcBenchmark extends BenchmarkBase {
     }
 
     private int batchInsert(int count) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(BenchDatabase.INSERT)) {
-                for (int i = 0; i < count; i++) {
+        int inserted = rows(batch(
+                BenchDatabase.INSERT,
+                count,
+                (statement, i) -> {
                     statement.setString(1, BenchDatabase.email(i));
                     statement.setString(2, "new");
                     statement.setInt(3, i % 100);
                     statement.setBoolean(4, true);
-                    statement.addBatch();
-                }
-                int[] counts = statement.executeBatch();
-                connection.commit();
-                int inserted = 0;
-                for (int c : counts) {
-                    inserted += c == java.sql.Statement.SUCCESS_NO_INFO ? 1 : c;
-                }
-                check(inserted >= count, "s3/s4 rows");
-                return inserted;
-            } catch (SQLException ex) {
-                connection.rollback();
-                throw ex;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        }
+                },
+                counts -> {}));
+        check(inserted >= count, "s3/s4 rows");
+        return inserted;
     }
 
     /** Also measured: 1,000 rows with ids, the rewritten batch cannot return them (pgjdbc falls back to one by one). */
