@@ -239,10 +239,7 @@ final class BulkInsert {
                 try (ResultSet rows = statement.executeQuery()) {
                     rows.next();
                     if (generated) {
-                        Array spread = rows.getArray(1);
-                        ids = spread != null
-                                ? allocatedIds(spread, model.id(), to - from)
-                                : range(model.id().valueType().rawType(), rows.getLong(5), to - from);
+                        ids = ids(rows.getArray(1), model.id(), rows.getLong(5), to - from);
                     }
                     readComputed(rows, copyColumns, firstComputed, computed, null);
                 }
@@ -423,7 +420,49 @@ final class BulkInsert {
         int first = before == null ? 0 : 1;
         String copyText = before == null ? sql.copy() : sql.copyWithoutId();
         try {
-            stream(connection, copyText, model, input, values, arrays, ids, columns, first, copyColumns, computedText);
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copyText);
+            try {
+                CopyTextBuffer buffer = new CopyTextBuffer(copy);
+                for (int r = 0; r < count; r++) {
+                    Object[] row = values[r];
+                    if (row == null) {
+                        row = model.values(input.get(r));
+                        values[r] = row;
+                    }
+                    for (int c = first; c < columns.size(); c++) {
+                        if (c > first) {
+                            buffer.tab();
+                        }
+                        Object[] text = arrays == null ? null : arrays[c];
+                        if (text != null) {
+                            buffer.text((String) text[r]);
+                        } else if (c == 0 && ids != null) {
+                            buffer.value(ids[r]);
+                        } else {
+                            PropertyModel property = columns.get(c).property();
+                            Object value = row[property.index()];
+                            if (value instanceof String string) {
+                                checkText(property, string);
+                            }
+                            buffer.value(value);
+                        }
+                    }
+                    for (int c = firstComputed; c < copyColumns.size(); c++) {
+                        buffer.tab();
+                        buffer.text((String) computedText[c]);
+                    }
+                    buffer.endRow();
+                }
+                buffer.flush();
+                long rows = copy.endCopy();
+                if (rows != count) {
+                    throw new IncorrectResultSizeDataAccessException(count, (int) rows);
+                }
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
         } catch (SQLException ex) {
             // Translated here, so the failure names the COPY that ran.
             throw executor.translator().translate(task, copyText, ex);
@@ -436,67 +475,6 @@ final class BulkInsert {
             stored.add(merge(model, input.get(r), values[r], ids, r, copyColumns, firstComputed, computed));
         }
         return stored;
-    }
-
-    /** Streams the rows through {@code COPY ... FROM STDIN}, reading and encoding each entity as it goes. */
-    private static <T> void stream(
-            Connection connection,
-            String copyText,
-            EntityModel<T> model,
-            List<T> input,
-            @Nullable Object[][] values,
-            Object @Nullable [][] arrays,
-            Object @Nullable [] ids,
-            List<BulkColumn> columns,
-            int first,
-            List<PropertyModel> copyColumns,
-            @Nullable Object[] computedText)
-            throws SQLException {
-        int count = input.size();
-        int firstComputed = columns.size();
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copyText);
-        try {
-            CopyTextBuffer buffer = new CopyTextBuffer(copy);
-            for (int r = 0; r < count; r++) {
-                Object[] row = values[r];
-                if (row == null) {
-                    row = model.values(input.get(r));
-                    values[r] = row;
-                }
-                for (int c = first; c < columns.size(); c++) {
-                    if (c > first) {
-                        buffer.tab();
-                    }
-                    Object[] text = arrays == null ? null : arrays[c];
-                    if (text != null) {
-                        buffer.text((String) text[r]);
-                    } else if (c == 0 && ids != null) {
-                        buffer.value(ids[r]);
-                    } else {
-                        PropertyModel property = columns.get(c).property();
-                        Object value = row[property.index()];
-                        if (value instanceof String string) {
-                            checkText(property, string);
-                        }
-                        buffer.value(value);
-                    }
-                }
-                for (int c = firstComputed; c < copyColumns.size(); c++) {
-                    buffer.tab();
-                    buffer.text((String) computedText[c]);
-                }
-                buffer.endRow();
-            }
-            buffer.flush();
-            long rows = copy.endCopy();
-            if (rows != count) {
-                throw new IncorrectResultSizeDataAccessException(count, (int) rows);
-            }
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        }
     }
 
     /**
@@ -553,11 +531,7 @@ final class BulkInsert {
             statement.setString(5, model.id().columnName());
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
-                Array spread = rows.getArray(2);
-                if (spread != null) {
-                    return allocatedIds(spread, model.id(), count);
-                }
-                return range(model.id().valueType().rawType(), before + 1, count);
+                return ids(rows.getArray(2), model.id(), before + 1, count);
             }
         }
     }
@@ -599,17 +573,20 @@ final class BulkInsert {
      * case), else the array a concurrent inserter's gaps made the statement return.
      */
     private static Object[] allocatedRange(ResultSet rows, PropertyModel id, int expected) throws SQLException {
-        Array array = rows.getArray(1);
-        if (array != null) {
-            Object[] ids = allocatedIds(array, id, expected);
+        Array spread = rows.getArray(1);
+        Object[] ids = ids(spread, id, rows.getLong(5), expected);
+        if (spread != null) {
+            // array_agg keeps no order without an ORDER BY, which would sort in the usual range case too.
             Arrays.sort(ids);
-            return ids;
         }
-        long count = rows.getLong(6);
-        if (count != expected) {
-            throw new IncorrectResultSizeDataAccessException(expected, (int) count);
-        }
-        return range(id.valueType().rawType(), rows.getLong(5), expected);
+        return ids;
+    }
+
+    /** The ids of a statement that returns them as an array only when they are not the range from {@code first}. */
+    private static Object[] ids(@Nullable Array spread, PropertyModel id, long first, int count) throws SQLException {
+        return spread != null
+                ? allocatedIds(spread, id, count)
+                : range(id.valueType().rawType(), first, count);
     }
 
     private static Object[] range(Class<?> type, long first, int count) {
