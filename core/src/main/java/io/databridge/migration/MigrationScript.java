@@ -61,14 +61,14 @@ record MigrationScript(
                     throw new MigrationException(
                             "Migration script " + name + " in " + location + ": " + ex.getMessage(), ex);
                 }
+                String sql = read(resource);
                 MigrationScript script = new MigrationScript(
                         version,
                         matcher.group(3).replace('_', ' '),
                         name,
-                        read(resource),
-                        0,
+                        sql,
+                        checksum(sql),
                         matcher.group(1).equals("U"));
-                script = script.withChecksum();
                 Map<MigrationVersion, MigrationScript> target = script.undo() ? undo : up;
                 MigrationScript previous = target.putIfAbsent(version, script);
                 if (previous != null) {
@@ -106,9 +106,9 @@ record MigrationScript(
         }
     }
 
-    private MigrationScript withChecksum() {
+    private static int checksum(String sql) {
         CRC32 crc = new CRC32();
         crc.update(sql.replace("\r\n", "\n").replace('\r', '\n').getBytes(StandardCharsets.UTF_8));
-        return new MigrationScript(version, description, name, sql, (int) crc.getValue(), undo);
+        return (int) crc.getValue();
     }
 }

@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +108,7 @@ public final class Migrations {
             for (MigrationScript script : found.up()) {
                 MigrationInfo info = find(status, script.version());
                 if (info != null && info.state() == MigrationState.PENDING) {
-                    applied.add(run(connection, script, false));
+                    applied.add(run(connection, script, false, found.undo().containsKey(script.version())));
                 }
             }
             if (applied.isEmpty()) {
@@ -188,7 +190,7 @@ public final class Migrations {
             }
             List<MigrationInfo> undone = new ArrayList<>();
             for (MigrationScript script : undo) {
-                undone.add(run(connection, script, true));
+                undone.add(run(connection, script, true, true));
             }
             LOG.info("Rolled back {} migrations to version {}", undone.size(), target);
             return undone;
@@ -215,7 +217,7 @@ public final class Migrations {
                 insert.setString(2, "<< baseline >>");
                 insert.setString(3, BASELINE);
                 insert.setString(4, "<< baseline >>");
-                insert.setNull(5, java.sql.Types.INTEGER);
+                insert.setNull(5, Types.INTEGER);
                 insert.setInt(6, 0);
                 insert.executeUpdate();
             }
@@ -228,7 +230,8 @@ public final class Migrations {
         return MigrationScript.load(resolver, locations);
     }
 
-    private MigrationInfo run(Connection connection, MigrationScript script, boolean undo) throws SQLException {
+    private MigrationInfo run(Connection connection, MigrationScript script, boolean undo, boolean undoable)
+            throws SQLException {
         long started = System.nanoTime();
         connection.setAutoCommit(false);
         try {
@@ -259,9 +262,9 @@ public final class Migrations {
                     script.description(),
                     script.name(),
                     undo ? MigrationState.PENDING : MigrationState.APPLIED,
-                    undo ? null : java.time.Instant.now(),
+                    undo ? null : Instant.now(),
                     millis,
-                    false);
+                    undoable);
         } catch (SQLException ex) {
             connection.rollback();
             DataAccessException translated =
@@ -377,7 +380,7 @@ public final class Migrations {
             String type,
             String script,
             @Nullable Integer checksum,
-            java.time.Instant installedOn,
+            Instant installedOn,
             int executionMillis) {}
 
     private static void createHistory(Connection connection) throws SQLException {

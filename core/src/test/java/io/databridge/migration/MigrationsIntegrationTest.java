@@ -80,6 +80,8 @@ class MigrationsIntegrationTest {
                 .extracting(info -> info.version().toString())
                 .containsExactly("1", "1.1", "9", "9.5", "9.6", "10");
         assertThat(applied.get(0).description()).isEqualTo("create book");
+        assertThat(applied.get(0).state()).isEqualTo(MigrationState.APPLIED);
+        assertThat(applied.get(0).installedOn()).isNotNull();
         assertThat(columns("book")).containsExactly("id", "title", "year", "isbn");
         assertThat(history()).containsExactly("1 SQL", "1.1 SQL", "9 SQL", "9.5 SQL", "9.6 SQL", "10 SQL");
         assertThat(db.sql("SELECT book_count()").one(Long.class)).isEqualTo(1);
@@ -136,13 +138,15 @@ class MigrationsIntegrationTest {
         script("V2__add_title.sql", "ALTER TABLE book ADD COLUMN title text;");
         script("U2__add_title.sql", "ALTER TABLE book DROP COLUMN title;");
         script("V3__add_year.sql", "ALTER TABLE book ADD COLUMN year integer;");
-        migrations().migrate();
+        assertThat(migrations().migrate()).extracting(MigrationInfo::undoable).containsExactly(true, true, false);
         assertThatThrownBy(() -> migrations().rollback("1"))
                 .isInstanceOf(MigrationException.class)
                 .hasMessageStartingWith("Cannot roll back to version 1: no undo script for version 3 in");
         assertThat(columns("book")).containsExactly("id", "title", "year");
 
         script("U3__add_year.sql", "ALTER TABLE book DROP COLUMN year;");
+        assertThat(migrations().status())
+                .allSatisfy(info -> assertThat(info.undoable()).isTrue());
         assertThat(migrations().rollback("1"))
                 .extracting(info -> info.version().toString())
                 .containsExactly("3", "2");
