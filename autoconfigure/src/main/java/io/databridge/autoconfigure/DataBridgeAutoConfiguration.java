@@ -3,6 +3,7 @@ package io.databridge.autoconfigure;
 import io.databridge.DataBridge;
 import io.databridge.error.PgExceptionTranslator;
 import io.databridge.observation.StatementObservationConvention;
+import io.databridge.transaction.DataBridgeTransactionManager;
 import io.micrometer.observation.ObservationRegistry;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,7 +24,8 @@ import org.springframework.transaction.TransactionManager;
 /**
  * The {@link DataBridge} bean, the {@link PgExceptionTranslator} it shares with Spring's JDBC support (as the
  * context's {@link org.springframework.jdbc.support.SQLExceptionTranslator}, which Spring Boot's {@code JdbcTemplate}
- * picks up), and a {@link JdbcTransactionManager} that translates commit failures with it. Each backs off when the
+ * picks up), and a {@link DataBridgeTransactionManager} that translates every transaction failure with it (begin,
+ * commit, and a rollback on a lost connection that keeps the original failure). Each backs off when the
  * application defines a bean of its type. The {@code DataBridge} reports its statements to the context's {@link
  * ObservationRegistry} (Spring Boot's actuator defines one) with the context's {@link StatementObservationConvention}
  * if there is one, and logs slow ones per {@code data-bridge.logging.slow-query-threshold}.
@@ -52,8 +54,7 @@ public final class DataBridgeAutoConfiguration {
             DataSource dataSource,
             PgExceptionTranslator translator,
             ObjectProvider<TransactionManagerCustomizers> customizers) {
-        JdbcTransactionManager transactionManager = new JdbcTransactionManager(dataSource);
-        transactionManager.setExceptionTranslator(translator);
+        JdbcTransactionManager transactionManager = new DataBridgeTransactionManager(dataSource, translator);
         customizers.ifAvailable(all -> all.customize(transactionManager));
         return transactionManager;
     }

@@ -11,6 +11,7 @@ import io.databridge.mapping.PropertyModel;
 import io.databridge.query.QueryExecutor;
 import io.databridge.query.QueryFactory;
 import io.databridge.query.SelectQuery;
+import io.databridge.transaction.DataBridgeTransactionManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -23,7 +24,6 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.IncorrectUpdateSemanticsDataAccessException;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -65,9 +65,7 @@ public final class DefaultDataBridge implements DataBridge {
         this.models = models;
         this.executor = new JdbcExecutor(dataSource, translator, observer);
         this.resultMappers = new ResultMappers(models);
-        JdbcTransactionManager transactionManager = new JdbcTransactionManager(dataSource);
-        transactionManager.setExceptionTranslator(translator);
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions = new TransactionTemplate(new DataBridgeTransactionManager(dataSource, translator));
         this.schema = new DefaultSchemaOperations(models, executor, transactions);
         this.bulkInsert = new BulkInsert(models, executor, transactions);
         this.bulkWrite = new BulkWrite(models, executor, transactions);

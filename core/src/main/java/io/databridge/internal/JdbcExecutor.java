@@ -1,6 +1,7 @@
 package io.databridge.internal;
 
 import io.databridge.error.PgExceptionTranslator;
+import io.databridge.error.RetryableFailures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -224,6 +226,10 @@ public final class JdbcExecutor {
             DataAccessException translated = translator.translate(task, sql, ex);
             cursor.close(translated);
             throw translated;
+        } catch (TransactionTimedOutException ex) {
+            DataAccessException translated = translator.translateTransactionFailure(ex);
+            cursor.close(translated);
+            throw translated;
         } catch (RuntimeException | Error ex) {
             cursor.close(ex);
             throw ex;
@@ -298,8 +304,10 @@ public final class JdbcExecutor {
             } catch (RuntimeException ex) {
                 if (error == null) {
                     error = ex;
+                    throw ex;
                 }
-                throw ex;
+                // The failure that ended the stream is what the caller sees, not a release that failed after it.
+                error.addSuppressed(ex);
             } finally {
                 run.stop(error);
             }
@@ -318,6 +326,10 @@ public final class JdbcExecutor {
                     connection.setAutoCommit(true);
                 }
             } catch (SQLException ex) {
+                if (RetryableFailures.connectionLost(ex)) {
+                    // The server ended the read transaction with the connection; the pool evicts it.
+                    return;
+                }
                 throw translator.translate(task, sql, ex);
             } finally {
                 DataSourceUtils.releaseConnection(connection, dataSource);
@@ -351,6 +363,10 @@ public final class JdbcExecutor {
             return result;
         } catch (SQLException ex) {
             DataAccessException translated = translator.translate(task, sql, ex);
+            run.stop(translated);
+            throw translated;
+        } catch (TransactionTimedOutException ex) {
+            DataAccessException translated = translator.translateTransactionFailure(ex);
             run.stop(translated);
             throw translated;
         } catch (RuntimeException | Error ex) {

@@ -266,7 +266,7 @@ public final class Migrations {
                     millis,
                     undoable);
         } catch (SQLException ex) {
-            connection.rollback();
+            rollbackAfterFailure(connection);
             DataAccessException translated =
                     translator.translate((undo ? "undo " : "migrate ") + script.name(), "-- " + script.name(), ex);
             throw new MigrationException(
@@ -274,10 +274,27 @@ public final class Migrations {
                             + "; fix the script and run the migrations again",
                     translated);
         } catch (RuntimeException | Error ex) {
-            connection.rollback();
+            rollbackAfterFailure(connection);
             throw ex;
         } finally {
-            connection.setAutoCommit(true);
+            if (!connection.isClosed()) {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
+     * Rolls back after a script failed, keeping that failure: when the connection was lost with the script (the server
+     * ended it, the network went), the server has rolled the transaction back, and the rollback's own failure would
+     * only hide which script failed.
+     */
+    private static void rollbackAfterFailure(Connection connection) {
+        try {
+            if (!connection.isClosed()) {
+                connection.rollback();
+            }
+        } catch (SQLException ex) {
+            LOG.debug("Rollback after a failed migration failed too; the server rolls back with the connection", ex);
         }
     }
 
@@ -448,8 +465,11 @@ public final class Migrations {
             try {
                 return work.run(connection);
             } finally {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute(UNLOCK);
+                // A lost connection took the session's lock with it.
+                if (!connection.isClosed()) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute(UNLOCK);
+                    }
                 }
             }
         });
