@@ -12,10 +12,20 @@ import org.postgresql.util.ServerErrorMessage;
  * segment is replaced by {@value #REDACTED} unless it is one of the names the server reported in the structured
  * fields of the same error (schema, table, column, constraint, data type). A value may itself contain quotes: the
  * redaction runs from the first unknown quote to the last quote of the message, so nothing of it survives. Errors of
- * class {@code 42} (syntax, undefined or ambiguous names, privileges) keep their quotes: they quote the SQL text, which
- * the log line carries anyway. Stateless.
+ * the classes whose messages quote only names (grammar, locks, connections; see {@link #NAMES_ONLY}) keep their
+ * quotes; every other class, data exceptions ({@code 22}), integrity violations ({@code 23}) and errors raised by
+ * functions ({@code P0}) among them, is redacted. Stateless.
  */
 final class ServerMessages {
+
+    /**
+     * SQLSTATE classes whose messages quote names, never values: connection and authentication ({@code 08}, {@code
+     * 28}), unsupported features ({@code 0A}), transaction state ({@code 25}, {@code 40}), catalog and schema names
+     * ({@code 3D}, {@code 3F}), grammar and access rules ({@code 42}), resources and limits ({@code 53}, {@code 54}),
+     * object state such as locks ({@code 55}) and operator intervention ({@code 57}).
+     */
+    private static final Set<String> NAMES_ONLY =
+            Set.of("08", "0A", "25", "28", "3D", "3F", "40", "42", "53", "54", "55", "57");
 
     /** What a redacted quoted segment becomes. */
     static final String REDACTED = "\"?\"";
@@ -34,7 +44,7 @@ final class ServerMessages {
         if (message == null) {
             return "";
         }
-        if (sqlState != null && sqlState.startsWith("42")) {
+        if (sqlState != null && sqlState.length() == 5 && NAMES_ONLY.contains(sqlState.substring(0, 2))) {
             return message;
         }
         return redacted(message, names(server));

@@ -4,6 +4,7 @@ import io.databridge.mapping.EntityModel;
 import io.databridge.mapping.EntityModels;
 import io.databridge.mapping.PropertyModel;
 import io.databridge.mapping.PropertyModel.Role;
+import io.databridge.sql.TextValues;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -356,12 +357,12 @@ final class BulkInsert {
         return arrays;
     }
 
-    /** The String codec's own check, with its message: PostgreSQL text cannot hold U+0000. */
+    /** The String codec's own check, with its message: PostgreSQL text cannot hold U+0000 or a lone surrogate. */
     private static void checkText(PropertyModel property, String value) {
-        if (value.indexOf(0) >= 0) {
-            throw new InvalidDataAccessApiUsageException("Cannot bind " + property.qualifiedName()
-                    + " (String): PostgreSQL text cannot contain the NUL character (\\u0000); remove it, or store the"
-                    + " value as byte[] (bytea)");
+        String problem = TextValues.problem(value);
+        if (problem != null) {
+            throw new InvalidDataAccessApiUsageException(
+                    "Cannot bind " + property.qualifiedName() + " (String): " + problem);
         }
     }
 
