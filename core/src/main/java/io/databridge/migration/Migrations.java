@@ -104,12 +104,17 @@ public final class Migrations {
             createHistory(connection);
             List<MigrationInfo> status = status(found, history(connection));
             fail(status);
-            List<MigrationInfo> applied = new ArrayList<>();
+            List<MigrationScript> pending = new ArrayList<>();
             for (MigrationScript script : found.up()) {
                 MigrationInfo info = find(status, script.version());
                 if (info != null && info.state() == MigrationState.PENDING) {
-                    applied.add(run(connection, script, false, found.undo().containsKey(script.version())));
+                    refuseTransactionControl(script);
+                    pending.add(script);
                 }
+            }
+            List<MigrationInfo> applied = new ArrayList<>();
+            for (MigrationScript script : pending) {
+                applied.add(run(connection, script, false, found.undo().containsKey(script.version())));
             }
             if (applied.isEmpty()) {
                 LOG.info("Schema is up to date ({} migrations applied)", countApplied(status));
@@ -188,6 +193,7 @@ public final class Migrations {
                                 + "; add U<version>__<description>.sql",
                         null);
             }
+            undo.forEach(Migrations::refuseTransactionControl);
             List<MigrationInfo> undone = new ArrayList<>();
             for (MigrationScript script : undo) {
                 undone.add(run(connection, script, true, true));
@@ -280,6 +286,23 @@ public final class Migrations {
             if (!connection.isClosed()) {
                 connection.setAutoCommit(true);
             }
+        }
+    }
+
+    /**
+     * Refuses, before anything runs, a script that would commit part of itself: it runs in one transaction with its
+     * history row.
+     */
+    private static void refuseTransactionControl(MigrationScript script) {
+        TransactionControl.Found found = TransactionControl.find(script.sql());
+        if (found != null) {
+            throw new MigrationException(
+                    "Migration " + script.name() + " contains " + found.statement() + " (line " + found.line()
+                            + "): each script runs in one transaction that data-bridge commits with its history row,"
+                            + " and a transaction-control statement would commit part of it, leaving it half applied"
+                            + " if a later statement failed; remove it, or split the script into two versions."
+                            + " Nothing was run",
+                    null);
         }
     }
 
