@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 
 /**
@@ -38,21 +37,12 @@ final class DataBridgePools {
     private DataBridgePools() {}
 
     static HikariDataSource create(
-            String url,
-            @Nullable String username,
-            @Nullable String password,
-            DataBridgeProperties properties,
-            Environment environment) {
+            String url, PoolCredentials credentials, DataBridgeProperties properties, Environment environment) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(POOL_NAME);
         config.setJdbcUrl(url);
         config.setDriverClassName("org.postgresql.Driver");
-        if (username != null) {
-            config.setUsername(username);
-        }
-        if (password != null) {
-            config.setPassword(password);
-        }
+        credentials.applyTo(config);
         DataBridgeProperties.Pool pool = properties.getDatasource().getPool();
         config.setMaximumPoolSize(pool.getMaximumSize());
         config.setMinimumIdle(pool.getMaximumSize());
