@@ -1,6 +1,7 @@
 package io.databridge.autoconfigure;
 
 import io.databridge.DataBridge;
+import io.databridge.audit.AuditTrail;
 import io.databridge.error.PgExceptionTranslator;
 import io.databridge.observation.StatementObservationConvention;
 import io.databridge.transaction.DataBridgeTransactionManager;
@@ -8,6 +9,7 @@ import io.micrometer.observation.ObservationRegistry;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
@@ -18,6 +20,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.domain.AuditorAware;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionManager;
 
@@ -48,13 +51,24 @@ public final class DataBridgeAutoConfiguration {
         return new PgExceptionTranslator(properties.getErrors().sanitizes());
     }
 
+    /** The audit trail on {@code io.databridge.audit}, on with {@code data-bridge.audit.enabled=true}. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty("data-bridge.audit.enabled")
+    AuditTrail dataBridgeAuditTrail(ObjectProvider<AuditorAware<?>> auditor) {
+        AuditorAware<?> principal = auditor.getIfUnique();
+        return principal == null ? AuditTrail.toLog() : AuditTrail.toLog(principal);
+    }
+
     @Bean
     @ConditionalOnMissingBean(TransactionManager.class)
     JdbcTransactionManager transactionManager(
             DataSource dataSource,
             PgExceptionTranslator translator,
+            ObjectProvider<AuditTrail> audit,
             ObjectProvider<TransactionManagerCustomizers> customizers) {
-        JdbcTransactionManager transactionManager = new DataBridgeTransactionManager(dataSource, translator);
+        DataBridgeTransactionManager transactionManager = new DataBridgeTransactionManager(dataSource, translator);
+        audit.ifUnique(transactionManager::setAuditTrail);
         customizers.ifAvailable(all -> all.customize(transactionManager));
         return transactionManager;
     }
@@ -67,12 +81,14 @@ public final class DataBridgeAutoConfiguration {
             DataBridgeProperties properties,
             ObjectProvider<ObservationRegistry> observationRegistry,
             ObjectProvider<StatementObservationConvention> observationConvention,
+            ObjectProvider<AuditTrail> audit,
             ObjectProvider<DataBridgeBuilderCustomizer> customizers) {
         DataBridge.Builder builder = DataBridge.builder(dataSource)
                 .translator(translator)
                 .slowQueryThreshold(properties.getLogging().threshold());
         observationRegistry.ifUnique(builder::observationRegistry);
         observationConvention.ifUnique(builder::observationConvention);
+        audit.ifUnique(builder::auditTrail);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }

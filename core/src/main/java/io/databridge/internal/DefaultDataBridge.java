@@ -65,7 +65,9 @@ public final class DefaultDataBridge implements DataBridge {
         this.models = models;
         this.executor = new JdbcExecutor(dataSource, translator, observer);
         this.resultMappers = new ResultMappers(models);
-        this.transactions = new TransactionTemplate(new DataBridgeTransactionManager(dataSource, translator));
+        DataBridgeTransactionManager transactionManager = new DataBridgeTransactionManager(dataSource, translator);
+        transactionManager.setAuditTrail(observer.audit());
+        this.transactions = new TransactionTemplate(transactionManager);
         this.schema = new DefaultSchemaOperations(models, executor, transactions);
         this.bulkInsert = new BulkInsert(models, executor, transactions);
         this.bulkWrite = new BulkWrite(models, executor, transactions);

@@ -337,6 +337,17 @@ public final class JdbcExecutor {
         }
     }
 
+    /** The rows a result stands for, for the audit trail: a count, a list's size, one entity, or unknown. */
+    private static long rows(@Nullable Object result) {
+        if (result instanceof Integer || result instanceof Long) {
+            return ((Number) result).longValue();
+        }
+        if (result instanceof java.util.Collection<?> collection) {
+            return collection.size();
+        }
+        return result == null || result instanceof Boolean ? -1 : 1;
+    }
+
     /**
      * Runs work on a connection borrowed through {@link DataSourceUtils} and released afterwards.
      *
@@ -359,7 +370,7 @@ public final class JdbcExecutor {
         }
         try {
             R result = callback.run(connection);
-            run.stop(null);
+            run.stop(null, rows(result));
             return result;
         } catch (SQLException ex) {
             DataAccessException translated = translator.translate(task, sql, ex);

@@ -1,5 +1,6 @@
 package io.databridge.migration;
 
+import io.databridge.audit.AuditTrail;
 import io.databridge.error.PgExceptionTranslator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -69,12 +70,14 @@ public final class Migrations {
     private final List<String> locations;
     private final ResourcePatternResolver resolver;
     private final PgExceptionTranslator translator;
+    private final AuditTrail audit;
 
     private Migrations(Builder builder) {
         this.dataSource = builder.dataSource;
         this.locations = List.copyOf(builder.locations);
         this.resolver = new PathMatchingResourcePatternResolver(builder.classLoader);
         this.translator = builder.translator;
+        this.audit = builder.audit;
     }
 
     /**
@@ -263,6 +266,7 @@ public final class Migrations {
             }
             connection.commit();
             LOG.info("{} {} ({} ms)", undo ? "Undid" : "Applied", script.name(), millis);
+            audit.migration(script.name(), undo ? "undone" : "applied", millis, null);
             return new MigrationInfo(
                     script.version(),
                     script.description(),
@@ -275,6 +279,7 @@ public final class Migrations {
             rollbackAfterFailure(connection);
             DataAccessException translated =
                     translator.translate((undo ? "undo " : "migrate ") + script.name(), "-- " + script.name(), ex);
+            audit.migration(script.name(), "failed", (System.nanoTime() - started) / 1_000_000, translated);
             throw new MigrationException(
                     "Migration " + script.name() + " failed and was rolled back: " + translated.getMessage()
                             + "; fix the script and run the migrations again",
@@ -505,6 +510,7 @@ public final class Migrations {
         private List<String> locations = List.of("classpath:db/migration");
         private @Nullable ClassLoader classLoader;
         private PgExceptionTranslator translator = PgExceptionTranslator.fromEnvironment();
+        private AuditTrail audit = AuditTrail.off();
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -544,6 +550,17 @@ public final class Migrations {
          */
         public Builder translator(PgExceptionTranslator translator) {
             this.translator = translator;
+            return this;
+        }
+
+        /**
+         * Records each script run on an audit trail (off by default).
+         *
+         * @param audit the trail
+         * @return this builder
+         */
+        public Builder auditTrail(AuditTrail audit) {
+            this.audit = Objects.requireNonNull(audit, "audit must not be null");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.databridge.transaction;
 
+import io.databridge.audit.AuditTrail;
 import io.databridge.error.PgExceptionTranslator;
 import io.databridge.error.RetryableFailures;
 import java.sql.SQLException;
@@ -42,6 +43,8 @@ public class DataBridgeTransactionManager extends JdbcTransactionManager {
 
     private final transient PgExceptionTranslator translator;
 
+    private transient AuditTrail audit = AuditTrail.off();
+
     /**
      * Creates the transaction manager.
      *
@@ -54,6 +57,15 @@ public class DataBridgeTransactionManager extends JdbcTransactionManager {
         setExceptionTranslator(translator);
     }
 
+    /**
+     * Records each transaction's outcome, with an id its statements' events share (off by default).
+     *
+     * @param audit the audit trail
+     */
+    public void setAuditTrail(AuditTrail audit) {
+        this.audit = audit;
+    }
+
     @Override
     protected void doBegin(Object transaction, TransactionDefinition definition) {
         try {
@@ -61,6 +73,20 @@ public class DataBridgeTransactionManager extends JdbcTransactionManager {
         } catch (CannotCreateTransactionException ex) {
             throw translator.translateTransactionFailure(ex);
         }
+        if (audit.enabled()) {
+            audit.beginTransaction();
+        }
+    }
+
+    @Override
+    protected void doCommit(DefaultTransactionStatus status) {
+        try {
+            super.doCommit(status);
+        } catch (RuntimeException ex) {
+            audit.endTransaction("commit", ex);
+            throw ex;
+        }
+        audit.endTransaction("commit", null);
     }
 
     @Override
@@ -69,7 +95,12 @@ public class DataBridgeTransactionManager extends JdbcTransactionManager {
             super.doRollback(status);
         } catch (RollbackOnLostConnection ex) {
             logger.debug("Rollback skipped: the connection was lost, so the server has rolled the transaction back");
+            audit.pool("connection-evicted", null);
+        } catch (RuntimeException ex) {
+            audit.endTransaction("rollback", ex);
+            throw ex;
         }
+        audit.endTransaction("rollback", null);
     }
 
     @Override
