@@ -1,6 +1,6 @@
 package io.databridge.types;
 
-import io.databridge.sql.TextValues;
+import io.databridge.internal.sql.TextValues;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.PreparedStatement;
