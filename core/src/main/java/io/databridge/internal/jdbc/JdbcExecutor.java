@@ -155,14 +155,16 @@ public final class JdbcExecutor {
     }
 
     /**
-     * Opens a cursor and maps its rows as the returned stream is consumed. The connection, statement and result set
-     * stay open until the stream is closed (or fails); closing releases the connection through {@link DataSourceUtils}.
-     * pgjdbc fetches {@code fetchSize} rows per round trip only with autocommit off, i.e. inside a transaction;
-     * outside one it reads every row first.
+     * Opens a cursor and maps its rows as the returned stream is consumed, {@code fetchSize} rows per round trip. The
+     * connection, statement and result set stay open until the stream is closed (or fails); closing releases the
+     * connection through {@link DataSourceUtils}. Inside a Spring transaction the cursor lives in it; outside one the
+     * stream opens a transaction of its own on its connection (pgjdbc fetches in batches only with autocommit off),
+     * committed when the stream is closed and rolled back when it fails, so a statement with {@code RETURNING} behaves
+     * as in autocommit.
      *
      * @param task what the statement does, for error messages and logs (no values)
      * @param sql the SQL text with {@code ?} placeholders
-     * @param fetchSize rows per round trip (effective only with autocommit off, i.e. inside a transaction)
+     * @param fetchSize rows per round trip
      * @param binder binds the parameters
      * @param readers creates the row reader from the result's metadata
      * @param <R> the row type
@@ -170,14 +172,15 @@ public final class JdbcExecutor {
      * @throws DataAccessException for every driver failure, translated, also while the stream is consumed
      */
     public <R> Stream<R> stream(String task, String sql, int fetchSize, Binder binder, RowReaderFactory<R> readers) {
-        return stream(task, sql, fetchSize, false, binder, readers);
+        return stream(task, sql, fetchSize, true, binder, readers);
     }
 
     /**
      * Opens a cursor like {@link #stream(String, String, int, Binder, RowReaderFactory)}; with {@code
      * readTransaction} and no Spring transaction running, it turns autocommit off on its own connection for the life
      * of the stream, so the cursor fetches {@code fetchSize} rows per round trip with bounded memory, and on close
-     * rolls that read transaction back and restores autocommit before releasing the connection.
+     * commits that transaction (rolls it back when the stream failed) and restores autocommit before releasing the
+     * connection; without {@code readTransaction}, pgjdbc reads every row before the first is returned.
      *
      * @param task what the statement does, for error messages and logs (no values)
      * @param sql the SQL text with {@code ?} placeholders
@@ -300,7 +303,7 @@ public final class JdbcExecutor {
             closed = true;
             Throwable error = failure;
             try {
-                release();
+                release(failure != null);
             } catch (RuntimeException ex) {
                 if (error == null) {
                     error = ex;
@@ -313,7 +316,7 @@ public final class JdbcExecutor {
             }
         }
 
-        private void release() {
+        private void release(boolean failed) {
             try {
                 if (rows != null) {
                     rows.close();
@@ -322,7 +325,11 @@ public final class JdbcExecutor {
                     statement.close();
                 }
                 if (ownTransaction) {
-                    connection.rollback();
+                    if (failed) {
+                        connection.rollback();
+                    } else {
+                        connection.commit();
+                    }
                     connection.setAutoCommit(true);
                 }
             } catch (SQLException ex) {
