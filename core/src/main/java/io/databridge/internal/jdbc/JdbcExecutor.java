@@ -146,12 +146,16 @@ public final class JdbcExecutor {
      * @throws DataAccessException for every driver failure, translated
      */
     public <R> R execute(String task, String sql, StatementCallback<R> callback) {
-        return withConnection(task, sql, connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                DataSourceUtils.applyTransactionTimeout(statement, dataSource);
-                return callback.run(statement);
-            }
-        });
+        return withConnection(
+                task,
+                sql,
+                connection -> {
+                    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                        DataSourceUtils.applyTransactionTimeout(statement, dataSource);
+                        return callback.run(statement);
+                    }
+                },
+                true);
     }
 
     /**
@@ -366,32 +370,47 @@ public final class JdbcExecutor {
      * @throws DataAccessException for every driver failure, translated
      */
     public <R> R withConnection(String task, String sql, ConnectionCallback<R> callback) {
+        return withConnection(task, sql, callback, false);
+    }
+
+    /**
+     * Runs work on a borrowed connection; with {@code oneStatement}, a statement that failed only because the
+     * connection's cached type ids are stale runs once more on a fresh connection (see {@link StaleTypeIds}).
+     */
+    private <R> R withConnection(String task, String sql, ConnectionCallback<R> callback, boolean oneStatement) {
         StatementObserver.Run run = observer.start(task, sql, true);
-        Connection connection;
-        try {
-            connection = DataSourceUtils.getConnection(dataSource);
-        } catch (CannotGetJdbcConnectionException ex) {
-            DataAccessException translated = translator.translateConnectionFailure(ex);
-            run.stop(translated);
-            throw translated;
-        }
-        try {
-            R result = callback.run(connection);
-            run.stop(null, rows(result));
-            return result;
-        } catch (SQLException ex) {
-            DataAccessException translated = translator.translate(task, sql, ex);
-            run.stop(translated);
-            throw translated;
-        } catch (TransactionTimedOutException ex) {
-            DataAccessException translated = translator.translateTransactionFailure(ex);
-            run.stop(translated);
-            throw translated;
-        } catch (RuntimeException | Error ex) {
-            run.stop(ex);
-            throw ex;
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
+        for (int attempt = 1; ; attempt++) {
+            Connection connection;
+            try {
+                connection = DataSourceUtils.getConnection(dataSource);
+            } catch (CannotGetJdbcConnectionException ex) {
+                DataAccessException translated = translator.translateConnectionFailure(ex);
+                run.stop(translated);
+                throw translated;
+            }
+            try {
+                R result = callback.run(connection);
+                run.stop(null, rows(result));
+                return result;
+            } catch (SQLException ex) {
+                if (oneStatement && attempt == 1 && StaleTypeIds.matches(ex) && !inTransaction()) {
+                    // Nothing ran: the server refused the statement's parameter types. Retire the connection.
+                    StaleTypeIds.evict(dataSource, connection);
+                    continue;
+                }
+                DataAccessException translated = translator.translate(task, sql, ex);
+                run.stop(translated);
+                throw translated;
+            } catch (TransactionTimedOutException ex) {
+                DataAccessException translated = translator.translateTransactionFailure(ex);
+                run.stop(translated);
+                throw translated;
+            } catch (RuntimeException | Error ex) {
+                run.stop(ex);
+                throw ex;
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
         }
     }
 }
