@@ -229,7 +229,13 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
         if (ex.getCause() instanceof SQLException cause) {
             PoolExhaustion exhausted = PoolExhaustion.of(cause);
             if (exhausted != null) {
-                return failure(FailureKind.POOL_EXHAUSTED, exhausted.summary(), CONNECT_TASK, null, cause, null);
+                return failure(
+                        exhausted.allBusy() ? FailureKind.POOL_EXHAUSTED : FailureKind.CONNECTION_FAILURE,
+                        exhausted.summary(),
+                        CONNECT_TASK,
+                        null,
+                        cause,
+                        null);
             }
             SQLException reported = mostSpecific(cause);
             FailureKind kind = kindOf(reported);

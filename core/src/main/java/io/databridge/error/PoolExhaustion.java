@@ -14,11 +14,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @param waitedMillis how long the caller waited
  * @param state the pool's counts at the timeout, e.g. {@code total=2, active=2, idle=0, waiting=4}
+ * @param allBusy whether every connection of the pool was in use
  */
-record PoolExhaustion(long waitedMillis, String state) {
+record PoolExhaustion(long waitedMillis, String state, boolean allBusy) {
 
     private static final Pattern TIMEOUT = Pattern.compile(
-            "request timed out after (\\d+)\\s*ms \\((total=\\d+, active=\\d+, idle=\\d+, waiting=\\d+)\\)");
+            "request timed out after (\\d+)\\s*ms" + " \\((total=(\\d+), active=(\\d+), idle=\\d+, waiting=\\d+)\\)");
 
     /**
      * Reads a pool timeout.
@@ -35,12 +36,24 @@ record PoolExhaustion(long waitedMillis, String state) {
             return null;
         }
         Matcher matcher = TIMEOUT.matcher(message);
-        return matcher.find() ? new PoolExhaustion(Long.parseLong(matcher.group(1)), matcher.group(2)) : null;
+        if (!matcher.find()) {
+            return null;
+        }
+        int total = Integer.parseInt(matcher.group(3));
+        int active = Integer.parseInt(matcher.group(4));
+        return new PoolExhaustion(Long.parseLong(matcher.group(1)), matcher.group(2), total > 0 && active == total);
     }
 
-    /** The sanitized description: it names no host, user or database, only the pool's counts. */
+    /**
+     * The sanitized description: it names no host, user or database, only the pool's counts. Every connection busy is
+     * an exhausted pool; otherwise the pool could not open a connection in time, and the database is the suspect
+     * (frozen, overloaded, or dropping packets).
+     */
     String summary() {
-        return "Pool exhausted: no connection available within " + waitedMillis + " ms (pool " + state
-                + "); shed load, shorten transactions or raise the pool size";
+        return allBusy
+                ? "Pool exhausted: no connection available within " + waitedMillis + " ms (pool " + state
+                        + "); shed load, shorten transactions or raise the pool size"
+                : "Connection failure: no connection could be opened within " + waitedMillis + " ms (pool " + state
+                        + "); the database is not responding";
     }
 }
