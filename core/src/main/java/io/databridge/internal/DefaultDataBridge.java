@@ -4,6 +4,8 @@ import io.databridge.DataBridge;
 import io.databridge.SchemaOperations;
 import io.databridge.SqlQuery;
 import io.databridge.error.PgExceptionTranslator;
+import io.databridge.internal.relation.RelationLoader;
+import io.databridge.internal.relation.RelationResolver;
 import io.databridge.mapping.EntityModel;
 import io.databridge.mapping.EntityModels;
 import io.databridge.mapping.JavaTypes;
@@ -40,6 +42,8 @@ public final class DefaultDataBridge implements DataBridge {
     private volatile @Nullable QueryFactory queryFactory;
     private final BulkInsert bulkInsert;
     private final BulkWrite bulkWrite;
+    private final RelationResolver relationResolver;
+    private final RelationLoader relationLoader;
 
     /**
      * Creates the engine.
@@ -71,6 +75,8 @@ public final class DefaultDataBridge implements DataBridge {
         this.schema = new DefaultSchemaOperations(models, executor, transactions);
         this.bulkInsert = new BulkInsert(models, executor, transactions);
         this.bulkWrite = new BulkWrite(models, executor, transactions);
+        this.relationResolver = new RelationResolver(models);
+        this.relationLoader = new RelationLoader(relationResolver, executor);
     }
 
     @Override
@@ -258,10 +264,26 @@ public final class DefaultDataBridge implements DataBridge {
     }
 
     @Override
+    public <T> Optional<T> findById(Class<T> type, Object id, String... fetch) {
+        Optional<T> found = findById(type, id);
+        if (found.isEmpty() || fetch.length == 0) {
+            relationLoader.validate(requireType(type), List.of(fetch));
+            return found;
+        }
+        return Optional.of(
+                relationLoader.load(type, List.of(found.get()), List.of(fetch)).get(0));
+    }
+
+    @Override
+    public <T> List<T> fetch(Class<T> type, List<T> entities, String... paths) {
+        return relationLoader.load(requireType(type), entities, List.of(paths));
+    }
+
+    @Override
     public <T> SelectQuery<T> from(Class<T> type) {
         QueryFactory factory = queryFactory;
         if (factory == null) {
-            factory = new QueryFactory(new ExecutorBridge(models, executor));
+            factory = new QueryFactory(new ExecutorBridge(models, executor, relationLoader));
             queryFactory = factory;
         }
         return factory.from(type);
@@ -271,10 +293,17 @@ public final class DefaultDataBridge implements DataBridge {
     private static final class ExecutorBridge implements QueryExecutor {
         private final EntityModels models;
         private final JdbcExecutor executor;
+        private final RelationLoader relationLoader;
 
-        ExecutorBridge(EntityModels models, JdbcExecutor executor) {
+        ExecutorBridge(EntityModels models, JdbcExecutor executor, RelationLoader relationLoader) {
             this.models = models;
             this.executor = executor;
+            this.relationLoader = relationLoader;
+        }
+
+        @Override
+        public <T> List<T> fetch(Class<T> type, List<T> rows, List<String> paths) {
+            return relationLoader.load(type, rows, paths);
         }
 
         @Override

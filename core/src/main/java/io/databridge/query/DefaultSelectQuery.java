@@ -354,7 +354,56 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
         return DefaultInsertQuery.start(this, entities);
     }
 
+    @Override
+    public SelectQuery<R> fetch(Relation<R, ?> relation, Relation<?, ?>... nested) {
+        if (relation == null) {
+            throw new IllegalArgumentException("fetch(...) needs a relation of the generated metamodel, not null");
+        }
+        EntityModel<?> root = state.entity("fetch(...)");
+        if (relation.entity() != root.type()) {
+            throw new IllegalArgumentException("Cannot fetch " + relation + ": it is a relation of "
+                    + relation.entity().getSimpleName() + ", not of "
+                    + root.type().getSimpleName());
+        }
+        StringBuilder path = new StringBuilder(relation.property());
+        Relation<?, ?> previous = relation;
+        for (Relation<?, ?> next : nested) {
+            if (next == null || next.entity() != previous.target()) {
+                throw new IllegalArgumentException("Cannot fetch " + previous + " then " + next + ": a nested path"
+                        + " continues with a relation of " + previous.target().getSimpleName());
+            }
+            path.append('.').append(next.property());
+            previous = next;
+        }
+        String added = path.toString();
+        return change(s -> {
+            List<String> fetches = new ArrayList<>(s.fetches);
+            if (!fetches.contains(added)) {
+                fetches.add(added);
+            }
+            s.fetches = List.copyOf(fetches);
+        });
+    }
+
     // ---- execution and rendering -------------------------------------------------------------------------------
+
+    @Override
+    @SuppressWarnings("unchecked")
+    List<R> loaded(List<R> rows) {
+        if (state.fetches.isEmpty() || state.shape != SelectState.Shape.ENTITY) {
+            return rows;
+        }
+        return executor.fetch((Class<R>) state.rowType, rows, state.fetches);
+    }
+
+    @Override
+    public java.util.stream.Stream<R> stream() {
+        if (!state.fetches.isEmpty() && state.shape == SelectState.Shape.ENTITY) {
+            throw new InvalidDataAccessApiUsageException("stream() cannot load fetched relations (they are loaded"
+                    + " for a whole result at once); use list(), or page with limit/offset or keyset");
+        }
+        return super.stream();
+    }
 
     @Override
     String task() {

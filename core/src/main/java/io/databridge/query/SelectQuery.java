@@ -30,6 +30,19 @@ public interface SelectQuery<T> extends ResultQuery<T> {
      */
     SelectQuery<T> where(Condition condition);
 
+    /**
+     * Loads a relation with the rows: {@code .fetch(Owner_.pets)}, or a nested path {@code .fetch(Owner_.pets,
+     * Pet_.visits)} (which implies {@code Owner_.pets}). Each relation is loaded by one extra statement per level
+     * ({@code WHERE fk = ANY(?)}), for all rows at once; {@code limit}/{@code offset} and {@link #count()} apply to the
+     * roots only.
+     *
+     * @param relation a relation of this query's entity
+     * @param nested relations continuing the path, each of the previous one's target
+     * @return a new query
+     * @throws IllegalArgumentException when the path does not continue from one relation's target to the next
+     */
+    SelectQuery<T> fetch(Relation<T, ?> relation, Relation<?, ?>... nested);
+
     @Override
     SelectQuery<T> orderBy(SortOrder... orders);
 

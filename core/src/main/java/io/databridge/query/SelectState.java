@@ -73,6 +73,9 @@ final class SelectState {
 
     int fetchSize = 1000;
 
+    /** The relation paths loaded with the rows, e.g. {@code "pets.visits"}. */
+    List<String> fetches = List.of();
+
     SelectState(EntityModel<?> root) {
         this.root = root;
         this.rowType = root.type();
@@ -103,6 +106,7 @@ final class SelectState {
         copy.seekRow = seekRow;
         copy.seekValues = seekValues;
         copy.fetchSize = fetchSize;
+        copy.fetches = fetches;
         return copy;
     }
 
