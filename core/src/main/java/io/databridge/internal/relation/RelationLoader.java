@@ -6,7 +6,6 @@ import io.databridge.mapping.PropertyModel;
 import io.databridge.mapping.RelationProperty;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,6 +57,9 @@ public final class RelationLoader {
      * @return the roots with their relations loaded: the same instances for classes, new ones for records
      */
     public <T> List<T> load(Class<T> type, List<T> rows, List<String> paths) {
+        if (rows.isEmpty()) {
+            resolver.validate(type);
+        }
         FetchPlan plan = plan(type, paths);
         if (rows.isEmpty() || plan.isEmpty()) {
             return rows;
@@ -163,7 +165,7 @@ public final class RelationLoader {
                     backReference.set(child, row);
                 }
             }
-            result.add(model.withRelation(row, property, value(property, group)));
+            result.add(model.withRelation(row, property, value(property, target, group)));
         }
         return result;
     }
@@ -184,13 +186,10 @@ public final class RelationLoader {
         return null;
     }
 
-    private static @Nullable Object value(RelationProperty property, List<?> group) {
-        Class<?> collection = property.collectionType();
-        if (collection == null) {
+    private <R> @Nullable Object value(RelationProperty property, EntityModel<R> target, List<R> group) {
+        if (property.collectionType() == null) {
             return group.isEmpty() ? null : group.get(0);
         }
-        Collection<Object> values = collection == Set.class ? new LinkedHashSet<>() : new ArrayList<>();
-        values.addAll(group);
-        return values;
+        return LoadedCollections.of(resolver, property, target, group);
     }
 }
