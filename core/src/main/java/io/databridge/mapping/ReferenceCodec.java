@@ -59,6 +59,9 @@ final class ReferenceCodec implements TypeCodec<Object> {
             return null;
         }
         if (!target.isInstance(value)) {
+            if (JavaTypes.box(target().id().valueType().rawType()).isInstance(value)) {
+                return value; // an id given directly, e.g. by a derived query findByOwnerId(Long)
+            }
             throw new InvalidDataAccessApiUsageException(
                     where + " holds a " + value.getClass().getName() + " but refers to " + target.getName());
         }

@@ -133,7 +133,7 @@ public final class PgRepositoryFactory {
             Fetch fetch = method.getAnnotation(Fetch.class);
             invokers.put(
                     method,
-                    fetch == null
+                    fetch == null || method.isBridge()
                             ? invoker
                             : FetchingInvoker.of(repositoryInterface, method, fetch, db, model, invoker));
         }
