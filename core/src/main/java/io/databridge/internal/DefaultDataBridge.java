@@ -74,10 +74,10 @@ public final class DefaultDataBridge implements DataBridge {
         JdbcTransactionManager transactionManager = new JdbcTransactionManager(dataSource);
         transactionManager.setExceptionTranslator(translator);
         this.transactions = new TransactionTemplate(transactionManager);
-        this.schema = new DefaultSchemaOperations(models, executor, transactions);
+        this.relationResolver = new RelationResolver(models);
+        this.schema = new DefaultSchemaOperations(models, executor, transactions, relationResolver);
         this.bulkInsert = new BulkInsert(models, executor, transactions);
         this.bulkWrite = new BulkWrite(models, executor, transactions);
-        this.relationResolver = new RelationResolver(models);
         this.relationLoader = new RelationLoader(relationResolver, executor);
         this.aggregates = new AggregateWriter(relationResolver, executor, new AggregateWriter.RowWrites() {
             @Override

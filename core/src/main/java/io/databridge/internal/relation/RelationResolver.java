@@ -70,6 +70,93 @@ public final class RelationResolver {
     }
 
     /**
+     * The DDL a model's relations need beyond its own table: an index on each foreign-key column of its table, the
+     * join table of each owning {@code @ManyToMany} (with foreign keys both ways and an index on the inverse column),
+     * and the foreign-key column of each one-way {@code @OneToMany} in the child's table (with its index).
+     *
+     * @param model the entity
+     * @return the statements, idempotent ({@code IF NOT EXISTS}); run after the tables involved exist
+     */
+    public List<String> relationStatements(EntityModel<?> model) {
+        List<String> statements = new ArrayList<>();
+        for (RelationProperty property : model.relations()) {
+            ResolvedRelation relation = resolve(model, property);
+            EntityModel<?> target = relation.target();
+            switch (relation.shape()) {
+                case TO_ONE ->
+                    statements.add(index(
+                            model, relation.foreignKey(), property.column().columnName()));
+                case CHILD_FOREIGN_KEY -> {
+                    if (relation.childForeignKey() == null) {
+                        statements.add("ALTER TABLE " + target.qualifiedTable() + " ADD COLUMN IF NOT EXISTS "
+                                + relation.foreignKey() + " "
+                                + model.id().codec().sqlType() + " REFERENCES "
+                                + model.qualifiedTable() + " (" + model.id().quotedColumn() + ") ON DELETE CASCADE");
+                        statements.add(index(target, relation.foreignKey(), unquote(relation.foreignKey())));
+                    }
+                }
+                case JOIN_TABLE -> {
+                    if (relation.owned()) {
+                        String inverse = relation.inverseColumn();
+                        statements.add("CREATE TABLE IF NOT EXISTS " + relation.joinTable() + " ("
+                                + relation.foreignKey() + " "
+                                + model.id().codec().sqlType() + " NOT NULL REFERENCES "
+                                + model.qualifiedTable() + " (" + model.id().quotedColumn() + ") ON DELETE CASCADE, "
+                                + inverse + " " + target.id().codec().sqlType() + " NOT NULL REFERENCES "
+                                + target.qualifiedTable() + " (" + target.id().quotedColumn() + "), PRIMARY KEY ("
+                                + relation.foreignKey() + ", " + inverse + "))");
+                        String table = unquote(relation.joinTable()
+                                .substring(relation.joinTable().lastIndexOf('.') + 1));
+                        statements.add("CREATE INDEX IF NOT EXISTS "
+                                + Identifiers.quote(indexName(table, unquote(inverse)), "index name")
+                                + " ON " + relation.joinTable() + " (" + inverse + ")");
+                    }
+                }
+                default -> throw new IllegalStateException(relation.shape().name());
+            }
+        }
+        return statements;
+    }
+
+    private static String index(EntityModel<?> model, String quotedColumn, String column) {
+        return "CREATE INDEX IF NOT EXISTS " + Identifiers.quote(indexName(model.tableName(), column), "index name")
+                + " ON " + model.qualifiedTable() + " (" + quotedColumn + ")";
+    }
+
+    private static String indexName(String table, String column) {
+        String name = table + "_" + column + "_idx";
+        return name.length() > Identifiers.MAX_LENGTH ? name.substring(0, Identifiers.MAX_LENGTH) : name;
+    }
+
+    private static String unquote(String quoted) {
+        return quoted.startsWith("\"")
+                ? quoted.substring(1, quoted.length() - 1).replace("\"\"", "\"")
+                : quoted;
+    }
+
+    /**
+     * The entities a model's DDL refers to: to-one targets, owning many-to-many targets and one-way children.
+     *
+     * @param model the entity
+     * @return the classes whose tables must exist first
+     */
+    public List<Class<?>> dependencies(EntityModel<?> model) {
+        List<Class<?>> dependencies = new ArrayList<>();
+        for (RelationProperty property : model.relations()) {
+            ResolvedRelation relation = resolve(model, property);
+            boolean needed = switch (relation.shape()) {
+                case TO_ONE -> true;
+                case CHILD_FOREIGN_KEY -> relation.childForeignKey() == null;
+                case JOIN_TABLE -> relation.owned();
+            };
+            if (needed && property.target() != model.type()) {
+                dependencies.add(property.target());
+            }
+        }
+        return dependencies;
+    }
+
+    /**
      * The resolved relation of a model.
      *
      * @param source the declaring model
