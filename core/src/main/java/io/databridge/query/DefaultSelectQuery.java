@@ -116,6 +116,50 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
     }
 
     @Override
+    public SelectQuery<R> join(Relation<?, ?> relation) {
+        return join("JOIN", relation);
+    }
+
+    @Override
+    public SelectQuery<R> leftJoin(Relation<?, ?> relation) {
+        return join("LEFT JOIN", relation);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private SelectQuery<R> join(String keyword, Relation<?, ?> relation) {
+        if (relation == null) {
+            throw new IllegalArgumentException("join(...) needs a relation of the generated metamodel, not null");
+        }
+        io.databridge.mapping.EntityModels models = executor.models();
+        EntityModel<?> source = models.get(relation.entity());
+        EntityModel<?> target = models.get(relation.target());
+        io.databridge.mapping.RelationProperty property = source.relation(relation.property())
+                .orElseThrow(() -> new IllegalArgumentException(
+                        relation + " is not a relation of " + source.type().getSimpleName()));
+        Condition on;
+        if (property.column() != null) {
+            Column fk = Column.of(source.type(), property.name(), property.target());
+            on = fk.eq((Expression) Column.of(
+                    target.type(), target.id().name(), target.id().valueType().rawType()));
+        } else {
+            io.databridge.mapping.OneToMany oneToMany =
+                    property.element().getAnnotation(io.databridge.mapping.OneToMany.class);
+            io.databridge.mapping.OneToOne oneToOne =
+                    property.element().getAnnotation(io.databridge.mapping.OneToOne.class);
+            String mappedBy = oneToMany != null ? oneToMany.mappedBy() : oneToOne != null ? oneToOne.mappedBy() : "";
+            if (mappedBy.isEmpty()) {
+                throw new IllegalArgumentException("Cannot join " + relation + ": only to-one relations and to-many"
+                        + " relations with mappedBy render their ON clause; join the tables with join(Class,"
+                        + " Condition)");
+            }
+            Column fk = Column.of(target.type(), mappedBy, source.type());
+            on = fk.eq((Expression) Column.of(
+                    source.type(), source.id().name(), source.id().valueType().rawType()));
+        }
+        return join(keyword, target.type(), null, on);
+    }
+
+    @Override
     public SelectQuery<R> join(EntityAlias<?> alias, Condition on) {
         return join("JOIN", alias.entity(), alias.name(), Condition.requireCondition(on));
     }

@@ -88,6 +88,26 @@ public interface SelectQuery<T> extends ResultQuery<T> {
     SelectQuery<T> join(Class<?> entity, Condition on);
 
     /**
+     * Joins a relation's target with the {@code ON} clause from the mapping: {@code join(Pet_.owner)} renders {@code
+     * JOIN "owners" ON "pets"."owner_id" = "owners"."id"}; {@code join(Owner_.pets)} (a {@code mappedBy} to-many)
+     * renders {@code JOIN "pets" ON "pets"."owner_id" = "owners"."id"}. The join filters and lets conditions and order
+     * use the target's columns; it loads nothing into the relation (that is {@link #fetch(Relation, Relation...)}).
+     *
+     * @param relation a to-one, or a to-many with {@code mappedBy}, of an entity already in the query
+     * @return a new query
+     * @throws IllegalArgumentException for a one-way {@code @OneToMany} or a {@code @ManyToMany}
+     */
+    SelectQuery<T> join(Relation<?, ?> relation);
+
+    /**
+     * Like {@link #join(Relation)}, as a {@code LEFT JOIN}.
+     *
+     * @param relation a to-one, or a to-many with {@code mappedBy}
+     * @return a new query
+     */
+    SelectQuery<T> leftJoin(Relation<?, ?> relation);
+
+    /**
      * {@code JOIN entity AS alias ON condition}.
      *
      * @param alias the aliased entity to join

@@ -190,4 +190,26 @@ class RelationFetchIntegrationTest {
                 .hasMessage("Cannot fetch \"pets.vists\": Pet has no relation 'vists'; its relations are [owner, type,"
                         + " visits]");
     }
+
+    @Test
+    void joinOverAToOneRendersTheOnClauseFromTheMapping() {
+        var query = db.from(Pet.class)
+                .join(Pet_.owner)
+                .where(Owner_.lastName.eq("Davis"))
+                .orderBy(Pet_.name.asc());
+        assertThat(query.toSql().sql())
+                .isEqualTo("SELECT \"pets\".\"id\", \"pets\".\"name\", \"pets\".\"owner_id\", \"pets\".\"type_id\""
+                        + " FROM \"pets\" JOIN \"owners\" ON \"pets\".\"owner_id\" = \"owners\".\"id\" WHERE"
+                        + " \"owners\".\"last_name\" = ? ORDER BY \"pets\".\"name\" ASC");
+        assertThat(query.list()).extracting(p -> p.name).containsExactly("Basil", "Jewel", "Rosy");
+    }
+
+    @Test
+    void joinOverAMappedByToManyFiltersRootsByTheirChildren() {
+        List<Owner> owners = db.from(Owner.class)
+                .join(Owner_.pets)
+                .where(Pet_.name.eq("Leo"))
+                .list();
+        assertThat(owners).extracting(o -> o.lastName).containsExactly("Franklin");
+    }
 }
