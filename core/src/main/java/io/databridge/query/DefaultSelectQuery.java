@@ -1,6 +1,7 @@
 package io.databridge.query;
 
-import io.databridge.mapping.EntityModel;
+import io.databridge.internal.jdbc.QueryExecutor;
+import io.databridge.internal.model.EntityModel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -130,10 +131,10 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
         if (relation == null) {
             throw new IllegalArgumentException("join(...) needs a relation of the generated metamodel, not null");
         }
-        io.databridge.mapping.EntityModels models = executor.models();
+        io.databridge.internal.model.EntityModels models = executor.models();
         EntityModel<?> source = models.get(relation.entity());
         EntityModel<?> target = models.get(relation.target());
-        io.databridge.mapping.RelationProperty property = source.relation(relation.property())
+        io.databridge.internal.model.RelationProperty property = source.relation(relation.property())
                 .orElseThrow(() -> new IllegalArgumentException(
                         relation + " is not a relation of " + source.type().getSimpleName()));
         Condition on;

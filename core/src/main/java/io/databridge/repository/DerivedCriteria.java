@@ -3,10 +3,10 @@ package io.databridge.repository;
 import static io.databridge.query.Expressions.lower;
 import static io.databridge.query.Expressions.value;
 
-import io.databridge.mapping.EntityModel;
-import io.databridge.mapping.JavaTypes;
-import io.databridge.mapping.PropertyModel;
-import io.databridge.mapping.RelationProperty;
+import io.databridge.internal.model.EntityModel;
+import io.databridge.internal.model.JavaTypes;
+import io.databridge.internal.model.PropertyModel;
+import io.databridge.internal.model.RelationProperty;
 import io.databridge.query.Column;
 import io.databridge.query.Condition;
 import io.databridge.query.Expression;
@@ -143,7 +143,7 @@ final class DerivedCriteria {
                                     + model.type().getSimpleName() + "; derived queries walk @ManyToOne and owning"
                                     + " @OneToOne relations (write other paths with @Query or the DSL)"));
             PropertyPath leaf = path.next();
-            EntityModel<?> target = db.models().get(relation.target());
+            EntityModel<?> target = PgRepositoryFactory.models(db).get(relation.target());
             if (leaf.hasNext()) {
                 throw failures.fail(
                         method,

@@ -1,7 +1,7 @@
 package io.databridge.repository;
 
 import io.databridge.DataBridge;
-import io.databridge.mapping.EntityModel;
+import io.databridge.internal.model.EntityModel;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,9 +1,9 @@
 package io.databridge.internal.relation;
 
-import io.databridge.internal.JdbcExecutor;
-import io.databridge.mapping.EntityModel;
-import io.databridge.mapping.PropertyModel;
-import io.databridge.mapping.RelationProperty;
+import io.databridge.internal.jdbc.JdbcExecutor;
+import io.databridge.internal.model.EntityModel;
+import io.databridge.internal.model.PropertyModel;
+import io.databridge.internal.model.RelationProperty;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.databridge.internal.relation;
 
-import io.databridge.mapping.EntityModel;
-import io.databridge.mapping.RelationProperty;
+import io.databridge.internal.model.EntityModel;
+import io.databridge.internal.model.RelationProperty;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;

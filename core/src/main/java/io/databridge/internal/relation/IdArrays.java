@@ -1,6 +1,6 @@
 package io.databridge.internal.relation;
 
-import io.databridge.mapping.PropertyModel;
+import io.databridge.internal.model.PropertyModel;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;

@@ -1,8 +1,11 @@
 package io.databridge.internal.relation;
 
+import io.databridge.internal.model.EntityModel;
+import io.databridge.internal.model.EntityModels;
+import io.databridge.internal.model.PropertyModel;
+import io.databridge.internal.model.RelationProperty;
+import io.databridge.internal.sql.Identifiers;
 import io.databridge.mapping.EntityMappingException;
-import io.databridge.mapping.EntityModel;
-import io.databridge.mapping.EntityModels;
 import io.databridge.mapping.JoinColumn;
 import io.databridge.mapping.JoinTable;
 import io.databridge.mapping.ManyToMany;
@@ -10,9 +13,6 @@ import io.databridge.mapping.NamingStrategy;
 import io.databridge.mapping.OneToMany;
 import io.databridge.mapping.OneToOne;
 import io.databridge.mapping.OrderBy;
-import io.databridge.mapping.PropertyModel;
-import io.databridge.mapping.RelationProperty;
-import io.databridge.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package io.databridge.internal.relation;
 
-import io.databridge.mapping.EntityModel;
-import io.databridge.mapping.PropertyModel;
-import io.databridge.mapping.RelationProperty;
+import io.databridge.internal.model.EntityModel;
+import io.databridge.internal.model.PropertyModel;
+import io.databridge.internal.model.RelationProperty;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,0 +1,538 @@
+package io.databridge;
+
+import io.databridge.error.PgExceptionTranslator;
+import io.databridge.internal.bulk.BulkInsert;
+import io.databridge.internal.bulk.BulkWrite;
+import io.databridge.internal.jdbc.JdbcExecutor;
+import io.databridge.internal.jdbc.NamedParameters;
+import io.databridge.internal.jdbc.QueryExecutor;
+import io.databridge.internal.jdbc.ResultMappers;
+import io.databridge.internal.jdbc.Rows;
+import io.databridge.internal.jdbc.StatementObserver;
+import io.databridge.internal.model.EntityModel;
+import io.databridge.internal.model.EntityModelSource;
+import io.databridge.internal.model.EntityModels;
+import io.databridge.internal.model.EntitySql;
+import io.databridge.internal.model.JavaTypes;
+import io.databridge.internal.model.PropertyModel;
+import io.databridge.internal.relation.AggregateWriter;
+import io.databridge.internal.relation.RelationLoader;
+import io.databridge.internal.relation.RelationResolver;
+import io.databridge.internal.schema.SchemaManager;
+import io.databridge.query.QueryFactory;
+import io.databridge.query.SelectQuery;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.IncorrectUpdateSemanticsDataAccessException;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The engine behind {@link DataBridge#create(DataSource)}. Thread-safe.
+ */
+final class DefaultDataBridge implements DataBridge, EntityModelSource {
+
+    private final EntityModels models;
+    private final JdbcExecutor executor;
+    private final Map<Class<?>, EntitySql> statements = new ConcurrentHashMap<>();
+    private final ResultMappers resultMappers;
+    private final TransactionTemplate transactions;
+    private final DefaultSchemaOperations schema;
+    private volatile @Nullable QueryFactory queryFactory;
+    private final BulkInsert bulkInsert;
+    private final BulkWrite bulkWrite;
+    private final RelationResolver relationResolver;
+    private final RelationLoader relationLoader;
+    private final AggregateWriter aggregates;
+
+    /**
+     * Creates the engine.
+     *
+     * @param dataSource the data source
+     * @param models the entity models
+     * @param translator the exception translator
+     */
+    DefaultDataBridge(DataSource dataSource, EntityModels models, PgExceptionTranslator translator) {
+        this(dataSource, models, translator, StatementObserver.NONE);
+    }
+
+    /**
+     * Creates the engine.
+     *
+     * @param dataSource the data source
+     * @param models the entity models
+     * @param translator the exception translator
+     * @param observer reports each unit of database work
+     */
+    DefaultDataBridge(
+            DataSource dataSource, EntityModels models, PgExceptionTranslator translator, StatementObserver observer) {
+        this.models = models;
+        this.executor = new JdbcExecutor(dataSource, translator, observer);
+        this.resultMappers = new ResultMappers(models);
+        JdbcTransactionManager transactionManager = new JdbcTransactionManager(dataSource);
+        transactionManager.setExceptionTranslator(translator);
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.relationResolver = new RelationResolver(models);
+        this.schema = new DefaultSchemaOperations(new SchemaManager(models, executor, transactions, relationResolver));
+        this.bulkInsert = new BulkInsert(models, executor, transactions);
+        this.bulkWrite = new BulkWrite(models, executor, transactions);
+        this.relationLoader = new RelationLoader(relationResolver, executor);
+        this.aggregates = new AggregateWriter(relationResolver, executor, new AggregateWriter.RowWrites() {
+            @Override
+            public <T> List<T> insertAll(List<T> rows) {
+                return rows.isEmpty() ? List.of() : bulkInsert.insertAll(rows, DefaultDataBridge.this::insertRow);
+            }
+
+            @Override
+            public <T> List<T> updateAll(List<T> rows) {
+                return rows.isEmpty() ? List.of() : bulkWrite.updateAll(rows, DefaultDataBridge.this::updateRow);
+            }
+
+            @Override
+            public <T> List<T> upsertAll(List<T> rows) {
+                return rows.isEmpty() ? List.of() : bulkWrite.upsertAll(rows, DefaultDataBridge.this::saveRow);
+            }
+        });
+    }
+
+    @Override
+    public <T> T insert(T entity) {
+        EntityModel<T> model = model(entity);
+        if (!aggregates.cascades(model)) {
+            return insertRow(entity);
+        }
+        return inTransaction(() -> aggregates
+                .saveChildren(model, List.of(entity), List.of(insertRow(entity)), true)
+                .get(0));
+    }
+
+    private <T> T insertRow(T entity) {
+        EntityModel<T> model = model(entity);
+        EntitySql sql = sql(model);
+        Object[] values = model.values(entity);
+        PropertyModel id = model.id();
+        boolean idUnset = isUnset(id, values[id.index()]);
+        if (idUnset && !id.generated()) {
+            throw new IllegalArgumentException("Cannot insert " + model.type().getName() + ": its @Id '" + id.name()
+                    + "' is not set; assign an id, or annotate it @GeneratedValue");
+        }
+        String text = idUnset ? sql.insertWithoutId() : sql.insertWithId();
+        List<PropertyModel> binds = idUnset ? sql.insertWithoutIdBinds() : sql.insertWithIdBinds();
+        return executor.execute("insert " + model.type().getSimpleName(), text, statement -> {
+            Rows.bind(statement, binds, values, 1);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return Rows.readInto(rows, model, entity);
+            }
+        });
+    }
+
+    @Override
+    public <T> List<T> insertAll(Collection<T> entities) {
+        if (entities == null) {
+            throw new IllegalArgumentException("entities must not be null");
+        }
+        if (entities.isEmpty()) {
+            return List.of();
+        }
+        EntityModel<T> model = model(entities.iterator().next());
+        if (!aggregates.cascades(model)) {
+            return bulkInsert.insertAll(entities, this::insertRow);
+        }
+        List<T> originals = List.copyOf(entities);
+        return inTransaction(() ->
+                aggregates.saveChildren(model, originals, bulkInsert.insertAll(originals, this::insertRow), true));
+    }
+
+    @Override
+    public <T> T update(T entity) {
+        EntityModel<T> model = model(entity);
+        if (!aggregates.cascades(model)) {
+            return updateRow(entity);
+        }
+        return inTransaction(() -> aggregates
+                .saveChildren(model, List.of(entity), List.of(updateRow(entity)), false)
+                .get(0));
+    }
+
+    private <T> T updateRow(T entity) {
+        EntityModel<T> model = model(entity);
+        EntitySql sql = sql(model);
+        Object[] values = model.values(entity);
+        PropertyModel id = model.id();
+        if (isUnset(id, values[id.index()])) {
+            throw new IllegalArgumentException("Cannot update " + model.type().getName() + ": its @Id '" + id.name()
+                    + "' is not set; insert it first, or use save()");
+        }
+        PropertyModel version = model.version();
+        if (version != null && values[version.index()] == null) {
+            throw new IllegalArgumentException("Cannot update " + model.type().getName() + ": its @Version '"
+                    + version.name() + "' is null; read the entity before updating it, or use save()");
+        }
+        T updated = executor.execute("update " + model.type().getSimpleName(), sql.update(), statement -> {
+            Rows.bind(statement, sql.updateBinds(), values, 1);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Rows.readInto(rows, model, entity) : null;
+            }
+        });
+        if (updated == null) {
+            if (version != null) {
+                throw executor.translator()
+                        .optimisticLockingFailure("update of " + model.type().getName() + " at version "
+                                + values[version.index()]
+                                + " matched no row: it was updated or deleted by another transaction since it was"
+                                + " read");
+            }
+            throw new IncorrectUpdateSemanticsDataAccessException(
+                    "Cannot update " + model.type().getName() + ": no row has its id; insert it first, or use save()");
+        }
+        return updated;
+    }
+
+    @Override
+    public <T> List<T> updateAll(Collection<T> entities) {
+        if (requireEntities(entities).isEmpty()) {
+            return List.of();
+        }
+        EntityModel<T> model = model(entities.iterator().next());
+        if (!aggregates.cascades(model)) {
+            return bulkWrite.updateAll(entities, this::updateRow);
+        }
+        List<T> originals = List.copyOf(entities);
+        return inTransaction(() ->
+                aggregates.saveChildren(model, originals, bulkWrite.updateAll(originals, this::updateRow), false));
+    }
+
+    @Override
+    public <T> List<T> upsertAll(Collection<T> entities) {
+        if (requireEntities(entities).isEmpty()) {
+            return List.of();
+        }
+        EntityModel<T> model = model(entities.iterator().next());
+        if (!aggregates.cascades(model)) {
+            return bulkWrite.upsertAll(entities, this::saveRow);
+        }
+        List<T> originals = List.copyOf(entities);
+        return inTransaction(
+                () -> aggregates.saveChildren(model, originals, bulkWrite.upsertAll(originals, this::saveRow), false));
+    }
+
+    @Override
+    public <T> void deleteAll(Collection<T> entities) {
+        if (requireEntities(entities).isEmpty()) {
+            return;
+        }
+        EntityModel<T> model = model(entities.iterator().next());
+        if (!aggregates.cascades(model)) {
+            bulkWrite.deleteAll(entities, this::deleteRow);
+            return;
+        }
+        List<Object> ids = new java.util.ArrayList<>();
+        for (T entity : entities) {
+            ids.add(model.id().get(entity));
+        }
+        inTransaction(() -> {
+            aggregates.deleteChildren(model, ids);
+            bulkWrite.deleteAll(entities, this::deleteRow);
+            return null;
+        });
+    }
+
+    @Override
+    public <T> long deleteAllById(Class<T> type, Collection<?> ids) {
+        requireType(type);
+        if (ids == null) {
+            throw new IllegalArgumentException("ids must not be null");
+        }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        EntityModel<T> model = models.get(type);
+        if (!aggregates.cascades(model)) {
+            return bulkWrite.deleteAllById(type, ids, id -> deleteRowById(type, id));
+        }
+        Long deleted = inTransaction(() -> {
+            aggregates.deleteChildren(model, ids);
+            return bulkWrite.deleteAllById(type, ids, id -> deleteRowById(type, id));
+        });
+        return deleted == null ? 0 : deleted;
+    }
+
+    private static <C extends Collection<?>> C requireEntities(@Nullable C entities) {
+        if (entities == null) {
+            throw new IllegalArgumentException("entities must not be null");
+        }
+        return entities;
+    }
+
+    @Override
+    public <T> T save(T entity) {
+        EntityModel<T> model = model(entity);
+        if (!aggregates.cascades(model)) {
+            return saveRow(entity);
+        }
+        PropertyModel id = model.id();
+        PropertyModel version = model.version();
+        boolean isNew =
+                id.generated() ? isUnset(id, id.get(entity)) : version != null && isUnset(version, version.get(entity));
+        return inTransaction(() -> aggregates
+                .saveChildren(model, List.of(entity), List.of(saveRow(entity)), isNew)
+                .get(0));
+    }
+
+    private <T> T saveRow(T entity) {
+        EntityModel<T> model = model(entity);
+        PropertyModel id = model.id();
+        Object idValue = id.get(entity);
+        if (id.generated()) {
+            return isUnset(id, idValue) ? insertRow(entity) : updateRow(entity);
+        }
+        if (isUnset(id, idValue)) {
+            throw new IllegalArgumentException("Cannot save " + model.type().getName() + ": its @Id '" + id.name()
+                    + "' is not set; assign an id, or annotate it @GeneratedValue");
+        }
+        PropertyModel version = model.version();
+        if (version != null) {
+            return isUnset(version, version.get(entity)) ? insertRow(entity) : updateRow(entity);
+        }
+        EntitySql sql = sql(model);
+        String upsert = sql.upsert();
+        Object[] values = model.values(entity);
+        return executor.execute("save " + model.type().getSimpleName(), upsert, statement -> {
+            Rows.bind(statement, sql.insertWithIdBinds(), values, 1);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return Rows.readInto(rows, model, entity);
+            }
+        });
+    }
+
+    @Override
+    public <T> void delete(T entity) {
+        EntityModel<T> model = model(entity);
+        if (!aggregates.cascades(model)) {
+            deleteRow(entity);
+            return;
+        }
+        Object idValue = model.id().get(entity);
+        inTransaction(() -> {
+            if (idValue != null) {
+                aggregates.deleteChildren(model, List.of(idValue));
+            }
+            deleteRow(entity);
+            return null;
+        });
+    }
+
+    private <T> void deleteRow(T entity) {
+        EntityModel<T> model = model(entity);
+        PropertyModel id = model.id();
+        Object idValue = id.get(entity);
+        if (isUnset(id, idValue)) {
+            throw new IllegalArgumentException(
+                    "Cannot delete " + model.type().getName() + ": its @Id '" + id.name() + "' is not set");
+        }
+        PropertyModel version = model.version();
+        if (version == null) {
+            deleteRowById(model.type(), idValue);
+            return;
+        }
+        Object versionValue = version.get(entity);
+        int deleted = executor.execute(
+                "delete " + model.type().getSimpleName(), sql(model).deleteByIdAndVersion(), statement -> {
+                    Rows.bind(statement, 1, id, idValue);
+                    Rows.bind(statement, 2, version, versionValue);
+                    return statement.executeUpdate();
+                });
+        if (deleted == 0) {
+            throw executor.translator()
+                    .optimisticLockingFailure("delete of " + model.type().getName() + " at version " + versionValue
+                            + " matched no row: it was updated or deleted by another"
+                            + " transaction since it was read");
+        }
+    }
+
+    @Override
+    public <T> boolean deleteById(Class<T> type, Object id) {
+        EntityModel<T> model = models.get(requireType(type));
+        if (!aggregates.cascades(model)) {
+            return deleteRowById(type, id);
+        }
+        Object checked = checkId(model, id);
+        Boolean deleted = inTransaction(() -> {
+            aggregates.deleteChildren(model, List.of(checked));
+            return deleteRowById(type, checked);
+        });
+        return Boolean.TRUE.equals(deleted);
+    }
+
+    private <T> boolean deleteRowById(Class<T> type, Object id) {
+        EntityModel<T> model = models.get(requireType(type));
+        PropertyModel idProperty = model.id();
+        Object checked = checkId(model, id);
+        return executor.execute("delete " + type.getSimpleName(), sql(model).deleteById(), statement -> {
+                    Rows.bind(statement, 1, idProperty, checked);
+                    return statement.executeUpdate();
+                })
+                > 0;
+    }
+
+    @Override
+    public <T> Optional<T> findById(Class<T> type, Object id) {
+        EntityModel<T> model = models.get(requireType(type));
+        PropertyModel idProperty = model.id();
+        Object checked = checkId(model, id);
+        return Optional.ofNullable(executor.execute(
+                "find " + type.getSimpleName(), sql(model).selectById(), statement -> {
+                    Rows.bind(statement, 1, idProperty, checked);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        return rows.next() ? Rows.read(rows, model) : null;
+                    }
+                }));
+    }
+
+    @Override
+    public <T> Optional<T> findById(Class<T> type, Object id, String... fetch) {
+        Optional<T> found = findById(type, id);
+        if (found.isEmpty() || fetch.length == 0) {
+            relationLoader.validate(requireType(type), List.of(fetch));
+            return found;
+        }
+        return Optional.of(
+                relationLoader.load(type, List.of(found.get()), List.of(fetch)).get(0));
+    }
+
+    @Override
+    public <T> List<T> fetch(Class<T> type, List<T> entities, String... paths) {
+        return relationLoader.load(requireType(type), entities, List.of(paths));
+    }
+
+    @Override
+    public <T> SelectQuery<T> from(Class<T> type) {
+        QueryFactory factory = queryFactory;
+        if (factory == null) {
+            factory = new QueryFactory(new ExecutorBridge(models, executor, relationLoader));
+            queryFactory = factory;
+        }
+        return factory.from(type);
+    }
+
+    /** Lets the query DSL run through this engine's executor: same connections, same translation. */
+    private static final class ExecutorBridge implements QueryExecutor {
+        private final EntityModels models;
+        private final JdbcExecutor executor;
+        private final RelationLoader relationLoader;
+
+        ExecutorBridge(EntityModels models, JdbcExecutor executor, RelationLoader relationLoader) {
+            this.models = models;
+            this.executor = executor;
+            this.relationLoader = relationLoader;
+        }
+
+        @Override
+        public <T> List<T> fetch(Class<T> type, List<T> rows, List<String> paths) {
+            return relationLoader.load(type, rows, paths);
+        }
+
+        @Override
+        public EntityModels models() {
+            return models;
+        }
+
+        @Override
+        public <R> R execute(String task, String sql, StatementWork<R> work) {
+            return executor.execute(task, sql, work::run);
+        }
+
+        @Override
+        public <R> Stream<R> stream(
+                String task, String sql, int fetchSize, StatementWork<?> binder, CursorReader<R> reader) {
+            return executor.stream(task, sql, fetchSize, true, binder::run, rows -> reader::read);
+        }
+
+        @Override
+        public DataAccessException translate(String task, String sql, SQLException ex) {
+            return executor.translator().translate(task, sql, ex);
+        }
+    }
+
+    @Override
+    public SqlQuery sql(String sql) {
+        return new DefaultSqlQuery(NamedParameters.parse(sql), Map.of(), executor, models, resultMappers);
+    }
+
+    @Override
+    public SchemaOperations schema() {
+        return schema;
+    }
+
+    @Override
+    public EntityModels models() {
+        return models;
+    }
+
+    /**
+     * The SQL of an entity's single-row operations, rendered on first use.
+     *
+     * @param model the entity model
+     * @return the statements
+     */
+    EntitySql sql(EntityModel<?> model) {
+        EntitySql sql = statements.get(model.type());
+        return sql != null ? sql : statements.computeIfAbsent(model.type(), type -> new EntitySql(model));
+    }
+
+    /**
+     * The executor, for engine extensions that run their own statements.
+     *
+     * @return the executor
+     */
+    JdbcExecutor executor() {
+        return executor;
+    }
+
+    @SuppressWarnings("unchecked")
+    /** Runs an aggregate write in the caller's transaction or, without one, in its own. */
+    private <R> R inTransaction(java.util.function.Supplier<R> work) {
+        return transactions.execute(status -> work.get());
+    }
+
+    private <T> EntityModel<T> model(T entity) {
+        if (entity == null) {
+            throw new IllegalArgumentException("entity must not be null");
+        }
+        return (EntityModel<T>) models.get(entity.getClass());
+    }
+
+    private static <T> Class<T> requireType(@Nullable Class<T> type) {
+        if (type == null) {
+            throw new IllegalArgumentException("entity type must not be null");
+        }
+        return type;
+    }
+
+    private static Object checkId(EntityModel<?> model, @Nullable Object id) {
+        if (id == null) {
+            throw new IllegalArgumentException("id of " + model.type().getName() + " must not be null");
+        }
+        Class<?> expected = JavaTypes.box(model.id().valueType().rawType());
+        if (!expected.isInstance(id)) {
+            throw new IllegalArgumentException("id of " + model.type().getName() + " must be a " + expected.getName()
+                    + " but was a " + id.getClass().getName());
+        }
+        return id;
+    }
+
+    private static boolean isUnset(PropertyModel property, @Nullable Object value) {
+        return value == null || (property.primitive() && value instanceof Number number && number.longValue() == 0);
+    }
+}
