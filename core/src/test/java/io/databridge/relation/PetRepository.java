@@ -10,6 +10,8 @@ public interface PetRepository extends PgRepository<Pet, Long> {
 
     List<Pet> findByOwnerId(Long ownerId);
 
+    List<Pet> findByOwner(Owner owner);
+
     long countByOwnerLastNameStartingWith(String prefix);
 
     @Fetch({"owner", "visits"})

@@ -99,6 +99,13 @@ class RelationRepositoryIntegrationTest {
     }
 
     @Test
+    void aDerivedQueryOnTheReferenceComparesTheForeignKeyWithItsId() {
+        Owner franklin = new Owner();
+        franklin.id = 1L;
+        assertThat(pets.findByOwner(franklin)).extracting(p -> p.name).containsExactly("Leo");
+    }
+
+    @Test
     void fetchOnADerivedQueryLoadsToOneAndToMany() {
         List<Pet> found = pets.findByNameStartingWith("B");
         assertThat(found).singleElement().satisfies(basil -> {

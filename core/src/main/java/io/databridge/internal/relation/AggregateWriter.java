@@ -53,6 +53,9 @@ public final class AggregateWriter {
         <T> List<T> upsertAll(List<T> rows);
     }
 
+    /** Levels of owned relations a delete follows before it reports a cycle. */
+    private static final int MAX_DEPTH = 16;
+
     private final RelationResolver resolver;
     private final JdbcExecutor executor;
     private final RowWrites writes;
@@ -343,12 +346,35 @@ public final class AggregateWriter {
         void bind(PreparedStatement statement) throws SQLException;
     }
 
-    /** Deletes rows of {@code model} matching {@code where} (over alias {@code {a}}), owned descendants first. */
+    /**
+     * Deletes rows of {@code model} matching {@code where} (over alias {@code {a}}), owned descendants first. A
+     * self-referencing owned relation (a tree) widens the rows to their whole subtree with a recursive query, deleted
+     * in one statement.
+     */
     private void deleteWhere(String task, EntityModel<?> model, String where, int depth, Binder binder) {
+        if (depth > MAX_DEPTH) {
+            throw new InvalidDataAccessApiUsageException("Cannot delete " + task + ": the owned relations form a cycle"
+                    + " through more than one entity; mark one of them @OneToMany(owned = false)");
+        }
         String alias = "t" + depth;
-        String rows = "SELECT " + alias + "." + model.id().quotedColumn() + " FROM " + model.qualifiedTable() + " "
-                + alias + " WHERE " + where.replace("{a}", alias);
+        String id = model.id().quotedColumn();
+        String matching = "SELECT " + alias + "." + id + " FROM " + model.qualifiedTable() + " " + alias + " WHERE "
+                + where.replace("{a}", alias);
+        String rows = matching;
+        String rowsWhere = where;
         for (ResolvedRelation relation : owned(model)) {
+            if (relation.target() == model && relation.shape() == ResolvedRelation.Shape.CHILD_FOREIGN_KEY) {
+                String tree = "tree" + depth;
+                rows = "WITH RECURSIVE " + tree + "(id) AS (" + matching + " UNION ALL SELECT c." + id + " FROM "
+                        + model.qualifiedTable() + " c JOIN " + tree + " ON c." + relation.foreignKey() + " = "
+                        + tree + ".id) SELECT id FROM " + tree;
+                rowsWhere = "{a}." + id + " IN (" + rows + ")";
+            }
+        }
+        for (ResolvedRelation relation : owned(model)) {
+            if (relation.target() == model && relation.shape() == ResolvedRelation.Shape.CHILD_FOREIGN_KEY) {
+                continue; // the subtree is part of the rows themselves
+            }
             if (relation.shape() == ResolvedRelation.Shape.JOIN_TABLE) {
                 String sql = "DELETE FROM " + relation.joinTable() + " j WHERE j." + relation.foreignKey() + " IN ("
                         + rows + ")";
@@ -365,7 +391,8 @@ public final class AggregateWriter {
                         binder);
             }
         }
-        String sql = "DELETE FROM " + model.qualifiedTable() + " " + alias + " WHERE " + where.replace("{a}", alias);
+        String sql =
+                "DELETE FROM " + model.qualifiedTable() + " " + alias + " WHERE " + rowsWhere.replace("{a}", alias);
         executor.execute("delete " + task, sql, statement -> {
             binder.bind(statement);
             return statement.executeUpdate();
