@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.databridge.DataBridge;
 import io.databridge.testdb.PostgresTest;
+import io.databridge.testdb.StatementRecorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,11 +18,11 @@ import org.springframework.dao.OptimisticLockingFailureException;
 @PostgresTest
 class AggregateWriteIntegrationTest {
 
-    private final RecordingDataSource recorded;
+    private final StatementRecorder recorded;
     private final DataBridge db;
 
     AggregateWriteIntegrationTest(DataSource dataSource) {
-        this.recorded = new RecordingDataSource(dataSource);
+        this.recorded = StatementRecorder.wrap(dataSource);
         this.db = DataBridge.builder(recorded).sanitizeErrors(false).build();
     }
 

@@ -10,6 +10,7 @@ import io.databridge.repository.PgRepository;
 import io.databridge.repository.PgRepositoryFactory;
 import io.databridge.repository.RepositoryDefinitionException;
 import io.databridge.testdb.PostgresTest;
+import io.databridge.testdb.StatementRecorder;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,13 +23,13 @@ import org.springframework.data.domain.Sort;
 @PostgresTest
 class RelationRepositoryIntegrationTest {
 
-    private final RecordingDataSource recorded;
+    private final StatementRecorder recorded;
     private final DataBridge db;
     private final OwnerRepository owners;
     private final PetRepository pets;
 
     RelationRepositoryIntegrationTest(DataSource dataSource) {
-        this.recorded = new RecordingDataSource(dataSource);
+        this.recorded = StatementRecorder.wrap(dataSource);
         this.db = DataBridge.builder(recorded).sanitizeErrors(false).build();
         this.owners = new PgRepositoryFactory(db).create(OwnerRepository.class);
         this.pets = new PgRepositoryFactory(db).create(PetRepository.class);

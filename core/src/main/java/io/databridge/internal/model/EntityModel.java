@@ -159,19 +159,29 @@ public final class EntityModel<T> {
      */
     public T reference(Object idValue) {
         if (record) {
-            Object[] values = new Object[properties.size()];
-            for (PropertyModel property : properties) {
-                if (property.primitive()) {
-                    values[property.index()] =
-                            JavaTypes.zero(property.valueType().rawType());
-                }
-            }
+            Object[] values = defaults();
             values[id.index()] = idValue;
             return type.cast(construct(values));
         }
         T instance = newInstance();
         id.set(instance, idValue);
         return instance;
+    }
+
+    /**
+     * Values for {@link #instantiate(Object[])} when no row supplies them: zero for primitives, {@code null} for the
+     * rest.
+     *
+     * @return a new array, one value per property
+     */
+    public @Nullable Object[] defaults() {
+        Object[] values = new Object[properties.size()];
+        for (PropertyModel property : properties) {
+            if (property.primitive()) {
+                values[property.index()] = JavaTypes.zero(property.valueType().rawType());
+            }
+        }
+        return values;
     }
 
     /**
