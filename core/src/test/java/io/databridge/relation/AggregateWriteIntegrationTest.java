@@ -217,7 +217,14 @@ class AggregateWriteIntegrationTest {
         assertThat(loaded.specialties).extracting(Specialty::name).containsExactly("radiology", "surgery");
         loaded.specialties.removeIf(s -> s.id() == 1);
         loaded.specialties.add(new Specialty(2, "dentistry"));
+        recorded.take();
         db.save(loaded);
+        List<String> statements = recorded.take();
+        assertThat(statements).hasSize(3);
+        assertThat(statements.get(1)).startsWith("DELETE FROM \"vet_specialties\" j WHERE j.\"vet_id\" = ANY(?)");
+        assertThat(statements.get(2)).startsWith("INSERT INTO \"vet_specialties\" (\"vet_id\", \"specialty_id\")");
+        db.save(loaded);
+        assertThat(recorded.take()).as("an unchanged link set writes no link").hasSize(1);
         assertThat(db.findById(Vet.class, vet.id, "specialties").orElseThrow().specialties)
                 .extracting(Specialty::name)
                 .containsExactly("dentistry", "radiology");

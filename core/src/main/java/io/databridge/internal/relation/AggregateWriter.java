@@ -428,26 +428,41 @@ public final class AggregateWriter {
         List<Object> parentIds = new ArrayList<>();
         List<Object> linkParents = new ArrayList<>();
         List<Object> linkTargets = new ArrayList<>();
+        List<Object> newParents = new ArrayList<>();
+        List<Object> newTargets = new ArrayList<>();
+        boolean removed = false;
         for (int k = 0; k < parents.size(); k++) {
             Object id = parentId.get(parents.get(k));
             parentIds.add(id);
-            for (Object element : collections.get(k)) {
+            Collection<?> collection = collections.get(k);
+            // A collection we loaded knows its links: only the difference is written.
+            java.util.Set<Object> loaded = !parentsNew && collection instanceof LoadedCollections.Snapshot snapshot
+                    ? snapshot.loadedIds()
+                    : null;
+            java.util.Set<Object> current = new java.util.HashSet<>();
+            for (Object element : collection) {
                 Object targetId = target.id().get(element);
                 if (targetId == null) {
                     throw new InvalidDataAccessApiUsageException(relation.name() + " links a "
                             + target.type().getSimpleName() + " that has no id yet; save the "
                             + target.type().getSimpleName() + " first (linked entities are not cascaded)");
                 }
+                current.add(targetId);
                 linkParents.add(id);
                 linkTargets.add(targetId);
+                if (loaded == null || !loaded.contains(targetId)) {
+                    newParents.add(id);
+                    newTargets.add(targetId);
+                }
             }
+            removed |= loaded == null || !current.containsAll(loaded);
         }
         String table = relation.joinTable();
         String from = relation.foreignKey();
         String to = relation.inverseColumn();
         String pair =
                 "unnest(" + IdArrays.placeholder(parentId) + ", " + IdArrays.placeholder(target.id()) + ") AS u(p, t)";
-        if (!parentsNew) {
+        if (!parentsNew && removed) {
             String sql = "DELETE FROM " + table + " j WHERE j." + from + " = ANY(" + IdArrays.placeholder(parentId)
                     + ") AND NOT EXISTS (SELECT 1 FROM " + pair + " WHERE u.p = j." + from + " AND u.t = j." + to
                     + ")";
@@ -458,17 +473,32 @@ public final class AggregateWriter {
                 return statement.executeUpdate();
             });
         }
-        if (!linkParents.isEmpty()) {
+        if (!newParents.isEmpty()) {
             String sql = "INSERT INTO " + table + " (" + from + ", " + to + ") SELECT u.p, u.t FROM " + pair
                     + " WHERE NOT EXISTS (SELECT 1 FROM " + table + " j WHERE j." + from + " = u.p AND j." + to
                     + " = u.t)";
             executor.execute("save " + relation.name() + " links", sql, statement -> {
-                IdArrays.bind(statement, 1, parentId, linkParents);
-                IdArrays.bind(statement, 2, target.id(), linkTargets);
+                IdArrays.bind(statement, 1, parentId, newParents);
+                IdArrays.bind(statement, 2, target.id(), newTargets);
                 return statement.executeUpdate();
             });
         }
-        return collections;
+        List<Collection<?>> saved = new ArrayList<>();
+        for (Collection<?> collection : collections) {
+            saved.add(remembered(relation, collection));
+        }
+        return saved;
+    }
+
+    /** The collection as saved, remembering its elements so the next save writes only what changes. */
+    private <E> Collection<E> remembered(ResolvedRelation relation, Collection<?> collection) {
+        @SuppressWarnings("unchecked")
+        EntityModel<E> target = (EntityModel<E>) relation.target();
+        List<E> elements = new ArrayList<>();
+        for (Object element : collection) {
+            elements.add(target.type().cast(element));
+        }
+        return LoadedCollections.of(resolver, relation.property(), target, elements);
     }
 
     private static @Nullable RelationProperty backReference(ResolvedRelation relation) {
