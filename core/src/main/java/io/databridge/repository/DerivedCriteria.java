@@ -136,12 +136,13 @@ final class DerivedCriteria {
          */
         private Criterion nested(Part part, PropertyPath path) {
             RelationProperty relation = model.relation(path.getSegment())
-                    .filter(r -> r.column() != null)
+                    .filter(r -> r.column() != null || mappedBy(r) != null)
                     .orElseThrow(() -> failures.fail(
                             method,
-                            "'" + path.toDotPath() + "' does not start with a to-one relation of "
-                                    + model.type().getSimpleName() + "; derived queries walk @ManyToOne and owning"
-                                    + " @OneToOne relations (write other paths with @Query or the DSL)"));
+                            "'" + path.toDotPath() + "' does not start with a relation of "
+                                    + model.type().getSimpleName() + " that derived queries can walk (a @ManyToOne,"
+                                    + " an owning @OneToOne, or a @OneToMany with mappedBy; write other paths with"
+                                    + " @Query or the DSL)"));
             PropertyPath leaf = path.next();
             EntityModel<?> target = PgRepositoryFactory.models(db).get(relation.target());
             if (leaf.hasNext()) {
@@ -153,15 +154,33 @@ final class DerivedCriteria {
             PropertyModel property = target.property(leaf.getSegment())
                     .orElseThrow(
                             () -> failures.fail(method, DerivedQueryCompiler.noProperty(target, leaf.getSegment())));
-            Column<?, Object> foreignKey = order.column(java.util.Objects.requireNonNull(relation.column()));
+            Class<?> targetType = target.type();
+            PropertyModel foreignKeyProperty = relation.column();
+            if (foreignKeyProperty == null) {
+                // A to-many: the rows whose id is among the children's foreign keys.
+                PropertyModel childKey = target.property(java.util.Objects.requireNonNull(mappedBy(relation)))
+                        .orElseThrow();
+                Criterion inner = part(part, property, column(target, property));
+                Column<?, Object> id = order.column(model.id());
+                Column<?, Object> childForeignKey = column(target, childKey);
+                return args ->
+                        id.in(db.from(targetType).where(inner.build(args)).select(childForeignKey));
+            }
+            Column<?, Object> foreignKey = order.column(foreignKeyProperty);
             if (property == target.id()) {
                 return part(part, property, foreignKey);
             }
             Criterion inner = part(part, property, column(target, property));
             Column<?, Object> targetId = column(target, target.id());
-            Class<?> targetType = target.type();
             return args ->
                     foreignKey.in(db.from(targetType).where(inner.build(args)).select(targetId));
+        }
+
+        /** The child property a {@code @OneToMany} names with {@code mappedBy}, or {@code null}. */
+        private static @Nullable String mappedBy(RelationProperty relation) {
+            io.databridge.mapping.OneToMany oneToMany =
+                    relation.element().getAnnotation(io.databridge.mapping.OneToMany.class);
+            return oneToMany == null || oneToMany.mappedBy().isEmpty() ? null : oneToMany.mappedBy();
         }
 
         private static Column<?, Object> column(EntityModel<?> owner, PropertyModel property) {

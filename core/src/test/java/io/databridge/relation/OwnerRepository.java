@@ -13,6 +13,10 @@ public interface OwnerRepository extends PgRepository<Owner, Long> {
     @Fetch({"pets", "pets.visits"})
     List<Owner> findAll();
 
+    long countByPetsNameStartingWith(String prefix);
+
+    List<Owner> findByPetsName(String name);
+
     @Override
     @Fetch("pets")
     Page<Owner> findAll(Pageable pageable);

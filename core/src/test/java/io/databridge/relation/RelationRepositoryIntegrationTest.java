@@ -92,6 +92,16 @@ class RelationRepositoryIntegrationTest {
     }
 
     @Test
+    void aDerivedQueryOverAToManyMatchesRootsByTheirChildren() {
+        assertThat(owners.countByPetsNameStartingWith("R")).isEqualTo(1);
+        assertThat(recorded.take())
+                .containsExactly("SELECT count(*) FROM \"owners\" WHERE \"id\" IN (SELECT \"pets\".\"owner_id\" FROM"
+                        + " \"pets\" WHERE \"pets\".\"name\" LIKE ?)");
+        assertThat(owners.findByPetsName("Leo")).extracting(o -> o.lastName).containsExactly("Franklin");
+        assertThat(owners.countByPetsNameStartingWith("Z")).isZero();
+    }
+
+    @Test
     void aDerivedQueryOnTheReferencedIdComparesTheForeignKey() {
         assertThat(pets.findByOwnerId(1L)).extracting(p -> p.name).containsExactly("Leo");
         assertThat(recorded.take())
