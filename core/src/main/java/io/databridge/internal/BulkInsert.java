@@ -21,7 +21,6 @@ import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
-import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -86,8 +85,11 @@ final class BulkInsert {
             }
         }
         boolean generated = unset == input.size();
-        if ((unset != 0 && !generated) || (generated && (!id.generated() || sql.generatedIds() == null))) {
-            // Mixed ids, unset assigned ids (single insert names the problem), or no bulk statement for this entity.
+        if ((unset != 0 && !generated)
+                || (generated && (!id.generated() || sql.generatedIds() == null))
+                || !sql.bulkForms()) {
+            // Mixed ids, unset assigned ids (single insert names the problem), no bulk statement for this entity, or a
+            // codec without a bulk form.
             return rowByRow(input, single);
         }
         String task = "insertAll " + model.type().getSimpleName();
@@ -146,7 +148,7 @@ final class BulkInsert {
             List<@Nullable Object[]> values)
             throws SQLException {
         List<BulkColumn> columns = unnestColumns(sql, generated);
-        Object[][] arrays = encode(connection, columns, values);
+        Object[][] arrays = encode(columns, values);
         if (arrays == null) {
             return null;
         }
@@ -222,7 +224,7 @@ final class BulkInsert {
             List<@Nullable Object[]> values)
             throws SQLException {
         List<BulkColumn> columns = unnestColumns(sql, generated);
-        Object[][] arrays = encode(connection, columns, values);
+        Object[][] arrays = encode(columns, values);
         if (arrays == null) {
             return null;
         }
@@ -317,52 +319,26 @@ final class BulkInsert {
     }
 
     /**
-     * One Java array per column: typed values as they are, other values as their codec's text form.
+     * One Java array per column, each value encoded as its codec's bulk form says.
      *
-     * @return the arrays, or {@code null} when a codec binds a value no bulk path can carry
+     * @return the arrays, or {@code null} when a codec has no bulk form (the caller writes row by row)
+     * @throws org.springframework.dao.InvalidDataAccessApiUsageException when a codec refuses a value
      */
-    static Object @Nullable [][] encode(
-            Connection connection, List<BulkColumn> columns, List<@Nullable Object[]> values) throws SQLException {
+    static Object @Nullable [][] encode(List<BulkColumn> columns, List<@Nullable Object[]> values) {
         Object[][] arrays = new Object[columns.size()][];
-        BoundValueCapture capture = null;
         for (int c = 0; c < columns.size(); c++) {
             BulkColumn column = columns.get(c);
-            PropertyModel property = column.property();
-            int at = property.index();
+            if (!column.supported()) {
+                return null;
+            }
+            int at = column.property().index();
             Object[] array = column.newArray(values.size());
-            if (column.text()) {
-                if (capture == null) {
-                    capture = new BoundValueCapture(connection);
-                }
-                for (int r = 0; r < array.length; r++) {
-                    Object text = capture.text(property, values.get(r)[at]);
-                    if (text == BoundValueCapture.UNSUPPORTED) {
-                        return null;
-                    }
-                    array[r] = text;
-                }
-            } else {
-                boolean string = column.elementType().equals("text");
-                for (int r = 0; r < array.length; r++) {
-                    Object value = values.get(r)[at];
-                    if (string && value != null) {
-                        checkText(property, (String) value);
-                    }
-                    array[r] = value;
-                }
+            for (int r = 0; r < array.length; r++) {
+                array[r] = column.encode(values.get(r)[at]);
             }
             arrays[c] = array;
         }
         return arrays;
-    }
-
-    /** The String codec's own check, with its message: PostgreSQL text cannot hold U+0000. */
-    private static void checkText(PropertyModel property, String value) {
-        if (value.indexOf(0) >= 0) {
-            throw new InvalidDataAccessApiUsageException("Cannot bind " + property.qualifiedName()
-                    + " (String): PostgreSQL text cannot contain the NUL character (\\u0000); remove it, or store the"
-                    + " value as byte[] (bytea)");
-        }
     }
 
     /**
@@ -393,10 +369,7 @@ final class BulkInsert {
             if (generated) {
                 textColumns.set(0, null);
             }
-            arrays = encodeText(connection, textColumns, values);
-            if (arrays == null) {
-                return null;
-            }
+            arrays = encodeText(textColumns, values);
         }
         PropertyModel id = model.id();
         int firstComputed = columns.size();
@@ -439,12 +412,8 @@ final class BulkInsert {
                         } else if (c == 0 && ids != null) {
                             buffer.value(ids[r]);
                         } else {
-                            PropertyModel property = columns.get(c).property();
-                            Object value = row[property.index()];
-                            if (value instanceof String string) {
-                                checkText(property, string);
-                            }
-                            buffer.value(value);
+                            BulkColumn column = columns.get(c);
+                            buffer.value(column.encode(row[column.property().index()]));
                         }
                     }
                     for (int c = firstComputed; c < copyColumns.size(); c++) {
@@ -540,28 +509,20 @@ final class BulkInsert {
      * The codec text forms of the columns that travel as text, before anything is written.
      *
      * @param columns the columns; {@code null} entries and typed columns get no array
-     * @return one array per column ({@code null} for the others), or {@code null} when a codec binds a value no bulk
-     *     path can carry
+     * @return one array per column ({@code null} for the others)
+     * @throws org.springframework.dao.InvalidDataAccessApiUsageException when a codec refuses a value
      */
-    private static Object @Nullable [][] encodeText(
-            Connection connection, List<@Nullable BulkColumn> columns, @Nullable Object[][] values)
-            throws SQLException {
+    private static Object[][] encodeText(List<@Nullable BulkColumn> columns, @Nullable Object[][] values) {
         Object[][] arrays = new Object[columns.size()][];
-        BoundValueCapture capture = new BoundValueCapture(connection);
         for (int c = 0; c < columns.size(); c++) {
             BulkColumn column = columns.get(c);
             if (column == null || !column.text()) {
                 continue;
             }
-            PropertyModel property = column.property();
-            int at = property.index();
+            int at = column.property().index();
             Object[] array = new Object[values.length];
             for (int r = 0; r < array.length; r++) {
-                Object text = capture.text(property, values[r][at]);
-                if (text == BoundValueCapture.UNSUPPORTED) {
-                    return null;
-                }
-                array[r] = text;
+                array[r] = column.encode(values[r][at]);
             }
             arrays[c] = array;
         }

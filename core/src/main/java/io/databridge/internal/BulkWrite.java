@@ -254,7 +254,7 @@ final class BulkWrite {
     /** Runs {@link BulkWriteSql#upsertAsSent()} per chunk; returns the number of rows written. */
     private long write(Connection connection, String text, BulkWriteSql sql, List<@Nullable Object[]> values)
             throws SQLException {
-        Object[][] arrays = BulkInsert.encode(connection, sql.upsertColumns(), values);
+        Object[][] arrays = BulkInsert.encode(sql.upsertColumns(), values);
         if (arrays == null) {
             throw new IllegalStateException("typed columns are always carried");
         }
@@ -277,7 +277,7 @@ final class BulkWrite {
             List<BulkColumn> columns,
             List<@Nullable Object[]> values)
             throws SQLException {
-        Object[][] arrays = BulkInsert.encode(connection, columns, values);
+        Object[][] arrays = BulkInsert.encode(columns, values);
         if (arrays == null) {
             return null;
         }
@@ -306,7 +306,7 @@ final class BulkWrite {
     private @Nullable Long execute(
             Connection connection, String text, List<BulkColumn> columns, List<@Nullable Object[]> values)
             throws SQLException {
-        Object[][] arrays = BulkInsert.encode(connection, columns, values);
+        Object[][] arrays = BulkInsert.encode(columns, values);
         if (arrays == null) {
             return null;
         }

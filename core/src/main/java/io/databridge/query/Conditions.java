@@ -1,5 +1,6 @@
 package io.databridge.query;
 
+import io.databridge.mapping.PropertyModel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -135,10 +136,10 @@ final class Conditions {
         void render(SqlRenderer renderer) {
             expression.renderOperand(renderer);
             renderer.append(negated ? " <> ALL(" : " = ANY(");
-            String sqlType = expression instanceof Column<?, ?> column
-                    ? renderer.scope.property(column).codec().sqlType()
-                    : null;
-            Values.bindArray(renderer, values, sqlType);
+            PropertyModel property = expression instanceof Column<?, ?> column
+                    ? renderer.scope.property(column)
+                    : expression instanceof DerivedColumn<?> derived ? derived.property() : null;
+            Values.bindArray(renderer, values, property);
             renderer.append(')');
         }
     }
