@@ -38,7 +38,6 @@ public final class BenchDatabase {
     public static final int PAGE_SIZE = 20;
     public static final int PAGE_NUMBER = 2;
 
-
     public static final String COLUMNS = "id, email, name, age, active, version";
     public static final String FIND = "SELECT " + COLUMNS + " FROM person WHERE id = ?";
     public static final String LIST = "SELECT " + COLUMNS + " FROM person WHERE age BETWEEN ? AND ? ORDER BY id";
@@ -51,8 +50,7 @@ public final class BenchDatabase {
 
     public static final long DERIVED_ID_BELOW = 2_000;
     public static final int DERIVED_ROWS = 20;
-    public static final String DERIVED =
-            "SELECT " + COLUMNS + " FROM person WHERE age = ? AND id < ? ORDER BY id";
+    public static final String DERIVED = "SELECT " + COLUMNS + " FROM person WHERE age = ? AND id < ? ORDER BY id";
     public static final String DERIVED_RECORD =
             "SELECT id, email, name, age FROM person WHERE age = ? AND id < ? ORDER BY id";
     public static final String UPDATE =

@@ -24,8 +24,8 @@ public class DataBridgeRepositoryBenchmark extends BenchmarkBase {
 
     @Benchmark
     public List<DbPerson> s10_derived20() {
-        List<DbPerson> rows = people.findByAgeAndIdLessThanOrderByIdAsc(
-                BenchDatabase.DERIVED_AGE, BenchDatabase.DERIVED_ID_BELOW);
+        List<DbPerson> rows =
+                people.findByAgeAndIdLessThanOrderByIdAsc(BenchDatabase.DERIVED_AGE, BenchDatabase.DERIVED_ID_BELOW);
         check(rows.size() == BenchDatabase.DERIVED_ROWS, "s10 rows");
         return rows;
     }
@@ -45,7 +45,8 @@ public class DataBridgeRepositoryBenchmark extends BenchmarkBase {
                 AGE_FROM,
                 AGE_TO,
                 PageRequest.of(BenchDatabase.PAGE_NUMBER, BenchDatabase.PAGE_SIZE, Sort.by("name", "id")));
-        check(page.getContent().size() == BenchDatabase.PAGE_SIZE
+        check(
+                page.getContent().size() == BenchDatabase.PAGE_SIZE
                         && page.getTotalElements() == BenchDatabase.LIST_ROWS,
                 "s12 page");
         return page;

@@ -150,6 +150,44 @@ final class SelectState {
         return List.copyOf(list);
     }
 
+    /**
+     * Adds what the text of this {@code SELECT} depends on to a shape (never a bound value, never the fetch size). A
+     * query over a CTE or derived table, or with a keyset position, is opaque.
+     */
+    void shape(ShapeKey key) {
+        if (rootTable != null || seekRow != null || seekValues != null) {
+            key.opaque();
+            return;
+        }
+        key.add(root).add(rootAlias).add(joins.size());
+        for (Join join : joins) {
+            Scope.Item item = join.item();
+            if (item.model() == null) {
+                key.opaque();
+                return;
+            }
+            key.add(join.keyword()).add(item.model()).add(item.alias());
+            shapeOf(key, join.on());
+        }
+        shapeOf(key, where);
+        key.expressions(groupBy);
+        shapeOf(key, having);
+        key.add(orderBy.size());
+        for (SortOrder order : orderBy) {
+            order.shape(key);
+        }
+        key.add(limit != null).add(offset != null).add(distinct).expressions(distinctOn);
+        key.add(shape).expressions(projection).add(rowType).add(lock).add(lockWait);
+    }
+
+    private static void shapeOf(ShapeKey key, @Nullable Condition condition) {
+        if (condition == null) {
+            key.add(null);
+        } else {
+            condition.shape(key);
+        }
+    }
+
     /** Whether {@code count()} must wrap the query rather than replace its select list. */
     boolean needsWrappingForCount() {
         return distinct || !distinctOn.isEmpty() || !groupBy.isEmpty() || limit != null || offset != null;

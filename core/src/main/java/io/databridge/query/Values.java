@@ -69,6 +69,31 @@ final class Values {
         }
     }
 
+    /**
+     * Adds what {@link #bindArray} renders depends on to a shape: the values' class, whether they share it, and their
+     * number when each is bound on its own (a codec without a bulk form).
+     */
+    static void shape(ShapeKey key, List<?> values) {
+        Class<?> first = valueClass(values.get(0));
+        boolean same = true;
+        for (Object value : values) {
+            if (valueClass(value) != first) {
+                same = false;
+                break;
+            }
+        }
+        key.add(first).add(same);
+        boolean bulk = same
+                && key.models()
+                        .codecs()
+                        .find(ValueType.of(first))
+                        .map(codec -> codec.bulkForm() != null)
+                        .orElse(false);
+        if (!bulk) {
+            key.add(values.size());
+        }
+    }
+
     /** The codec all values bind through, or {@code null} when they are of different classes no column types. */
     @SuppressWarnings("unchecked")
     private static @Nullable TypeCodec<Object> elementCodec(
