@@ -38,13 +38,11 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
         throw new IllegalArgumentException("A subquery must be a query built with DataBridge.from(...), not " + query);
     }
 
-    private <X> DefaultSelectQuery<X> with(Consumer<SelectState> change) {
-        SelectState copy = state.copy();
-        change.accept(copy);
-        return new DefaultSelectQuery<>(executor, copy);
+    private <X> DefaultSelectQuery<X> with(Consumer<SelectState.Builder> change) {
+        return new DefaultSelectQuery<>(executor, state.with(change));
     }
 
-    private DefaultSelectQuery<R> change(Consumer<SelectState> change) {
+    private DefaultSelectQuery<R> change(Consumer<SelectState.Builder> change) {
         return with(change);
     }
 
