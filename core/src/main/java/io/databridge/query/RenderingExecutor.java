@@ -1,6 +1,7 @@
 package io.databridge.query;
 
-import io.databridge.mapping.EntityModels;
+import io.databridge.internal.jdbc.QueryExecutor;
+import io.databridge.internal.model.EntityModels;
 import java.sql.SQLException;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,6 @@
 package io.databridge.query;
 
-import io.databridge.mapping.EntityModels;
+import io.databridge.internal.model.EntityModels;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

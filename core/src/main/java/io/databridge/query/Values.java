@@ -1,7 +1,7 @@
 package io.databridge.query;
 
-import io.databridge.mapping.JavaTypes;
-import io.databridge.mapping.PropertyModel;
+import io.databridge.internal.model.JavaTypes;
+import io.databridge.internal.model.PropertyModel;
 import io.databridge.types.BulkForm;
 import io.databridge.types.TypeCodec;
 import io.databridge.types.ValueType;

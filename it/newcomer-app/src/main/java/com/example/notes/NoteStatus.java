@@ -1,0 +1,7 @@
+package com.example.notes;
+
+public enum NoteStatus {
+    DRAFT,
+    PUBLISHED,
+    ARCHIVED
+}
