@@ -104,7 +104,7 @@ public class DataBridgeBenchmark extends BenchmarkBase {
 
     /** {@code insertAll} of rows with {@code Instant}, {@code UUID}, {@code BigDecimal}, enum and jsonb columns. */
     @Benchmark
-    public List<DbEvent> s13_insertTyped1000(EmptyEventTable table) {
+    public List<DbEvent> s13_insertTyped1000(EventTable table) {
         return insertEvents(BenchDatabase.INSERT_ROWS);
     }
 

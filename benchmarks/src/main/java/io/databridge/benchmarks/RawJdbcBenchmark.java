@@ -223,7 +223,7 @@ public class RawJdbcBenchmark extends BenchmarkBase {
 
     /** Scenario 13's reference: a rewritten batch of the same rows (no ids returned), the jsonb written by Jackson. */
     @Benchmark
-    public int s13_insertTyped1000(EmptyEventTable table) throws SQLException {
+    public int s13_insertTyped1000(EventTable table) throws SQLException {
         return insertEvents(BenchDatabase.INSERT_ROWS);
     }
 
