@@ -96,6 +96,11 @@ public sealed class Column<T, V> extends Expression<V> permits ToOne {
     }
 
     @Override
+    void shape(ShapeKey key) {
+        key.add(this);
+    }
+
+    @Override
     public boolean equals(@Nullable Object other) {
         return other instanceof Column<?, ?> column
                 && column.entity == entity

@@ -94,7 +94,5 @@ public interface QueryExecutor {
      * @param <T> the root type
      * @return the roots with their relations loaded (new instances for records)
      */
-    default <T> java.util.List<T> fetch(Class<T> type, java.util.List<T> rows, java.util.List<String> paths) {
-        throw new UnsupportedOperationException("This executor cannot load relations");
-    }
+    <T> java.util.List<T> fetch(Class<T> type, java.util.List<T> rows, java.util.List<String> paths);
 }

@@ -1,5 +1,6 @@
 package io.databridge.internal.model;
 
+import io.databridge.types.BulkForm;
 import io.databridge.types.TypeCodec;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -72,6 +73,19 @@ final class ReferenceCodec implements TypeCodec<Object> {
                             + target.getSimpleName() + " first (references are not cascaded)");
         }
         return id;
+    }
+
+    /** Travels as the target's id does: each reference encoded as its id, in the id codec's bulk form. */
+    @Override
+    public @Nullable BulkForm<Object> bulkForm() {
+        BulkForm<Object> idForm = idCodec.bulkForm();
+        if (idForm == null) {
+            return null;
+        }
+        if (idForm.isText()) {
+            return BulkForm.text(idCodec.sqlType(), value -> (String) idForm.encode(idOf(value)));
+        }
+        return BulkForm.element(idForm.elementType(), idForm::newArray, value -> idForm.encode(idOf(value)));
     }
 
     @Override

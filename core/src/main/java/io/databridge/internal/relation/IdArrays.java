@@ -1,38 +1,46 @@
 package io.databridge.internal.relation;
 
 import io.databridge.internal.model.PropertyModel;
+import io.databridge.types.BulkForm;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Binds a set of ids as one array parameter, for {@code = ANY(?)} and {@code <> ALL(?)}: the driver encodes the id
- * types it knows (numbers, text, uuid); any other id travels as {@code text[]} cast in the statement. Stateless.
+ * Binds a set of ids as one array parameter, for {@code = ANY(?)} and {@code <> ALL(?)}, the way the id's codec says its
+ * values travel many at a time ({@link io.databridge.types.TypeCodec#bulkForm()}): as a typed array the driver
+ * encodes, or as {@code text[]} cast in the statement (also for a codec without a bulk form). Stateless.
  */
 final class IdArrays {
 
-    private static final Map<String, String> ELEMENTS =
-            Map.of("bigint", "int8", "integer", "int4", "smallint", "int2", "uuid", "uuid", "text", "text");
-
     private IdArrays() {}
 
-    /** The placeholder of an array of {@code id}'s values: {@code ?}, or {@code ?::text[]::numeric[]}. */
+    /** The placeholder of an array of {@code id}'s values: {@code ?}, or e.g. {@code ?::text[]::numeric[]}. */
     static String placeholder(PropertyModel id) {
-        String type = id.codec().sqlType();
-        return ELEMENTS.containsKey(type) ? "?" : "?::text[]::" + type + "[]";
+        BulkForm<Object> form = id.codec().bulkForm();
+        if (form != null && !form.isText()) {
+            return "?";
+        }
+        String cast = form == null ? id.codec().sqlType() : form.cast();
+        return cast == null ? "?::text[]" : "?::text[]::" + cast + "[]";
     }
 
     /** Binds the ids at {@code index}. */
     static void bind(PreparedStatement statement, int index, PropertyModel id, Collection<?> ids) throws SQLException {
-        String element = ELEMENTS.get(id.codec().sqlType());
+        BulkForm<Object> form = id.codec().bulkForm();
         Object[] values;
-        if (element == null) {
+        String element;
+        if (form == null) {
             values = ids.stream().map(String::valueOf).toArray(String[]::new);
             element = "text";
         } else {
-            values = ids.toArray();
+            values = form.newArray(ids.size());
+            int i = 0;
+            for (Object value : ids) {
+                values[i++] = form.encode(value);
+            }
+            element = form.elementType();
         }
         statement.setArray(index, statement.getConnection().createArrayOf(element, values));
     }
