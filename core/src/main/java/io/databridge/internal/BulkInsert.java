@@ -58,6 +58,9 @@ final class BulkInsert {
     private final TransactionTemplate transactions;
     private final Map<Class<?>, BulkInsertSql> statements = new ConcurrentHashMap<>();
 
+    /** Per entity with generated integral ids: whether its id column draws from a sequence the bulk paths can find. */
+    private final Map<Class<?>, Boolean> sequenced = new ConcurrentHashMap<>();
+
     BulkInsert(EntityModels models, JdbcExecutor executor, TransactionTemplate transactions) {
         this.models = models;
         this.executor = executor;
@@ -90,6 +93,10 @@ final class BulkInsert {
             // Mixed ids, unset assigned ids (single insert names the problem), or no bulk statement for this entity.
             return rowByRow(input, single);
         }
+        if (generated && BulkInsertSql.isIntegral(id.valueType().rawType()) && !hasSequence(model)) {
+            // The id column's default is no sequence the statements can draw from: let the column draw its ids.
+            return rowByRow(input, single);
+        }
         String task = "insertAll " + model.type().getSimpleName();
         if (input.size() >= COPY_THRESHOLD && sql.copyable()) {
             List<T> stored = inTransaction(() -> executor.withConnection(
@@ -111,6 +118,23 @@ final class BulkInsert {
                 ? executor.withConnection(task, text, work::run)
                 : inTransaction(() -> executor.withConnection(task, text, work::run));
         return stored != null ? stored : rowByRow(input, single);
+    }
+
+    /** Whether the entity's id column draws from a sequence (owned or named by its default); asked once per entity. */
+    private boolean hasSequence(EntityModel<?> model) {
+        return sequenced.computeIfAbsent(model.type(), type -> {
+            String text = "SELECT " + BulkInsertSql.ID_SEQUENCE + " IS NOT NULL";
+            Boolean found = executor.withConnection("insertAll " + type.getSimpleName(), text, connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(text)) {
+                    statement.setString(1, model.qualifiedTable());
+                    statement.setString(2, model.id().columnName());
+                    try (ResultSet rows = statement.executeQuery()) {
+                        return rows.next() && rows.getBoolean(1);
+                    }
+                }
+            });
+            return Boolean.TRUE.equals(found);
+        });
     }
 
     @FunctionalInterface
