@@ -29,6 +29,22 @@ public final class Expressions {
     }
 
     /**
+     * A constant written into the SQL text, not bound: a number, a boolean or a string (quotes doubled; backslash and
+     * NUL refused). Use it where PostgreSQL must recognise an expression repeated elsewhere in the statement (a bound
+     * value is a new parameter each time), e.g. the separator of a {@code concat} that is also ordered or grouped by.
+     * Only for constants written in the code, never for input: bind input with {@link #value(Object)}.
+     *
+     * @param value the constant
+     * @param <V> the type
+     * @return the expression
+     * @throws IllegalArgumentException for {@code null}, other types, non-finite numbers, or a string with a
+     *     backslash or NUL character
+     */
+    public static <V> Expression<V> literal(V value) {
+        return Literal.of(value);
+    }
+
+    /**
      * Any SQL function by name, e.g. {@code function("lower", String.class, User_.email)}; arguments render as SQL
      * expressions and values passed through {@link #value(Object)} are bound.
      *
