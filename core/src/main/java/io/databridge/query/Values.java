@@ -1,6 +1,7 @@
 package io.databridge.query;
 
 import io.databridge.mapping.PropertyModel;
+import io.databridge.types.EnumLabels;
 import io.databridge.types.TypeCodec;
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -71,7 +72,7 @@ final class Values {
         String[] texts = new String[values.size()];
         for (int i = 0; i < texts.length; i++) {
             Object value = values.get(i);
-            texts[i] = value instanceof Enum<?> constant ? constant.name() : value.toString();
+            texts[i] = value instanceof Enum<?> constant ? EnumLabels.label(constant) : value.toString();
         }
         renderer.bind(values, (statement, index, v) -> statement.setArray(index, array(statement, "text", texts)));
         if (sqlType != null && !sqlType.equals("text") && !sqlType.startsWith("varchar")) {

@@ -33,7 +33,7 @@ final class EnumCodecs {
             this.values = type.getEnumConstants();
             this.byName = new HashMap<>(values.length * 2);
             for (E constant : values) {
-                byName.put(constant.name(), constant);
+                byName.put(EnumLabels.label(constant), constant);
             }
         }
 
@@ -98,7 +98,7 @@ final class EnumCodecs {
                 statement.setNull(index, jdbcType);
             } else {
                 // Types.OTHER sends the name untyped, so PostgreSQL casts it to the column's enum type.
-                statement.setObject(index, value.name(), jdbcType);
+                statement.setObject(index, EnumLabels.label(value), jdbcType);
             }
         }
 
