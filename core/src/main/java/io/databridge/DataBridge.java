@@ -1,9 +1,8 @@
 package io.databridge;
 
 import io.databridge.error.PgExceptionTranslator;
-import io.databridge.internal.DefaultDataBridge;
-import io.databridge.internal.StatementObserver;
-import io.databridge.mapping.EntityModels;
+import io.databridge.internal.jdbc.StatementObserver;
+import io.databridge.internal.model.EntityModels;
 import io.databridge.mapping.NamingStrategy;
 import io.databridge.observation.DefaultStatementObservationConvention;
 import io.databridge.observation.StatementObservationConvention;
@@ -231,13 +230,6 @@ public interface DataBridge {
      * @return the schema operations
      */
     SchemaOperations schema();
-
-    /**
-     * The entity models this engine uses.
-     *
-     * @return the model cache
-     */
-    EntityModels models();
 
     /** Configures a {@link DataBridge}. Not thread-safe; the engine it builds is. */
     final class Builder {

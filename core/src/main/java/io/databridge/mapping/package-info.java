@@ -1,8 +1,7 @@
 /**
- * The entity model: annotations users put on classes and records, and the immutable {@link
- * io.databridge.mapping.EntityModel} built once per type from them; and the row-to-object adapters shared by raw SQL,
- * repositories and the query DSL: {@link io.databridge.mapping.RowConstructor} (records, constructors) and {@link
- * io.databridge.mapping.InterfaceProjection} (closed interface projections).
+ * What users put on their entity classes and records: the mapping annotations ({@code @Table}, {@code @Id},
+ * {@code @Column}...), the {@link io.databridge.mapping.NamingStrategy} that turns Java names into SQL names, and the
+ * {@link io.databridge.mapping.EntityMappingException} thrown when a class cannot be mapped.
  */
 @NullMarked
 package io.databridge.mapping;

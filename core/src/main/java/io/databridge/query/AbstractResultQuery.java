@@ -1,5 +1,6 @@
 package io.databridge.query;
 
+import io.databridge.internal.jdbc.QueryExecutor;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;

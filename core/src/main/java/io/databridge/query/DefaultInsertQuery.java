@@ -1,7 +1,7 @@
 package io.databridge.query;
 
-import io.databridge.mapping.EntityModel;
-import io.databridge.mapping.PropertyModel;
+import io.databridge.internal.model.EntityModel;
+import io.databridge.internal.model.PropertyModel;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,6 +1,7 @@
 package io.databridge.query;
 
-import io.databridge.mapping.EntityModel;
+import io.databridge.internal.jdbc.QueryExecutor;
+import io.databridge.internal.model.EntityModel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.databridge.query;
 
-import io.databridge.sql.Identifiers;
+import io.databridge.internal.sql.Identifiers;
 
 /**
  * A named occurrence of an entity's table in a query, for self-joins and correlated subqueries: {@code

@@ -103,7 +103,7 @@ final class ExpressionNodes {
 
         Aliased(Expression<V> expression, String alias) {
             this.expression = expression;
-            this.quotedAlias = io.databridge.sql.Identifiers.quote(alias, "column alias");
+            this.quotedAlias = io.databridge.internal.sql.Identifiers.quote(alias, "column alias");
             this.alias = alias;
         }
 

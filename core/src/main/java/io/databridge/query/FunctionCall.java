@@ -1,6 +1,6 @@
 package io.databridge.query;
 
-import io.databridge.sql.Identifiers;
+import io.databridge.internal.sql.Identifiers;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,6 +1,7 @@
 package io.databridge.query;
 
-import io.databridge.mapping.EntityModel;
+import io.databridge.internal.jdbc.QueryExecutor;
+import io.databridge.internal.model.EntityModel;
 
 /**
  * Creates queries that run on one engine. {@code DataBridge.from(Class)} is the way application code starts a query;

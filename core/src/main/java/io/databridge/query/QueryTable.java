@@ -1,10 +1,10 @@
 package io.databridge.query;
 
-import io.databridge.mapping.EntityModel;
-import io.databridge.mapping.EntityModels;
-import io.databridge.mapping.PropertyModel;
+import io.databridge.internal.model.EntityModel;
+import io.databridge.internal.model.EntityModels;
+import io.databridge.internal.model.PropertyModel;
+import io.databridge.internal.sql.Identifiers;
 import io.databridge.query.ExpressionNodes.Aliased;
-import io.databridge.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -132,8 +132,8 @@ public abstract sealed class QueryTable<R> permits Cte, DerivedTable {
         }
         for (Definition column : columns) {
             if (column.name().equals(name)) {
-                Class<?> actual = io.databridge.mapping.JavaTypes.box(column.javaType());
-                Class<?> wanted = io.databridge.mapping.JavaTypes.box(type);
+                Class<?> actual = io.databridge.internal.model.JavaTypes.box(column.javaType());
+                Class<?> wanted = io.databridge.internal.model.JavaTypes.box(type);
                 if (!wanted.isAssignableFrom(actual) && !actual.isAssignableFrom(wanted)) {
                     throw new IllegalArgumentException(describe() + "." + name + " holds " + actual.getSimpleName()
                             + " values, not " + wanted.getSimpleName());
@@ -195,8 +195,8 @@ public abstract sealed class QueryTable<R> permits Cte, DerivedTable {
             }
             EntityModel<?> model = state.entity("a " + what);
             for (PropertyModel property : model.properties()) {
-                Class<?> type =
-                        io.databridge.mapping.JavaTypes.box(property.valueType().rawType());
+                Class<?> type = io.databridge.internal.model.JavaTypes.box(
+                        property.valueType().rawType());
                 columns.add(new Definition(
                         property.columnName(),
                         property.quotedColumn(),

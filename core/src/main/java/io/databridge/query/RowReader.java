@@ -1,11 +1,11 @@
 package io.databridge.query;
 
-import io.databridge.mapping.EntityModel;
-import io.databridge.mapping.EntityModels;
-import io.databridge.mapping.EntityReader;
-import io.databridge.mapping.JavaTypes;
-import io.databridge.mapping.PropertyModel;
-import io.databridge.mapping.RowConstructor;
+import io.databridge.internal.model.EntityModel;
+import io.databridge.internal.model.EntityModels;
+import io.databridge.internal.model.EntityReader;
+import io.databridge.internal.model.JavaTypes;
+import io.databridge.internal.model.PropertyModel;
+import io.databridge.internal.model.RowConstructor;
 import io.databridge.types.TypeCodec;
 import io.databridge.types.ValueType;
 import java.lang.reflect.Constructor;

@@ -1,8 +1,8 @@
 package io.databridge.query;
 
-import io.databridge.mapping.EntityModel;
-import io.databridge.mapping.PropertyModel;
-import io.databridge.sql.Identifiers;
+import io.databridge.internal.model.EntityModel;
+import io.databridge.internal.model.PropertyModel;
+import io.databridge.internal.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.databridge.query;
 
-import io.databridge.mapping.EntityModels;
-import io.databridge.mapping.PropertyModel;
+import io.databridge.internal.model.EntityModels;
+import io.databridge.internal.model.PropertyModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,6 +1,6 @@
 package io.databridge.query;
 
-import io.databridge.mapping.EntityModel;
+import io.databridge.internal.model.EntityModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

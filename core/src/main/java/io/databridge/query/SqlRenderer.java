@@ -1,8 +1,8 @@
 package io.databridge.query;
 
-import io.databridge.mapping.EntityModels;
-import io.databridge.mapping.JavaTypes;
-import io.databridge.mapping.PropertyModel;
+import io.databridge.internal.model.EntityModels;
+import io.databridge.internal.model.JavaTypes;
+import io.databridge.internal.model.PropertyModel;
 import io.databridge.types.TypeCodec;
 import io.databridge.types.ValueType;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.databridge.query;
 
-import io.databridge.mapping.PropertyModel;
+import io.databridge.internal.model.PropertyModel;
 import io.databridge.types.EnumLabels;
 import io.databridge.types.TypeCodec;
 import java.math.BigDecimal;

@@ -1,7 +1,8 @@
 package io.databridge.query;
 
-import io.databridge.mapping.EntityModel;
-import io.databridge.mapping.PropertyModel;
+import io.databridge.internal.jdbc.QueryExecutor;
+import io.databridge.internal.model.EntityModel;
+import io.databridge.internal.model.PropertyModel;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.databridge.repository;
 
 import io.databridge.DataBridge;
 import io.databridge.SqlQuery;
-import io.databridge.mapping.EntityModel;
-import io.databridge.mapping.PropertyModel;
+import io.databridge.internal.model.EntityModel;
+import io.databridge.internal.model.PropertyModel;
 import io.databridge.query.SelectQuery;
 import java.util.ArrayList;
 import java.util.List;

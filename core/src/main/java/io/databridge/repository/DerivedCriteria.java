@@ -3,9 +3,9 @@ package io.databridge.repository;
 import static io.databridge.query.Expressions.lower;
 import static io.databridge.query.Expressions.value;
 
-import io.databridge.mapping.EntityModel;
-import io.databridge.mapping.JavaTypes;
-import io.databridge.mapping.PropertyModel;
+import io.databridge.internal.model.EntityModel;
+import io.databridge.internal.model.JavaTypes;
+import io.databridge.internal.model.PropertyModel;
 import io.databridge.query.Column;
 import io.databridge.query.Condition;
 import io.databridge.query.Expression;

@@ -1,11 +1,11 @@
 package io.databridge.repository;
 
 import io.databridge.DataBridge;
+import io.databridge.internal.model.EntityModel;
+import io.databridge.internal.model.InterfaceProjection;
+import io.databridge.internal.model.JavaTypes;
+import io.databridge.internal.model.PropertyModel;
 import io.databridge.mapping.EntityMappingException;
-import io.databridge.mapping.EntityModel;
-import io.databridge.mapping.InterfaceProjection;
-import io.databridge.mapping.JavaTypes;
-import io.databridge.mapping.PropertyModel;
 import io.databridge.query.Column;
 import io.databridge.query.SelectQuery;
 import io.databridge.query.SortOrder;
@@ -170,7 +170,8 @@ final class DerivedQueryCompiler<T> {
             projection =
                     projection(method, "record " + rowType.getSimpleName(), targets, tree.isDistinct(), tree.getSort());
         } else if (rowType != null
-                && InterfaceProjection.isProjection(rowType, db.models().codecs())) {
+                && InterfaceProjection.isProjection(
+                        rowType, PgRepositoryFactory.models(db).codecs())) {
             try {
                 adapter = InterfaceProjection.of(rowType);
             } catch (EntityMappingException ex) {

@@ -1,6 +1,6 @@
 package io.databridge.repository;
 
-import io.databridge.mapping.InterfaceProjection;
+import io.databridge.internal.model.InterfaceProjection;
 import io.databridge.query.Column;
 import io.databridge.query.Condition;
 import io.databridge.query.Expression;

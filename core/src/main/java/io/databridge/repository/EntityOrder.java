@@ -1,7 +1,7 @@
 package io.databridge.repository;
 
-import io.databridge.mapping.EntityModel;
-import io.databridge.mapping.PropertyModel;
+import io.databridge.internal.model.EntityModel;
+import io.databridge.internal.model.PropertyModel;
 import io.databridge.query.Column;
 import io.databridge.query.Expression;
 import io.databridge.query.Expressions;

@@ -1,8 +1,10 @@
 package io.databridge.repository;
 
 import io.databridge.DataBridge;
-import io.databridge.mapping.EntityModel;
-import io.databridge.mapping.JavaTypes;
+import io.databridge.internal.model.EntityModel;
+import io.databridge.internal.model.EntityModelSource;
+import io.databridge.internal.model.EntityModels;
+import io.databridge.internal.model.JavaTypes;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -106,7 +108,7 @@ public final class PgRepositoryFactory {
                             + " PgRepository",
                     repositoryInterface);
         }
-        return create(repositoryInterface, db.models().get(entityType), idType, fragments);
+        return create(repositoryInterface, PgRepositoryFactory.models(db).get(entityType), idType, fragments);
     }
 
     private <R, T> R create(
@@ -202,5 +204,23 @@ public final class PgRepositoryFactory {
                     "Cannot bind " + method + " to " + target.getClass().getName(), ex);
         }
         return (proxy, args) -> (Object) handle.invokeExact(args);
+    }
+
+    /**
+     * The entity models of the engine behind {@code db}, so repository methods compile against the models and codecs
+     * the engine itself uses.
+     *
+     * @param db the facade
+     * @return its models
+     * @throws IllegalArgumentException when {@code db} was not built by {@link DataBridge#create} or
+     *     {@link DataBridge#builder} (a decorator or proxy around it hides the engine)
+     */
+    static EntityModels models(DataBridge db) {
+        if (db instanceof EntityModelSource engine) {
+            return engine.models();
+        }
+        throw new IllegalArgumentException("Repositories need the DataBridge built by DataBridge.create(...) or"
+                + " DataBridge.builder(...), not a " + db.getClass().getName()
+                + ": pass that instance (not a decorator or proxy around it) to PgRepositoryFactory");
     }
 }

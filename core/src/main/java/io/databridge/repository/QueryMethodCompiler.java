@@ -2,10 +2,10 @@ package io.databridge.repository;
 
 import io.databridge.DataBridge;
 import io.databridge.SqlQuery;
+import io.databridge.internal.model.EntityModels;
+import io.databridge.internal.model.InterfaceProjection;
+import io.databridge.internal.model.JavaTypes;
 import io.databridge.mapping.EntityMappingException;
-import io.databridge.mapping.EntityModels;
-import io.databridge.mapping.InterfaceProjection;
-import io.databridge.mapping.JavaTypes;
 import io.databridge.types.ValueType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -159,17 +159,21 @@ final class QueryMethodCompiler {
         }
         if (EntityModels.isEntity(type)) {
             try {
-                db.models().get(type);
+                PgRepositoryFactory.models(db).get(type);
             } catch (RuntimeException ex) {
                 throw fail(method, ex.getMessage());
             }
             return type;
         }
         if (type.isRecord()
-                || db.models().codecs().find(ValueType.of(JavaTypes.box(type))).isPresent()) {
+                || PgRepositoryFactory.models(db)
+                        .codecs()
+                        .find(ValueType.of(JavaTypes.box(type)))
+                        .isPresent()) {
             return type;
         }
-        if (InterfaceProjection.isProjection(type, db.models().codecs())) {
+        if (InterfaceProjection.isProjection(
+                type, PgRepositoryFactory.models(db).codecs())) {
             try {
                 InterfaceProjection.of(type);
             } catch (EntityMappingException ex) {

@@ -1,6 +1,6 @@
 package io.databridge.types;
 
-import io.databridge.sql.Identifiers;
+import io.databridge.internal.sql.Identifiers;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;

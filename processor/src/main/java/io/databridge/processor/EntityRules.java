@@ -26,7 +26,7 @@ import javax.tools.Diagnostic;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The mapping rules of the runtime entity model ({@code io.databridge.mapping.EntityModels}), applied at compile time.
+ * The mapping rules of the runtime entity model ({@code io.databridge.internal.model.EntityModels}), applied at compile time.
  * The processor must not depend on data-bridge-core (core's own tests use it), so the rules are restated here; the
  * messages say the same as the runtime's. Reports every violation on the offending element and returns the
  * persistent properties in the runtime's order.

@@ -3,7 +3,7 @@ package io.databridge.processor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The identifier rule of {@code io.databridge.sql.Identifiers}, restated because the processor cannot depend on core:
+ * The identifier rule of {@code io.databridge.internal.sql.Identifiers}, restated because the processor cannot depend on core:
  * {@code [A-Za-z_][A-Za-z0-9_$]*}, at most 63 characters. Keep both in step (core's tests pin the same messages).
  */
 final class Identifiers {

@@ -1,0 +1,374 @@
+package io.databridge;
+
+import io.databridge.error.PgExceptionTranslator;
+import io.databridge.internal.bulk.BulkInsert;
+import io.databridge.internal.bulk.BulkWrite;
+import io.databridge.internal.jdbc.JdbcExecutor;
+import io.databridge.internal.jdbc.NamedParameters;
+import io.databridge.internal.jdbc.QueryExecutor;
+import io.databridge.internal.jdbc.ResultMappers;
+import io.databridge.internal.jdbc.Rows;
+import io.databridge.internal.jdbc.StatementObserver;
+import io.databridge.internal.model.EntityModel;
+import io.databridge.internal.model.EntityModelSource;
+import io.databridge.internal.model.EntityModels;
+import io.databridge.internal.model.EntitySql;
+import io.databridge.internal.model.JavaTypes;
+import io.databridge.internal.model.PropertyModel;
+import io.databridge.internal.schema.SchemaManager;
+import io.databridge.query.QueryFactory;
+import io.databridge.query.SelectQuery;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.IncorrectUpdateSemanticsDataAccessException;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The engine behind {@link DataBridge#create(DataSource)}. Thread-safe.
+ */
+final class DefaultDataBridge implements DataBridge, EntityModelSource {
+
+    private final EntityModels models;
+    private final JdbcExecutor executor;
+    private final Map<Class<?>, EntitySql> statements = new ConcurrentHashMap<>();
+    private final ResultMappers resultMappers;
+    private final TransactionTemplate transactions;
+    private final DefaultSchemaOperations schema;
+    private volatile @Nullable QueryFactory queryFactory;
+    private final BulkInsert bulkInsert;
+    private final BulkWrite bulkWrite;
+
+    /**
+     * Creates the engine.
+     *
+     * @param dataSource the data source
+     * @param models the entity models
+     * @param translator the exception translator
+     */
+    DefaultDataBridge(DataSource dataSource, EntityModels models, PgExceptionTranslator translator) {
+        this(dataSource, models, translator, StatementObserver.NONE);
+    }
+
+    /**
+     * Creates the engine.
+     *
+     * @param dataSource the data source
+     * @param models the entity models
+     * @param translator the exception translator
+     * @param observer reports each unit of database work
+     */
+    DefaultDataBridge(
+            DataSource dataSource, EntityModels models, PgExceptionTranslator translator, StatementObserver observer) {
+        this.models = models;
+        this.executor = new JdbcExecutor(dataSource, translator, observer);
+        this.resultMappers = new ResultMappers(models);
+        JdbcTransactionManager transactionManager = new JdbcTransactionManager(dataSource);
+        transactionManager.setExceptionTranslator(translator);
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.schema = new DefaultSchemaOperations(new SchemaManager(models, executor, transactions));
+        this.bulkInsert = new BulkInsert(models, executor, transactions);
+        this.bulkWrite = new BulkWrite(models, executor, transactions);
+    }
+
+    @Override
+    public <T> T insert(T entity) {
+        EntityModel<T> model = model(entity);
+        EntitySql sql = sql(model);
+        Object[] values = model.values(entity);
+        PropertyModel id = model.id();
+        boolean idUnset = isUnset(id, values[id.index()]);
+        if (idUnset && !id.generated()) {
+            throw new IllegalArgumentException("Cannot insert " + model.type().getName() + ": its @Id '" + id.name()
+                    + "' is not set; assign an id, or annotate it @GeneratedValue");
+        }
+        String text = idUnset ? sql.insertWithoutId() : sql.insertWithId();
+        List<PropertyModel> binds = idUnset ? sql.insertWithoutIdBinds() : sql.insertWithIdBinds();
+        return executor.execute("insert " + model.type().getSimpleName(), text, statement -> {
+            Rows.bind(statement, binds, values, 1);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return Rows.readInto(rows, model, entity);
+            }
+        });
+    }
+
+    @Override
+    public <T> List<T> insertAll(Collection<T> entities) {
+        if (entities == null) {
+            throw new IllegalArgumentException("entities must not be null");
+        }
+        if (entities.isEmpty()) {
+            return List.of();
+        }
+        return bulkInsert.insertAll(entities, this::insert);
+    }
+
+    @Override
+    public <T> T update(T entity) {
+        EntityModel<T> model = model(entity);
+        EntitySql sql = sql(model);
+        Object[] values = model.values(entity);
+        PropertyModel id = model.id();
+        if (isUnset(id, values[id.index()])) {
+            throw new IllegalArgumentException("Cannot update " + model.type().getName() + ": its @Id '" + id.name()
+                    + "' is not set; insert it first, or use save()");
+        }
+        PropertyModel version = model.version();
+        if (version != null && values[version.index()] == null) {
+            throw new IllegalArgumentException("Cannot update " + model.type().getName() + ": its @Version '"
+                    + version.name() + "' is null; read the entity before updating it, or use save()");
+        }
+        T updated = executor.execute("update " + model.type().getSimpleName(), sql.update(), statement -> {
+            Rows.bind(statement, sql.updateBinds(), values, 1);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Rows.readInto(rows, model, entity) : null;
+            }
+        });
+        if (updated == null) {
+            if (version != null) {
+                throw executor.translator()
+                        .optimisticLockingFailure("update of " + model.type().getName() + " at version "
+                                + values[version.index()]
+                                + " matched no row: it was updated or deleted by another transaction since it was"
+                                + " read");
+            }
+            throw new IncorrectUpdateSemanticsDataAccessException(
+                    "Cannot update " + model.type().getName() + ": no row has its id; insert it first, or use save()");
+        }
+        return updated;
+    }
+
+    @Override
+    public <T> List<T> updateAll(Collection<T> entities) {
+        return requireEntities(entities).isEmpty() ? List.of() : bulkWrite.updateAll(entities, this::update);
+    }
+
+    @Override
+    public <T> List<T> upsertAll(Collection<T> entities) {
+        return requireEntities(entities).isEmpty() ? List.of() : bulkWrite.upsertAll(entities, this::save);
+    }
+
+    @Override
+    public <T> void deleteAll(Collection<T> entities) {
+        if (!requireEntities(entities).isEmpty()) {
+            bulkWrite.deleteAll(entities, this::delete);
+        }
+    }
+
+    @Override
+    public <T> long deleteAllById(Class<T> type, Collection<?> ids) {
+        requireType(type);
+        if (ids == null) {
+            throw new IllegalArgumentException("ids must not be null");
+        }
+        return ids.isEmpty() ? 0 : bulkWrite.deleteAllById(type, ids, id -> deleteById(type, id));
+    }
+
+    private static <C extends Collection<?>> C requireEntities(@Nullable C entities) {
+        if (entities == null) {
+            throw new IllegalArgumentException("entities must not be null");
+        }
+        return entities;
+    }
+
+    @Override
+    public <T> T save(T entity) {
+        EntityModel<T> model = model(entity);
+        PropertyModel id = model.id();
+        Object idValue = id.get(entity);
+        if (id.generated()) {
+            return isUnset(id, idValue) ? insert(entity) : update(entity);
+        }
+        if (isUnset(id, idValue)) {
+            throw new IllegalArgumentException("Cannot save " + model.type().getName() + ": its @Id '" + id.name()
+                    + "' is not set; assign an id, or annotate it @GeneratedValue");
+        }
+        PropertyModel version = model.version();
+        if (version != null) {
+            return isUnset(version, version.get(entity)) ? insert(entity) : update(entity);
+        }
+        EntitySql sql = sql(model);
+        String upsert = sql.upsert();
+        Object[] values = model.values(entity);
+        return executor.execute("save " + model.type().getSimpleName(), upsert, statement -> {
+            Rows.bind(statement, sql.insertWithIdBinds(), values, 1);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return Rows.readInto(rows, model, entity);
+            }
+        });
+    }
+
+    @Override
+    public <T> void delete(T entity) {
+        EntityModel<T> model = model(entity);
+        PropertyModel id = model.id();
+        Object idValue = id.get(entity);
+        if (isUnset(id, idValue)) {
+            throw new IllegalArgumentException(
+                    "Cannot delete " + model.type().getName() + ": its @Id '" + id.name() + "' is not set");
+        }
+        PropertyModel version = model.version();
+        if (version == null) {
+            deleteById(model.type(), idValue);
+            return;
+        }
+        Object versionValue = version.get(entity);
+        int deleted = executor.execute(
+                "delete " + model.type().getSimpleName(), sql(model).deleteByIdAndVersion(), statement -> {
+                    Rows.bind(statement, 1, id, idValue);
+                    Rows.bind(statement, 2, version, versionValue);
+                    return statement.executeUpdate();
+                });
+        if (deleted == 0) {
+            throw executor.translator()
+                    .optimisticLockingFailure("delete of " + model.type().getName() + " at version " + versionValue
+                            + " matched no row: it was updated or deleted by another"
+                            + " transaction since it was read");
+        }
+    }
+
+    @Override
+    public <T> boolean deleteById(Class<T> type, Object id) {
+        EntityModel<T> model = models.get(requireType(type));
+        PropertyModel idProperty = model.id();
+        Object checked = checkId(model, id);
+        return executor.execute("delete " + type.getSimpleName(), sql(model).deleteById(), statement -> {
+                    Rows.bind(statement, 1, idProperty, checked);
+                    return statement.executeUpdate();
+                })
+                > 0;
+    }
+
+    @Override
+    public <T> Optional<T> findById(Class<T> type, Object id) {
+        EntityModel<T> model = models.get(requireType(type));
+        PropertyModel idProperty = model.id();
+        Object checked = checkId(model, id);
+        return Optional.ofNullable(executor.execute(
+                "find " + type.getSimpleName(), sql(model).selectById(), statement -> {
+                    Rows.bind(statement, 1, idProperty, checked);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        return rows.next() ? Rows.read(rows, model) : null;
+                    }
+                }));
+    }
+
+    @Override
+    public <T> SelectQuery<T> from(Class<T> type) {
+        QueryFactory factory = queryFactory;
+        if (factory == null) {
+            factory = new QueryFactory(new ExecutorBridge(models, executor));
+            queryFactory = factory;
+        }
+        return factory.from(type);
+    }
+
+    /** Lets the query DSL run through this engine's executor: same connections, same translation. */
+    private static final class ExecutorBridge implements QueryExecutor {
+        private final EntityModels models;
+        private final JdbcExecutor executor;
+
+        ExecutorBridge(EntityModels models, JdbcExecutor executor) {
+            this.models = models;
+            this.executor = executor;
+        }
+
+        @Override
+        public EntityModels models() {
+            return models;
+        }
+
+        @Override
+        public <R> R execute(String task, String sql, StatementWork<R> work) {
+            return executor.execute(task, sql, work::run);
+        }
+
+        @Override
+        public <R> Stream<R> stream(
+                String task, String sql, int fetchSize, StatementWork<?> binder, CursorReader<R> reader) {
+            return executor.stream(task, sql, fetchSize, true, binder::run, rows -> reader::read);
+        }
+
+        @Override
+        public DataAccessException translate(String task, String sql, SQLException ex) {
+            return executor.translator().translate(task, sql, ex);
+        }
+    }
+
+    @Override
+    public SqlQuery sql(String sql) {
+        return new DefaultSqlQuery(NamedParameters.parse(sql), Map.of(), executor, models, resultMappers);
+    }
+
+    @Override
+    public SchemaOperations schema() {
+        return schema;
+    }
+
+    @Override
+    public EntityModels models() {
+        return models;
+    }
+
+    /**
+     * The SQL of an entity's single-row operations, rendered on first use.
+     *
+     * @param model the entity model
+     * @return the statements
+     */
+    EntitySql sql(EntityModel<?> model) {
+        EntitySql sql = statements.get(model.type());
+        return sql != null ? sql : statements.computeIfAbsent(model.type(), type -> new EntitySql(model));
+    }
+
+    /**
+     * The executor, for engine extensions that run their own statements.
+     *
+     * @return the executor
+     */
+    JdbcExecutor executor() {
+        return executor;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> EntityModel<T> model(T entity) {
+        if (entity == null) {
+            throw new IllegalArgumentException("entity must not be null");
+        }
+        return (EntityModel<T>) models.get(entity.getClass());
+    }
+
+    private static <T> Class<T> requireType(@Nullable Class<T> type) {
+        if (type == null) {
+            throw new IllegalArgumentException("entity type must not be null");
+        }
+        return type;
+    }
+
+    private static Object checkId(EntityModel<?> model, @Nullable Object id) {
+        if (id == null) {
+            throw new IllegalArgumentException("id of " + model.type().getName() + " must not be null");
+        }
+        Class<?> expected = JavaTypes.box(model.id().valueType().rawType());
+        if (!expected.isInstance(id)) {
+            throw new IllegalArgumentException("id of " + model.type().getName() + " must be a " + expected.getName()
+                    + " but was a " + id.getClass().getName());
+        }
+        return id;
+    }
+
+    private static boolean isUnset(PropertyModel property, @Nullable Object value) {
+        return value == null || (property.primitive() && value instanceof Number number && number.longValue() == 0);
+    }
+}

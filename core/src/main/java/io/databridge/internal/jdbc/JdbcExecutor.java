@@ -1,0 +1,363 @@
+package io.databridge.internal.jdbc;
+
+import io.databridge.error.PgExceptionTranslator;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The one place that borrows connections: through {@link DataSourceUtils}, so statements join the caller's Spring
+ * transaction and see its timeout, and every {@link SQLException} leaves as a translated {@link DataAccessException}.
+ * No transaction is opened here. Thread-safe.
+ */
+public final class JdbcExecutor {
+
+    /** Work on a prepared statement; may throw the driver's {@link SQLException}. */
+    @FunctionalInterface
+    public interface StatementCallback<R> {
+        /**
+         * Binds, executes and reads.
+         *
+         * @param statement the prepared statement
+         * @return the result
+         * @throws SQLException from the driver
+         */
+        R run(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Work on a connection; may throw the driver's {@link SQLException}. */
+    @FunctionalInterface
+    public interface ConnectionCallback<R> {
+        /**
+         * Uses the connection without closing it.
+         *
+         * @param connection the connection
+         * @return the result
+         * @throws SQLException from the driver
+         */
+        R run(Connection connection) throws SQLException;
+    }
+
+    /** Binds the parameters of a statement; may throw the driver's {@link SQLException}. */
+    @FunctionalInterface
+    public interface Binder {
+        /**
+         * Binds.
+         *
+         * @param statement the prepared statement
+         * @throws SQLException from the driver
+         */
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Reads the current row of a cursor. */
+    @FunctionalInterface
+    public interface RowReader<R> {
+        /**
+         * Maps the current row.
+         *
+         * @param rows the result set, positioned on a row
+         * @return the mapped row
+         * @throws SQLException from the driver
+         */
+        R read(ResultSet rows) throws SQLException;
+    }
+
+    /** Creates the row reader of a result set once, from its metadata. */
+    @FunctionalInterface
+    public interface RowReaderFactory<R> {
+        /**
+         * Specializes a reader for the columns of this result.
+         *
+         * @param rows the result set, before its first row
+         * @return the reader
+         * @throws SQLException from the driver
+         */
+        RowReader<R> create(ResultSet rows) throws SQLException;
+    }
+
+    private final DataSource dataSource;
+    private final PgExceptionTranslator translator;
+    private final StatementObserver observer;
+
+    /**
+     * Creates an executor that reports nothing.
+     *
+     * @param dataSource where connections come from
+     * @param translator translates every driver failure
+     */
+    public JdbcExecutor(DataSource dataSource, PgExceptionTranslator translator) {
+        this(dataSource, translator, StatementObserver.NONE);
+    }
+
+    /**
+     * Creates an executor.
+     *
+     * @param dataSource where connections come from
+     * @param translator translates every driver failure
+     * @param observer reports each unit of work (observation, SQL and slow-query logs)
+     */
+    public JdbcExecutor(DataSource dataSource, PgExceptionTranslator translator, StatementObserver observer) {
+        this.dataSource = dataSource;
+        this.translator = translator;
+        this.observer = observer;
+    }
+
+    /**
+     * The data source.
+     *
+     * @return the data source
+     */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /**
+     * The translator.
+     *
+     * @return the translator
+     */
+    public PgExceptionTranslator translator() {
+        return translator;
+    }
+
+    /**
+     * Prepares {@code sql}, applies the transaction timeout, and runs the callback.
+     *
+     * @param task what the statement does, for error messages and logs (no values)
+     * @param sql the SQL text with {@code ?} placeholders
+     * @param callback binds, executes and reads
+     * @param <R> the result type
+     * @return the callback's result
+     * @throws DataAccessException for every driver failure, translated
+     */
+    public <R> R execute(String task, String sql, StatementCallback<R> callback) {
+        return withConnection(task, sql, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                DataSourceUtils.applyTransactionTimeout(statement, dataSource);
+                return callback.run(statement);
+            }
+        });
+    }
+
+    /**
+     * Opens a cursor and maps its rows as the returned stream is consumed. The connection, statement and result set
+     * stay open until the stream is closed (or fails); closing releases the connection through {@link DataSourceUtils}.
+     * pgjdbc fetches {@code fetchSize} rows per round trip only with autocommit off, i.e. inside a transaction;
+     * outside one it reads every row first.
+     *
+     * @param task what the statement does, for error messages and logs (no values)
+     * @param sql the SQL text with {@code ?} placeholders
+     * @param fetchSize rows per round trip (effective only with autocommit off, i.e. inside a transaction)
+     * @param binder binds the parameters
+     * @param readers creates the row reader from the result's metadata
+     * @param <R> the row type
+     * @return the rows; the caller closes the stream
+     * @throws DataAccessException for every driver failure, translated, also while the stream is consumed
+     */
+    public <R> Stream<R> stream(String task, String sql, int fetchSize, Binder binder, RowReaderFactory<R> readers) {
+        return stream(task, sql, fetchSize, false, binder, readers);
+    }
+
+    /**
+     * Opens a cursor like {@link #stream(String, String, int, Binder, RowReaderFactory)}; with {@code
+     * readTransaction} and no Spring transaction running, it turns autocommit off on its own connection for the life
+     * of the stream, so the cursor fetches {@code fetchSize} rows per round trip with bounded memory, and on close
+     * rolls that read transaction back and restores autocommit before releasing the connection.
+     *
+     * @param task what the statement does, for error messages and logs (no values)
+     * @param sql the SQL text with {@code ?} placeholders
+     * @param fetchSize rows per round trip
+     * @param readTransaction whether to open a read transaction of its own outside a Spring transaction
+     * @param binder binds the parameters
+     * @param readers creates the row reader from the result's metadata
+     * @param <R> the row type
+     * @return the rows; the caller closes the stream
+     * @throws DataAccessException for every driver failure, translated, also while the stream is consumed
+     */
+    public <R> Stream<R> stream(
+            String task,
+            String sql,
+            int fetchSize,
+            boolean readTransaction,
+            Binder binder,
+            RowReaderFactory<R> readers) {
+        boolean ownTransaction = readTransaction && !inTransaction();
+        // The stream outlives this call and is consumed by the caller's code: observed until it is closed, without
+        // a scope on this thread.
+        StatementObserver.Run run = observer.start(task, sql, false);
+        Connection connection;
+        try {
+            connection = DataSourceUtils.getConnection(dataSource);
+        } catch (CannotGetJdbcConnectionException ex) {
+            DataAccessException translated = translator.translateConnectionFailure(ex);
+            run.stop(translated);
+            throw translated;
+        }
+        Cursor<R> cursor = new Cursor<>(task, sql, connection, run);
+        try {
+            if (ownTransaction) {
+                connection.setAutoCommit(false);
+                cursor.ownTransaction = true;
+            }
+            PreparedStatement statement = connection.prepareStatement(sql);
+            cursor.statement = statement;
+            DataSourceUtils.applyTransactionTimeout(statement, dataSource);
+            statement.setFetchSize(fetchSize);
+            binder.bind(statement);
+            ResultSet rows = statement.executeQuery();
+            cursor.rows = rows;
+            cursor.reader = readers.create(rows);
+        } catch (SQLException ex) {
+            DataAccessException translated = translator.translate(task, sql, ex);
+            cursor.close(translated);
+            throw translated;
+        } catch (RuntimeException | Error ex) {
+            cursor.close(ex);
+            throw ex;
+        }
+        return StreamSupport.stream(cursor, false).onClose(cursor::close);
+    }
+
+    /** Whether the current thread runs inside a Spring-managed transaction on this executor's data source. */
+    private boolean inTransaction() {
+        return TransactionSynchronizationManager.isActualTransactionActive()
+                && TransactionSynchronizationManager.hasResource(dataSource);
+    }
+
+    /** An open result set as a spliterator; {@link #close()} releases everything, once. */
+    private final class Cursor<R> extends Spliterators.AbstractSpliterator<R> {
+
+        private final String task;
+        private final String sql;
+        private final Connection connection;
+        private final StatementObserver.Run run;
+        private boolean ownTransaction;
+        private @Nullable PreparedStatement statement;
+        private @Nullable ResultSet rows;
+        private @Nullable RowReader<R> reader;
+        private boolean closed;
+
+        Cursor(String task, String sql, Connection connection, StatementObserver.Run run) {
+            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+            this.task = task;
+            this.sql = sql;
+            this.connection = connection;
+            this.run = run;
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super R> action) {
+            ResultSet current = rows;
+            RowReader<R> currentReader = reader;
+            if (closed || current == null || currentReader == null) {
+                return false;
+            }
+            try {
+                if (!current.next()) {
+                    close();
+                    return false;
+                }
+                action.accept(currentReader.read(current));
+                return true;
+            } catch (SQLException ex) {
+                DataAccessException translated = translator.translate(task, sql, ex);
+                close(translated);
+                throw translated;
+            } catch (RuntimeException | Error ex) {
+                close(ex);
+                throw ex;
+            }
+        }
+
+        void close() {
+            close(null);
+        }
+
+        /** Releases everything, once, and ends the observation with the failure the caller sees, if any. */
+        void close(@Nullable Throwable failure) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            Throwable error = failure;
+            try {
+                release();
+            } catch (RuntimeException ex) {
+                if (error == null) {
+                    error = ex;
+                }
+                throw ex;
+            } finally {
+                run.stop(error);
+            }
+        }
+
+        private void release() {
+            try {
+                if (rows != null) {
+                    rows.close();
+                }
+                if (statement != null) {
+                    statement.close();
+                }
+                if (ownTransaction) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+            } catch (SQLException ex) {
+                throw translator.translate(task, sql, ex);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        }
+    }
+
+    /**
+     * Runs work on a connection borrowed through {@link DataSourceUtils} and released afterwards.
+     *
+     * @param task what the work does, for error messages and logs
+     * @param sql the SQL involved, for the log of a failure
+     * @param callback the work
+     * @param <R> the result type
+     * @return the callback's result
+     * @throws DataAccessException for every driver failure, translated
+     */
+    public <R> R withConnection(String task, String sql, ConnectionCallback<R> callback) {
+        StatementObserver.Run run = observer.start(task, sql, true);
+        Connection connection;
+        try {
+            connection = DataSourceUtils.getConnection(dataSource);
+        } catch (CannotGetJdbcConnectionException ex) {
+            DataAccessException translated = translator.translateConnectionFailure(ex);
+            run.stop(translated);
+            throw translated;
+        }
+        try {
+            R result = callback.run(connection);
+            run.stop(null);
+            return result;
+        } catch (SQLException ex) {
+            DataAccessException translated = translator.translate(task, sql, ex);
+            run.stop(translated);
+            throw translated;
+        } catch (RuntimeException | Error ex) {
+            run.stop(ex);
+            throw ex;
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+}

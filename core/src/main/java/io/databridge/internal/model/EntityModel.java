@@ -1,0 +1,240 @@
+package io.databridge.internal.model;
+
+import io.databridge.mapping.EntityMappingException;
+import java.lang.invoke.MethodHandle;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything data-bridge knows about one entity type, computed once: table, columns, id, version, timestamps, codecs
+ * and accessors. Obtain one from {@link EntityModels#get(Class)}. Immutable and thread-safe.
+ *
+ * @param <T> the entity type
+ */
+public final class EntityModel<T> {
+
+    private final Class<T> type;
+    private final String tableName;
+    private final String schema;
+    private final String qualifiedTable;
+    private final List<PropertyModel> properties;
+    private final Map<String, PropertyModel> byName;
+    private final PropertyModel id;
+    private final @Nullable PropertyModel version;
+    private final List<IndexModel> indexes;
+    private final boolean record;
+    private final MethodHandle constructor;
+    private final EntityReader<T> reader;
+
+    EntityModel(
+            Class<T> type,
+            String tableName,
+            String schema,
+            String qualifiedTable,
+            List<PropertyModel> properties,
+            Map<String, PropertyModel> byName,
+            PropertyModel id,
+            @Nullable PropertyModel version,
+            List<IndexModel> indexes,
+            boolean record,
+            MethodHandle constructor) {
+        this.type = type;
+        this.tableName = tableName;
+        this.schema = schema;
+        this.qualifiedTable = qualifiedTable;
+        this.properties = List.copyOf(properties);
+        this.byName = Map.copyOf(byName);
+        this.id = id;
+        this.version = version;
+        this.indexes = List.copyOf(indexes);
+        this.record = record;
+        this.constructor = constructor;
+        int[] columns = new int[this.properties.size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = i + 1;
+        }
+        this.reader = EntityReader.of(this, columns);
+    }
+
+    /**
+     * The entity class.
+     *
+     * @return the class
+     */
+    public Class<T> type() {
+        return type;
+    }
+
+    /**
+     * The unquoted table name.
+     *
+     * @return the table name
+     */
+    public String tableName() {
+        return tableName;
+    }
+
+    /**
+     * The schema, empty for the connection's {@code search_path}.
+     *
+     * @return the schema
+     */
+    public String schema() {
+        return schema;
+    }
+
+    /**
+     * The quoted, optionally schema-qualified table name for SQL text.
+     *
+     * @return e.g. {@code "users"} or {@code "app"."users"}
+     */
+    public String qualifiedTable() {
+        return qualifiedTable;
+    }
+
+    /**
+     * The persistent properties, in declaration order (record component order for records).
+     *
+     * @return the properties
+     */
+    public List<PropertyModel> properties() {
+        return properties;
+    }
+
+    /**
+     * Finds a property by its Java name.
+     *
+     * @param name the property name
+     * @return the property, or empty
+     */
+    public Optional<PropertyModel> property(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /**
+     * The id property.
+     *
+     * @return the id
+     */
+    public PropertyModel id() {
+        return id;
+    }
+
+    /**
+     * The {@link Version} property, if any.
+     *
+     * @return the version property or {@code null}
+     */
+    public @Nullable PropertyModel version() {
+        return version;
+    }
+
+    /**
+     * The declared indexes.
+     *
+     * @return the indexes
+     */
+    public List<IndexModel> indexes() {
+        return indexes;
+    }
+
+    /**
+     * Whether the entity is a record (immutable: results are new instances).
+     *
+     * @return {@code true} for records
+     */
+    public boolean isRecord() {
+        return record;
+    }
+
+    /**
+     * The reader of rows whose columns are the properties in {@link #properties()} order, starting at column 1.
+     *
+     * @return the reader, built once
+     */
+    public EntityReader<T> reader() {
+        return reader;
+    }
+
+    /**
+     * Builds an instance from values in {@link #properties()} order.
+     *
+     * @param values one value per property; {@code null} for SQL {@code NULL}
+     * @return the new instance
+     * @throws EntityMappingException when a constructor throws, or a primitive would receive {@code null}
+     */
+    public T instantiate(@Nullable Object[] values) {
+        if (record) {
+            for (PropertyModel property : properties) {
+                if (values[property.index()] == null && property.primitive()) {
+                    throw property.nullForPrimitive();
+                }
+            }
+            return type.cast(construct(values));
+        }
+        T instance = type.cast(construct(null));
+        for (PropertyModel property : properties) {
+            Object value = values[property.index()];
+            if (value != null || !property.primitive()) {
+                property.set(instance, value);
+            } else {
+                throw property.nullForPrimitive();
+            }
+        }
+        return instance;
+    }
+
+    /**
+     * Copies values into an existing mutable instance, or builds a new record from them.
+     *
+     * @param target the instance to update (ignored for records)
+     * @param values one value per property
+     * @return {@code target}, updated, or a new record
+     */
+    public T merge(T target, @Nullable Object[] values) {
+        if (record) {
+            return instantiate(values);
+        }
+        for (PropertyModel property : properties) {
+            property.set(target, values[property.index()]);
+        }
+        return target;
+    }
+
+    /**
+     * Reads every property of an instance.
+     *
+     * @param entity the instance
+     * @return one value per property, in {@link #properties()} order
+     */
+    public @Nullable Object[] values(T entity) {
+        Object[] values = new Object[properties.size()];
+        for (PropertyModel property : properties) {
+            values[property.index()] = property.get(entity);
+        }
+        return values;
+    }
+
+    /** A new instance of a class entity, from its no-arg constructor, before any property is set. */
+    T newInstance() {
+        return type.cast(construct(null));
+    }
+
+    private Object construct(@Nullable Object @Nullable [] arguments) {
+        try {
+            return arguments == null ? (Object) constructor.invokeExact() : (Object) constructor.invokeExact(arguments);
+        } catch (Throwable ex) {
+            throw new EntityMappingException(
+                    "Cannot create " + type.getName() + ": its constructor threw "
+                            + ex.getClass().getName(),
+                    ex);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EntityModel[" + type.getName() + " -> " + qualifiedTable + "]";
+    }
+}

@@ -1,0 +1,492 @@
+package io.databridge.internal.model;
+
+import io.databridge.internal.sql.Identifiers;
+import io.databridge.mapping.Column;
+import io.databridge.mapping.CreatedAt;
+import io.databridge.mapping.EntityMappingException;
+import io.databridge.mapping.Enumerated;
+import io.databridge.mapping.GeneratedValue;
+import io.databridge.mapping.Id;
+import io.databridge.mapping.Index;
+import io.databridge.mapping.Json;
+import io.databridge.mapping.NamingStrategy;
+import io.databridge.mapping.Table;
+import io.databridge.mapping.Transient;
+import io.databridge.mapping.UpdatedAt;
+import io.databridge.mapping.Version;
+import io.databridge.types.EnumType;
+import io.databridge.types.TypeCodec;
+import io.databridge.types.TypeCodecs;
+import io.databridge.types.ValueType;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds and caches the {@link EntityModel} of each entity type. One instance per engine (it holds the codecs and the
+ * naming strategy); the model of a type is built on first use and reused. Thread-safe.
+ */
+public final class EntityModels {
+
+    private static final Set<Class<?>> INTEGRAL =
+            Set.of(int.class, long.class, short.class, Integer.class, Long.class, Short.class, BigInteger.class);
+    private static final Set<Class<?>> TIMESTAMPS = Set.of(Instant.class, OffsetDateTime.class, LocalDateTime.class);
+
+    private final TypeCodecs codecs;
+    private final NamingStrategy naming;
+    private final Map<Class<?>, EntityModel<?>> models = new ConcurrentHashMap<>();
+
+    /**
+     * Creates a model cache.
+     *
+     * @param codecs the codecs properties resolve against
+     * @param naming derives names the annotations leave out
+     */
+    public EntityModels(TypeCodecs codecs, NamingStrategy naming) {
+        this.codecs = codecs;
+        this.naming = naming;
+    }
+
+    /**
+     * The codecs this cache resolves properties against.
+     *
+     * @return the codecs
+     */
+    public TypeCodecs codecs() {
+        return codecs;
+    }
+
+    /**
+     * The model of an entity type, built on first use.
+     *
+     * @param type a class or record annotated with {@link Table}
+     * @param <T> the entity type
+     * @return the model
+     * @throws EntityMappingException when the type cannot be mapped; the message names the class, property and fix
+     */
+    @SuppressWarnings("unchecked")
+    public <T> EntityModel<T> get(Class<T> type) {
+        EntityModel<?> model = models.get(type);
+        if (model == null) {
+            model = models.computeIfAbsent(type, this::build);
+        }
+        return (EntityModel<T>) model;
+    }
+
+    /**
+     * Whether a class is an entity (annotated with {@link Table}).
+     *
+     * @param type the class
+     * @return {@code true} for entities
+     */
+    public static boolean isEntity(Class<?> type) {
+        return type.isAnnotationPresent(Table.class);
+    }
+
+    private <T> EntityModel<T> build(Class<T> type) {
+        Table table = type.getAnnotation(Table.class);
+        if (table == null) {
+            throw new EntityMappingException(
+                    type.getName() + " is not an entity: annotate it with @io.databridge.mapping.Table");
+        }
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || type.isEnum()) {
+            throw new EntityMappingException(type.getName()
+                    + " cannot be an entity: it must be a concrete class with a no-arg constructor, or a" + " record");
+        }
+        String tableName = table.name().isEmpty() ? naming.tableName(type) : table.name();
+        String qualifiedTable;
+        try {
+            qualifiedTable = Identifiers.qualified(table.schema(), tableName, "table name");
+        } catch (IllegalArgumentException ex) {
+            throw new EntityMappingException("Cannot map " + type.getName() + ": " + ex.getMessage()
+                    + " (set @Table(name = ...) to a valid name)");
+        }
+        MethodHandles.Lookup lookup = lookupFor(type);
+        List<PropertyModel> properties = new ArrayList<>();
+        MethodHandle constructor = type.isRecord()
+                ? recordProperties(type, lookup, properties)
+                : classProperties(type, lookup, properties);
+        if (properties.isEmpty()) {
+            throw new EntityMappingException(type.getName() + " has no persistent properties");
+        }
+        Map<String, PropertyModel> byName = new HashMap<>();
+        Map<String, PropertyModel> byColumn = new HashMap<>();
+        PropertyModel id = null;
+        PropertyModel version = null;
+        for (PropertyModel property : properties) {
+            byName.put(property.name(), property);
+            PropertyModel clash = byColumn.putIfAbsent(property.columnName(), property);
+            if (clash != null) {
+                throw new EntityMappingException("Cannot map " + type.getName() + "." + property.name() + ": column '"
+                        + property.columnName() + "' is already mapped by property '" + clash.name()
+                        + "'; give one of them another @Column(name = ...)");
+            }
+            if (property.role() == PropertyModel.Role.ID) {
+                if (id != null) {
+                    throw new EntityMappingException("Cannot map " + type.getName() + ": both '" + id.name() + "' and '"
+                            + property.name() + "' are @Id; composite ids are not supported, keep one");
+                }
+                id = property;
+            } else if (property.role() == PropertyModel.Role.VERSION) {
+                if (version != null) {
+                    throw new EntityMappingException("Cannot map " + type.getName() + ": both '" + version.name()
+                            + "' and '" + property.name() + "' are @Version; keep one");
+                }
+                version = property;
+            }
+        }
+        if (id == null) {
+            throw new EntityMappingException("Cannot map " + type.getName()
+                    + ": no property is annotated with @Id; mark the primary-key property @Id");
+        }
+        List<IndexModel> indexes = indexes(type, tableName, properties, byName);
+        return new EntityModel<>(
+                type,
+                tableName,
+                table.schema(),
+                qualifiedTable,
+                properties,
+                byName,
+                id,
+                version,
+                indexes,
+                type.isRecord(),
+                constructor);
+    }
+
+    private MethodHandle recordProperties(Class<?> type, MethodHandles.Lookup lookup, List<PropertyModel> properties) {
+        RecordComponent[] components = type.getRecordComponents();
+        Class<?>[] parameterTypes = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent component = components[i];
+            parameterTypes[i] = component.getType();
+            if (component.isAnnotationPresent(Transient.class)) {
+                throw new EntityMappingException("Cannot map " + type.getName() + "." + component.getName()
+                        + ": a record component cannot be @Transient (the canonical constructor needs it); remove the"
+                        + " component or the annotation");
+            }
+            MethodHandle getter;
+            try {
+                getter = lookup.unreflect(component.getAccessor());
+            } catch (IllegalAccessException ex) {
+                throw inaccessible(type, ex);
+            }
+            properties.add(property(
+                    type,
+                    component.getName(),
+                    properties.size(),
+                    component.getType(),
+                    component.getGenericType(),
+                    component,
+                    getter,
+                    null));
+        }
+        try {
+            Constructor<?> canonical = type.getDeclaredConstructor(parameterTypes);
+            canonical.setAccessible(true);
+            return lookup.unreflectConstructor(canonical)
+                    .asType(MethodType.methodType(Object.class, parameterTypes))
+                    .asSpreader(Object[].class, parameterTypes.length)
+                    .asType(MethodType.methodType(Object.class, Object[].class));
+        } catch (ReflectiveOperationException | RuntimeException ex) {
+            throw inaccessible(type, ex);
+        }
+    }
+
+    private MethodHandle classProperties(Class<?> type, MethodHandles.Lookup lookup, List<PropertyModel> properties) {
+        MethodHandle constructor;
+        try {
+            Constructor<?> noArgs = type.getDeclaredConstructor();
+            noArgs.setAccessible(true);
+            constructor = lookup.unreflectConstructor(noArgs).asType(MethodType.methodType(Object.class));
+        } catch (NoSuchMethodException ex) {
+            throw new EntityMappingException("Cannot map " + type.getName()
+                    + ": it has no no-arg constructor; add one (it may be private), or make the entity a record");
+        } catch (ReflectiveOperationException | RuntimeException ex) {
+            throw inaccessible(type, ex);
+        }
+        List<Class<?>> hierarchy = new ArrayList<>();
+        for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+            hierarchy.add(0, current);
+        }
+        for (Class<?> declaring : hierarchy) {
+            for (Field field : declaring.getDeclaredFields()) {
+                int modifiers = field.getModifiers();
+                if (Modifier.isStatic(modifiers)
+                        || Modifier.isTransient(modifiers)
+                        || field.isSynthetic()
+                        || field.isAnnotationPresent(Transient.class)) {
+                    continue;
+                }
+                if (Modifier.isFinal(modifiers)) {
+                    throw new EntityMappingException("Cannot map " + type.getName() + "." + field.getName()
+                            + ": the field is final, so rows cannot be read into it; make it non-final, mark it"
+                            + " @Transient, or make the entity a record");
+                }
+                MethodHandle getter;
+                MethodHandle setter;
+                try {
+                    field.setAccessible(true);
+                    getter = lookup.unreflectGetter(field);
+                    setter = lookup.unreflectSetter(field);
+                } catch (IllegalAccessException | RuntimeException ex) {
+                    throw inaccessible(type, ex);
+                }
+                properties.add(property(
+                        type,
+                        field.getName(),
+                        properties.size(),
+                        field.getType(),
+                        field.getGenericType(),
+                        field,
+                        getter,
+                        setter));
+            }
+        }
+        return constructor;
+    }
+
+    private PropertyModel property(
+            Class<?> entity,
+            String name,
+            int index,
+            Class<?> rawType,
+            Type genericType,
+            AnnotatedElement element,
+            MethodHandle getter,
+            @Nullable MethodHandle setter) {
+        String where = entity.getName() + "." + name;
+        Column column = element.getAnnotation(Column.class);
+        String columnName = column == null || column.name().isEmpty() ? naming.columnName(name) : column.name();
+        String quotedColumn;
+        try {
+            quotedColumn = Identifiers.quote(columnName, "column name");
+        } catch (IllegalArgumentException ex) {
+            throw new EntityMappingException(
+                    "Cannot map " + where + ": " + ex.getMessage() + " (set @Column(name = ...) to a valid name)");
+        }
+        PropertyModel.Role role = role(where, element, rawType);
+        boolean generated = element.isAnnotationPresent(GeneratedValue.class);
+        if (generated && role != PropertyModel.Role.ID) {
+            throw new EntityMappingException(
+                    "Cannot map " + where + ": @GeneratedValue is only supported on the @Id property");
+        }
+        if (generated && !(INTEGRAL.contains(rawType) || rawType == UUID.class)) {
+            throw new EntityMappingException(
+                    "Cannot map " + where + ": @GeneratedValue needs an integral or UUID id but" + " the type is "
+                            + rawType.getName() + "; assign the id yourself or change its type");
+        }
+        Enumerated enumerated = element.getAnnotation(Enumerated.class);
+        EnumType enumType = null;
+        String enumTypeName = null;
+        if (enumerated != null) {
+            Class<?> enumClass = enumClass(rawType, genericType);
+            if (enumClass == null) {
+                throw new EntityMappingException(
+                        "Cannot map " + where + ": @Enumerated needs an enum type but was " + rawType.getName());
+            }
+            enumType = enumerated.value();
+            if (enumType == EnumType.POSTGRES) {
+                enumTypeName = enumerated.typeName().isEmpty() ? naming.tableName(enumClass) : enumerated.typeName();
+                try {
+                    Identifiers.validate(enumTypeName, "PostgreSQL enum type name");
+                } catch (IllegalArgumentException ex) {
+                    throw new EntityMappingException("Cannot map " + where + ": " + ex.getMessage()
+                            + " (set @Enumerated(typeName = ...) to a valid name)");
+                }
+            }
+        }
+        ValueType valueType =
+                new ValueType(rawType, genericType, element.isAnnotationPresent(Json.class), enumType, enumTypeName);
+        TypeCodec<Object> codec;
+        try {
+            @SuppressWarnings("unchecked")
+            TypeCodec<Object> resolved = (TypeCodec<Object>) codecs.resolve(valueType);
+            codec = resolved;
+        } catch (IllegalArgumentException ex) {
+            throw new EntityMappingException("Cannot map " + where + ": " + ex.getMessage(), ex);
+        }
+        boolean primitive = rawType.isPrimitive();
+        boolean nullable = (column == null || column.nullable()) && !primitive && role == PropertyModel.Role.PLAIN;
+        boolean insertable = column == null || column.insertable();
+        boolean updatable = (column == null || column.updatable()) && role != PropertyModel.Role.CREATED_AT;
+        int length = column == null ? 0 : column.length();
+        int precision = column == null ? 0 : column.precision();
+        int scale = column == null ? 0 : column.scale();
+        if (length < 0 || precision < 0 || scale < 0 || (precision > 0 && scale > precision)) {
+            throw new EntityMappingException("Cannot map " + where + ": @Column length, precision and scale must not be"
+                    + " negative, and scale must not exceed precision");
+        }
+        return new PropertyModel(
+                entity.getName(),
+                name,
+                index,
+                columnName,
+                quotedColumn,
+                valueType,
+                codec,
+                role,
+                generated,
+                nullable,
+                column != null && column.unique(),
+                insertable,
+                updatable,
+                length,
+                precision,
+                scale,
+                getter.asType(MethodType.methodType(Object.class, Object.class)),
+                setter == null ? null : setter.asType(MethodType.methodType(void.class, Object.class, Object.class)));
+    }
+
+    private static @Nullable Class<?> enumClass(Class<?> rawType, Type genericType) {
+        if (rawType.isEnum()) {
+            return rawType;
+        }
+        if (rawType.isArray() && rawType.getComponentType().isEnum()) {
+            return rawType.getComponentType();
+        }
+        if (java.util.Collection.class.isAssignableFrom(rawType)
+                && genericType instanceof java.lang.reflect.ParameterizedType parameterized
+                && parameterized.getActualTypeArguments()[0] instanceof Class<?> element
+                && element.isEnum()) {
+            return element;
+        }
+        return null;
+    }
+
+    private static PropertyModel.Role role(String where, AnnotatedElement element, Class<?> rawType) {
+        List<PropertyModel.Role> roles = new ArrayList<>(1);
+        if (element.isAnnotationPresent(Id.class)) {
+            roles.add(PropertyModel.Role.ID);
+        }
+        if (element.isAnnotationPresent(Version.class)) {
+            if (!INTEGRAL.contains(rawType) || rawType == BigInteger.class) {
+                throw new EntityMappingException("Cannot map " + where + ": @Version needs an integral type (int, long,"
+                        + " Integer or Long) but was " + rawType.getName());
+            }
+            roles.add(PropertyModel.Role.VERSION);
+        }
+        if (element.isAnnotationPresent(CreatedAt.class)) {
+            roles.add(PropertyModel.Role.CREATED_AT);
+        }
+        if (element.isAnnotationPresent(UpdatedAt.class)) {
+            roles.add(PropertyModel.Role.UPDATED_AT);
+        }
+        if (roles.size() > 1) {
+            throw new EntityMappingException("Cannot map " + where
+                    + ": it has more than one of @Id, @Version, @CreatedAt, @UpdatedAt; keep one");
+        }
+        if (roles.isEmpty()) {
+            return PropertyModel.Role.PLAIN;
+        }
+        PropertyModel.Role role = roles.get(0);
+        if ((role == PropertyModel.Role.CREATED_AT || role == PropertyModel.Role.UPDATED_AT)
+                && !TIMESTAMPS.contains(rawType)) {
+            throw new EntityMappingException("Cannot map " + where + ": @CreatedAt and @UpdatedAt need Instant,"
+                    + " OffsetDateTime or LocalDateTime but the type is " + rawType.getName());
+        }
+        return role;
+    }
+
+    private List<IndexModel> indexes(
+            Class<?> type, String tableName, List<PropertyModel> properties, Map<String, PropertyModel> byName) {
+        List<IndexModel> indexes = new ArrayList<>();
+        for (Index index : type.getAnnotationsByType(Index.class)) {
+            if (index.properties().length == 0) {
+                throw new EntityMappingException("Cannot map " + type.getName()
+                        + ": @Index on the type must list properties, e.g. @Index(properties = {\"email\"})");
+            }
+            List<PropertyModel> indexed = new ArrayList<>();
+            for (String name : index.properties()) {
+                PropertyModel property = byName.get(name);
+                if (property == null) {
+                    throw new EntityMappingException("Cannot map " + type.getName() + ": @Index names property '" + name
+                            + "', which does not exist; properties are " + byName.keySet());
+                }
+                indexed.add(property);
+            }
+            indexes.add(index(type, tableName, index, indexed));
+        }
+        Map<String, AnnotatedElement> elements = new LinkedHashMap<>();
+        if (type.isRecord()) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                elements.put(component.getName(), component);
+            }
+        } else {
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field field : c.getDeclaredFields()) {
+                    elements.putIfAbsent(field.getName(), field);
+                }
+            }
+        }
+        for (PropertyModel property : properties) {
+            AnnotatedElement element = elements.get(property.name());
+            if (element == null) {
+                continue;
+            }
+            for (Index index : element.getAnnotationsByType(Index.class)) {
+                if (index.properties().length > 0) {
+                    throw new EntityMappingException("Cannot map " + type.getName() + "." + property.name()
+                            + ": @Index on a property indexes that property; remove properties = {...}");
+                }
+                indexes.add(index(type, tableName, index, List.of(property)));
+            }
+        }
+        return indexes;
+    }
+
+    private static IndexModel index(Class<?> type, String tableName, Index index, List<PropertyModel> properties) {
+        String name = index.name();
+        if (name.isEmpty()) {
+            StringBuilder derived = new StringBuilder(tableName);
+            for (PropertyModel property : properties) {
+                derived.append('_').append(property.columnName());
+            }
+            name = derived.append(index.unique() ? "_key" : "_idx").toString();
+            if (name.length() > Identifiers.MAX_LENGTH) {
+                throw new EntityMappingException("Cannot map " + type.getName() + ": the derived index name '" + name
+                        + "' is longer than " + Identifiers.MAX_LENGTH + " characters; set @Index(name = ...)");
+            }
+        }
+        try {
+            Identifiers.validate(name, "index name");
+        } catch (IllegalArgumentException ex) {
+            throw new EntityMappingException("Cannot map " + type.getName() + ": " + ex.getMessage());
+        }
+        return new IndexModel(name, properties, index.unique());
+    }
+
+    private static MethodHandles.Lookup lookupFor(Class<?> type) {
+        try {
+            return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+        } catch (IllegalAccessException | RuntimeException ex) {
+            throw inaccessible(type, ex);
+        }
+    }
+
+    private static EntityMappingException inaccessible(Class<?> type, Exception ex) {
+        return new EntityMappingException(
+                "Cannot access " + type.getName() + " (" + ex.getMessage() + "); if it is in"
+                        + " a named module, open its package to data-bridge (opens ... to io.databridge.core)",
+                ex);
+    }
+}

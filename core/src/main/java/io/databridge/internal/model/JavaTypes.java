@@ -1,0 +1,19 @@
+package io.databridge.internal.model;
+
+import java.lang.invoke.MethodType;
+
+/** Small facts about Java types that mapping, queries and repositories all need. Stateless. */
+public final class JavaTypes {
+
+    private JavaTypes() {}
+
+    /**
+     * The wrapper class of a primitive type ({@code int} → {@code Integer}); any other type as it is.
+     *
+     * @param type a type
+     * @return the boxed type
+     */
+    public static Class<?> box(Class<?> type) {
+        return type.isPrimitive() ? MethodType.methodType(type).wrap().returnType() : type;
+    }
+}

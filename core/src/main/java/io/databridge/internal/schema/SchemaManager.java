@@ -1,0 +1,385 @@
+package io.databridge.internal.schema;
+
+import io.databridge.internal.jdbc.JdbcExecutor;
+import io.databridge.internal.model.EntityModel;
+import io.databridge.internal.model.EntityModels;
+import io.databridge.internal.model.IndexModel;
+import io.databridge.internal.model.PropertyModel;
+import io.databridge.internal.model.PropertyModel.Role;
+import io.databridge.internal.sql.Identifiers;
+import io.databridge.mapping.EntityMappingException;
+import io.databridge.types.EnumLabels;
+import io.databridge.types.EnumType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Renders and runs DDL from entity models; the work behind {@code DataBridge.schema()}, whose Javadoc states each
+ * operation's contract. Thread-safe.
+ */
+public final class SchemaManager {
+
+    /** A versioned script's name; group 1 is its major version. */
+    private static final Pattern VERSIONED_SCRIPT = Pattern.compile("V(\\d+)[._]?[^_]*__.*\\.sql");
+
+    private final EntityModels models;
+    private final JdbcExecutor executor;
+    private final TransactionTemplate transactions;
+
+    /**
+     * Creates the manager.
+     *
+     * @param models the entity models
+     * @param executor runs the statements
+     * @param transactions the transaction each multi-statement operation runs in, unless the caller has one
+     */
+    public SchemaManager(EntityModels models, JdbcExecutor executor, TransactionTemplate transactions) {
+        this.models = models;
+        this.executor = executor;
+        this.transactions = transactions;
+    }
+
+    /**
+     * The DDL that creates an entity's table, its enum types and its indexes.
+     *
+     * @param type the entity type
+     * @return the statements, in order
+     */
+    public List<String> createStatements(Class<?> type) {
+        EntityModel<?> model = models.get(type);
+        List<String> statements = new ArrayList<>();
+        Set<String> enumTypes = new LinkedHashSet<>();
+        StringJoiner columns = new StringJoiner(", ");
+        for (PropertyModel property : model.properties()) {
+            if (property.valueType().enumType() == EnumType.POSTGRES && enumTypes.add(enumTypeName(property))) {
+                statements.add(createEnumType(model, property));
+            }
+            columns.add(columnDefinition(property));
+        }
+        columns.add("PRIMARY KEY (" + model.id().quotedColumn() + ")");
+        statements.add("CREATE TABLE IF NOT EXISTS " + model.qualifiedTable() + " (" + columns + ")");
+        for (IndexModel index : model.indexes()) {
+            StringJoiner indexed = new StringJoiner(", ");
+            index.properties().forEach(property -> indexed.add(property.quotedColumn()));
+            statements.add("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS "
+                    + Identifiers.quote(index.name(), "index name") + " ON " + model.qualifiedTable() + " (" + indexed
+                    + ")");
+        }
+        return statements;
+    }
+
+    /**
+     * Creates the tables (and their enum types and indexes) of entities when they do not exist, in the caller's
+     * transaction or in one of its own.
+     *
+     * @param types the entity types
+     */
+    public void create(Class<?>... types) {
+        List<String> statements = new ArrayList<>();
+        for (Class<?> type : types) {
+            statements.addAll(createStatements(type));
+        }
+        run("create schema", statements);
+    }
+
+    /**
+     * Drops the tables of entities if they exist.
+     *
+     * @param types the entity types
+     */
+    public void drop(Class<?>... types) {
+        List<String> statements = new ArrayList<>();
+        for (Class<?> type : types) {
+            statements.add("DROP TABLE IF EXISTS " + models.get(type).qualifiedTable() + " CASCADE");
+        }
+        run("drop schema", statements);
+    }
+
+    /**
+     * The statements that bring the database to the entity models.
+     *
+     * @param types the entity types
+     * @return the statements and comments, in order; empty when the database matches the model
+     */
+    public List<String> diff(Class<?>... types) {
+        List<String> statements = new ArrayList<>();
+        for (Class<?> type : types) {
+            EntityModel<?> model = models.get(type);
+            executor.withConnection("schema diff " + type.getSimpleName(), "-- catalog", connection -> {
+                diff(connection, model, statements);
+                return null;
+            });
+        }
+        return statements;
+    }
+
+    private void diff(Connection connection, EntityModel<?> model, List<String> statements) throws SQLException {
+        Map<String, Boolean> columns = new LinkedHashMap<>();
+        Set<String> indexes = new LinkedHashSet<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT a.attname, a.attnotnull FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = to_regclass(?)"
+                        + " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")) {
+            query.setString(1, model.qualifiedTable());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    columns.put(rows.getString(1), rows.getBoolean(2));
+                }
+            }
+        }
+        if (columns.isEmpty()) {
+            statements.addAll(createStatements(model.type()));
+            return;
+        }
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT c.relname FROM pg_catalog.pg_index AS i JOIN pg_catalog.pg_class AS c ON c.oid = i.indexrelid"
+                        + " WHERE i.indrelid = to_regclass(?)")) {
+            query.setString(1, model.qualifiedTable());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    indexes.add(rows.getString(1));
+                }
+            }
+        }
+        String table = model.qualifiedTable();
+        Set<String> mapped = new LinkedHashSet<>();
+        Set<String> enumTypes = new LinkedHashSet<>();
+        for (PropertyModel property : model.properties()) {
+            mapped.add(property.columnName());
+            if (columns.containsKey(property.columnName())) {
+                if (property.valueType().enumType() == EnumType.POSTGRES && enumTypes.add(enumTypeName(property))) {
+                    addMissingLabels(connection, model, property, statements);
+                }
+                continue;
+            }
+            if (property.valueType().enumType() == EnumType.POSTGRES && enumTypes.add(enumTypeName(property))) {
+                statements.add(createEnumType(model, property));
+            }
+            String definition = columnDefinition(property);
+            if (definition.contains(" NOT NULL") && !definition.contains(" DEFAULT ")) {
+                statements.add("-- " + property.qualifiedName() + " is NOT NULL without a default: the next statement"
+                        + " fails if " + table + " has rows; add a DEFAULT or add the column nullable, fill it, then"
+                        + " set NOT NULL");
+            }
+            statements.add("ALTER TABLE " + table + " ADD COLUMN " + definition);
+        }
+        for (String column : columns.keySet()) {
+            if (!mapped.contains(column)) {
+                statements.add("-- column " + Identifiers.quote(column, "column name") + " of " + table + " is not"
+                        + " mapped by " + model.type().getName() + "; once unused: ALTER TABLE " + table
+                        + " DROP COLUMN " + Identifiers.quote(column, "column name"));
+            }
+        }
+        for (IndexModel index : model.indexes()) {
+            if (!indexes.contains(index.name())) {
+                StringJoiner indexed = new StringJoiner(", ");
+                index.properties().forEach(property -> indexed.add(property.quotedColumn()));
+                statements.add("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS "
+                        + Identifiers.quote(index.name(), "index name") + " ON " + table + " (" + indexed + ")");
+            }
+        }
+    }
+
+    /**
+     * Writes the diff as the next versioned migration script.
+     *
+     * @param directory the scripts' directory; created if missing
+     * @param description the description; spaces become underscores
+     * @param types the entity types
+     * @return the written script, or empty when the database already matches the model
+     */
+    public Optional<Path> writeMigration(Path directory, String description, Class<?>... types) {
+        String name = description.trim().replaceAll("\\s+", "_");
+        if (name.isEmpty() || !name.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("Invalid migration description '" + description
+                    + "': use letters, digits, spaces, dots, dashes or underscores, e.g. add customer phone");
+        }
+        List<String> statements = diff(types);
+        if (statements.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Files.createDirectories(directory);
+            long next = 1;
+            try (Stream<Path> files = Files.list(directory)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    Matcher matcher =
+                            VERSIONED_SCRIPT.matcher(file.getFileName().toString());
+                    if (matcher.matches()) {
+                        next = Math.max(next, Long.parseLong(matcher.group(1)) + 1);
+                    }
+                }
+            }
+            StringBuilder script = new StringBuilder(
+                    "-- Written by data-bridge from the entity model; review it" + " before it is applied.\n");
+            for (String statement : statements) {
+                script.append(statement).append(statement.startsWith("--") ? "\n" : ";\n");
+            }
+            Path file = directory.resolve("V" + next + "__" + name + ".sql");
+            Files.writeString(file, script, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            return Optional.of(file);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Cannot write the migration script in " + directory + ": " + ex, ex);
+        }
+    }
+
+    private void run(String task, List<String> statements) {
+        transactions.executeWithoutResult(status -> {
+            for (String sql : statements) {
+                executor.withConnection(task, sql, connection -> {
+                    try (Statement statement = connection.createStatement()) {
+                        return statement.execute(sql);
+                    }
+                });
+            }
+        });
+    }
+
+    private static String columnDefinition(PropertyModel property) {
+        StringBuilder definition =
+                new StringBuilder(property.quotedColumn()).append(' ').append(sqlType(property));
+        Class<?> type = property.valueType().rawType();
+        switch (property.role()) {
+            case ID -> {
+                if (property.generated()) {
+                    definition.append(
+                            type == UUID.class ? " DEFAULT gen_random_uuid()" : " GENERATED BY DEFAULT AS IDENTITY");
+                }
+            }
+            case VERSION -> definition.append(" NOT NULL DEFAULT 0");
+            case CREATED_AT, UPDATED_AT ->
+                definition
+                        .append(" NOT NULL DEFAULT ")
+                        .append(type == java.time.LocalDateTime.class ? "LOCALTIMESTAMP" : "CURRENT_TIMESTAMP");
+            case PLAIN -> {
+                if (!property.nullable()) {
+                    definition.append(" NOT NULL");
+                }
+            }
+        }
+        if (property.unique() && property.role() != Role.ID) {
+            definition.append(" UNIQUE");
+        }
+        return definition.toString();
+    }
+
+    private static String sqlType(PropertyModel property) {
+        Class<?> type = property.valueType().rawType();
+        if (property.role() == Role.ID && property.generated() && (type == int.class || type == Integer.class)) {
+            return "integer";
+        }
+        if (type == String.class && property.length() > 0) {
+            return "varchar(" + property.length() + ")";
+        }
+        if (type == BigDecimal.class && property.precision() > 0) {
+            return "numeric(" + property.precision() + ", " + property.scale() + ")";
+        }
+        return property.codec().sqlType();
+    }
+
+    private static String enumTypeName(PropertyModel property) {
+        String name = property.valueType().enumTypeName();
+        if (name == null) {
+            throw new IllegalStateException(property.qualifiedName() + " has no enum type name");
+        }
+        return name;
+    }
+
+    private static String createEnumType(EntityModel<?> model, PropertyModel property) {
+        StringJoiner labels = new StringJoiner(", ");
+        enumLabels(property).forEach(label -> labels.add(labelLiteral(label)));
+        return "DO $data_bridge$ BEGIN CREATE TYPE " + qualifiedEnumType(model, property) + " AS ENUM (" + labels
+                + "); EXCEPTION WHEN duplicate_object THEN NULL; END $data_bridge$";
+    }
+
+    private static String qualifiedEnumType(EntityModel<?> model, PropertyModel property) {
+        return model.schema().isEmpty()
+                ? Identifiers.quote(enumTypeName(property), "enum type name")
+                : Identifiers.qualified(model.schema(), enumTypeName(property), "enum type name");
+    }
+
+    /** The labels of an enum property's constants ({@link io.databridge.types.EnumLabel}, else the name). */
+    @SuppressWarnings("unchecked")
+    private static List<String> enumLabels(PropertyModel property) {
+        try {
+            return EnumLabels.labels((Class<? extends Enum<?>>) enumClass(property));
+        } catch (IllegalArgumentException ex) {
+            throw new EntityMappingException(
+                    "Cannot create the enum type of " + property.qualifiedName() + ": " + ex.getMessage());
+        }
+    }
+
+    /** A label as a string literal: labels hold no backslash or NUL ({@link EnumLabels} checks), quotes doubled. */
+    private static String labelLiteral(String label) {
+        if (label.contains("$data_bridge$")) {
+            throw new EntityMappingException("Enum label '" + label + "' contains $data_bridge$; choose another");
+        }
+        return "'" + label.replace("'", "''") + "'";
+    }
+
+    /** {@code ALTER TYPE ... ADD VALUE} for each label of a PostgreSQL enum property its type lacks. */
+    private static void addMissingLabels(
+            Connection connection, EntityModel<?> model, PropertyModel property, List<String> statements)
+            throws SQLException {
+        String type = qualifiedEnumType(model, property);
+        Set<String> existing = new LinkedHashSet<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT e.enumlabel FROM pg_catalog.pg_enum AS e"
+                + " WHERE e.enumtypid = to_regtype(?) ORDER BY e.enumsortorder")) {
+            query.setString(1, type);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    existing.add(rows.getString(1));
+                }
+            }
+        }
+        if (existing.isEmpty()) {
+            return;
+        }
+        for (String label : enumLabels(property)) {
+            if (!existing.contains(label)) {
+                statements.add("ALTER TYPE " + type + " ADD VALUE IF NOT EXISTS " + labelLiteral(label));
+            }
+        }
+    }
+
+    private static Class<?> enumClass(PropertyModel property) {
+        Class<?> raw = property.valueType().rawType();
+        if (raw.isEnum()) {
+            return raw;
+        }
+        if (raw.isArray() && raw.getComponentType().isEnum()) {
+            return raw.getComponentType();
+        }
+        Type generic = property.valueType().genericType();
+        if (generic instanceof ParameterizedType parameterized
+                && parameterized.getActualTypeArguments()[0] instanceof Class<?> element
+                && element.isEnum()) {
+            return element;
+        }
+        throw new EntityMappingException(property.qualifiedName() + " is @Enumerated(POSTGRES) but not an enum");
+    }
+}
