@@ -60,6 +60,15 @@ final class Literal<V> extends Expression<V> {
         return "'" + string.replace("'", "''") + "'";
     }
 
+    /** {@code CAST('text' AS interval)} for a constant interval such as {@code 1 day}. */
+    static String interval(String text) {
+        if (text == null || text.isBlank() || !text.matches("[A-Za-z0-9 .:+-]+")) {
+            throw new IllegalArgumentException("interval(\"" + text + "\"): write a constant such as '1 day' or"
+                    + " '2 hours 30 minutes' (letters, digits, spaces and .:-+ only)");
+        }
+        return "CAST('" + text + "' AS interval)";
+    }
+
     @Override
     void render(SqlRenderer renderer) {
         renderer.append(text);
