@@ -19,8 +19,8 @@ public final class CaseExpression<V> extends Expression<V> {
     private final @Nullable Expression<?> otherwise;
     private final Class<?> type;
 
-    CaseExpression(List<Condition> conditions, List<Expression<?>> results, @Nullable Expression<?> otherwise,
-            Class<?> type) {
+    CaseExpression(
+            List<Condition> conditions, List<Expression<?>> results, @Nullable Expression<?> otherwise, Class<?> type) {
         this.conditions = conditions;
         this.results = results;
         this.otherwise = otherwise;
@@ -28,8 +28,8 @@ public final class CaseExpression<V> extends Expression<V> {
     }
 
     static <V> CaseExpression<V> of(Condition condition, Expression<?> result) {
-        return new CaseExpression<>(List.of(Condition.requireCondition(condition)), List.of(required(result)), null,
-                result.javaType());
+        return new CaseExpression<>(
+                List.of(Condition.requireCondition(condition)), List.of(required(result)), null, result.javaType());
     }
 
     static <V> Expression<V> result(V value) {

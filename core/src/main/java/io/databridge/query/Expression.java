@@ -643,8 +643,10 @@ public abstract class Expression<V> {
      * @return the condition
      */
     public Condition jsonPathExists(String jsonPath) {
-        return new Conditions.Comparison(this, " @?? ", new Cast<>(
-                new Param<>(Values.notNull(jsonPath, "jsonPathExists", this), null), "jsonpath"));
+        return new Conditions.Comparison(
+                this,
+                " @?? ",
+                new Cast<>(new Param<>(Values.notNull(jsonPath, "jsonPathExists", this), null), "jsonpath"));
     }
 
     /**
@@ -655,8 +657,10 @@ public abstract class Expression<V> {
      * @return the condition
      */
     public Condition jsonPathMatches(String jsonPath) {
-        return new Conditions.Comparison(this, " @@ ", new Cast<>(
-                new Param<>(Values.notNull(jsonPath, "jsonPathMatches", this), null), "jsonpath"));
+        return new Conditions.Comparison(
+                this,
+                " @@ ",
+                new Cast<>(new Param<>(Values.notNull(jsonPath, "jsonPathMatches", this), null), "jsonpath"));
     }
 
     /**

@@ -146,8 +146,14 @@ public final class Expressions {
      * @return the expression
      */
     public static <V> Expression<V> coalesce(Expression<V> expression, V fallback) {
-        return new Template<>(expression.javaType(), false, "COALESCE(", expression, ", ",
-                new Param<>(Values.notNull(fallback, "coalesce", expression), expression), ")");
+        return new Template<>(
+                expression.javaType(),
+                false,
+                "COALESCE(",
+                expression,
+                ", ",
+                new Param<>(Values.notNull(fallback, "coalesce", expression), expression),
+                ")");
     }
 
     /**
@@ -159,8 +165,14 @@ public final class Expressions {
      * @return the expression
      */
     public static <V> Expression<V> nullif(Expression<V> expression, V value) {
-        return new Template<>(expression.javaType(), false, "NULLIF(", expression, ", ",
-                new Param<>(Values.notNull(value, "nullif", expression), expression), ")");
+        return new Template<>(
+                expression.javaType(),
+                false,
+                "NULLIF(",
+                expression,
+                ", ",
+                new Param<>(Values.notNull(value, "nullif", expression), expression),
+                ")");
     }
 
     /**
@@ -293,8 +305,14 @@ public final class Expressions {
      * @return the aggregate
      */
     public static Expression<String> stringAgg(Expression<String> expression, String separator, SortOrder... orderBy) {
-        return new Template<>(String.class, false, aggregateParts("string_agg(", expression,
-                ", " + Literal.quote(Values.notNull(separator, "stringAgg", "Expressions")), orderBy));
+        return new Template<>(
+                String.class,
+                false,
+                aggregateParts(
+                        "string_agg(",
+                        expression,
+                        ", " + Literal.quote(Values.notNull(separator, "stringAgg", "Expressions")),
+                        orderBy));
     }
 
     private static Object[] aggregateParts(String open, Expression<?> expression, String more, SortOrder[] orderBy) {
@@ -319,8 +337,8 @@ public final class Expressions {
      * @return the aggregate, {@code double precision}
      */
     public static Expression<Double> percentileCont(double fraction, SortOrder order) {
-        return new Template<>(Double.class, false, "percentile_cont(" + fraction(fraction) + ") WITHIN GROUP (ORDER BY ",
-                order, ")");
+        return new Template<>(
+                Double.class, false, "percentile_cont(" + fraction(fraction) + ") WITHIN GROUP (ORDER BY ", order, ")");
     }
 
     /**
@@ -334,8 +352,8 @@ public final class Expressions {
      * @return the aggregate
      */
     public static <V> Expression<V> percentileDisc(double fraction, SortOrder order, Class<V> type) {
-        return new Template<>(type, false, "percentile_disc(" + fraction(fraction) + ") WITHIN GROUP (ORDER BY ", order,
-                ")");
+        return new Template<>(
+                type, false, "percentile_disc(" + fraction(fraction) + ") WITHIN GROUP (ORDER BY ", order, ")");
     }
 
     /**
@@ -514,15 +532,18 @@ public final class Expressions {
     }
 
     private static Expression<String> tsQuery(String function, String config, String text) {
-        return new Template<>(String.class, false, function + config(config) + ", ",
+        return new Template<>(
+                String.class,
+                false,
+                function + config(config) + ", ",
                 new Param<>(Values.notNull(text, function.substring(0, function.length() - 1), "Expressions"), null),
                 ")");
     }
 
     private static String config(String config) {
         if (config == null || !config.matches("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?")) {
-            throw new IllegalArgumentException("Invalid text search configuration '" + config + "': write a name such"
-                    + " as english or simple");
+            throw new IllegalArgumentException(
+                    "Invalid text search configuration '" + config + "': write a name such" + " as english or simple");
         }
         return "'" + config + "'::regconfig";
     }

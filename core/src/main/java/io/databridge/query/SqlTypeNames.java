@@ -13,7 +13,8 @@ final class SqlTypeNames {
     private SqlTypeNames() {}
 
     static String check(String sqlType) {
-        if (sqlType == null || !(PLAIN.matcher(sqlType).matches() || QUOTED.matcher(sqlType).matches())) {
+        if (sqlType == null
+                || !(PLAIN.matcher(sqlType).matches() || QUOTED.matcher(sqlType).matches())) {
             throw new IllegalArgumentException("Invalid SQL type name '" + sqlType + "': write a PostgreSQL type such"
                     + " as numeric(10, 2), double precision, timestamp with time zone, text[] or \"My Type\"");
         }

@@ -120,7 +120,8 @@ public final class Window {
             }
         }
         if (frame != null) {
-            renderer.append(partitionBy.isEmpty() && orderBy.isEmpty() ? "" : " ").append(frame);
+            renderer.append(partitionBy.isEmpty() && orderBy.isEmpty() ? "" : " ")
+                    .append(frame);
         }
         renderer.append(')');
     }

@@ -32,26 +32,25 @@ class ScalarExpressionsSqlTest {
         Expression<String> band = caseWhen(Customer_.age.lt(18), "minor")
                 .when(Customer_.age.ge(65), literal("senior"))
                 .otherwise("adult");
-        assertThat(sql(band))
-                .isEqualTo("CASE WHEN \"age\" < ? THEN ? WHEN \"age\" >= ? THEN 'senior' ELSE ? END");
+        assertThat(sql(band)).isEqualTo("CASE WHEN \"age\" < ? THEN ? WHEN \"age\" >= ? THEN 'senior' ELSE ? END");
         assertThat(select(band).binds()).containsExactly(18, "minor", 65, "adult");
-        assertThat(sql(caseWhen(Customer_.active.isTrue(), Customer_.name))).isEqualTo("CASE WHEN \"active\" IS TRUE"
-                + " THEN \"name\" END");
+        assertThat(sql(caseWhen(Customer_.active.isTrue(), Customer_.name)))
+                .isEqualTo("CASE WHEN \"active\" IS TRUE" + " THEN \"name\" END");
         assertThat(sql(coalesce(Customer_.name, Customer_.email))).isEqualTo("COALESCE(\"name\", \"email\")");
         assertThat(sql(coalesce(Customer_.age, 0))).isEqualTo("COALESCE(\"age\", ?)");
         assertThat(sql(Expressions.nullif(Customer_.name, ""))).isEqualTo("NULLIF(\"name\", ?)");
         assertThat(sql(Expressions.greatest(Customer_.age, literal(18)))).isEqualTo("GREATEST(\"age\", 18)");
-        assertThat(sql(Expressions.least(Customer_.age, Customer_.age, literal(99)))).isEqualTo("LEAST(\"age\","
-                + " \"age\", 99)");
+        assertThat(sql(Expressions.least(Customer_.age, Customer_.age, literal(99))))
+                .isEqualTo("LEAST(\"age\"," + " \"age\", 99)");
     }
 
     @Test
     void castArithmeticAndConcatenation() {
         assertThat(sql(Expressions.cast(Customer_.age, "numeric(10, 2)", BigDecimal.class)))
                 .isEqualTo("CAST(\"age\" AS numeric(10, 2))");
-        assertThat(sql(Customer_.age.plus(1).times(Customer_.age).mod(7)))
-                .isEqualTo("((\"age\" + ?) * \"age\") % ?");
-        assertThat(sql(Customer_.age.minus(Customer_.age).dividedBy(literal(2)))).isEqualTo("(\"age\" - \"age\") / 2");
+        assertThat(sql(Customer_.age.plus(1).times(Customer_.age).mod(7))).isEqualTo("((\"age\" + ?) * \"age\") % ?");
+        assertThat(sql(Customer_.age.minus(Customer_.age).dividedBy(literal(2))))
+                .isEqualTo("(\"age\" - \"age\") / 2");
         assertThat(sql(Customer_.name.concat(" <").concat(Customer_.email).concat(literal(">"))))
                 .isEqualTo("((\"name\" || ?) || \"email\") || '>'");
         assertThatThrownBy(() -> Expressions.cast(Customer_.age, "int); DROP TABLE x; --", Integer.class))
@@ -90,7 +89,8 @@ class ScalarExpressionsSqlTest {
                         .rangeBetween(FrameBound.preceding("7 days"), FrameBound.unboundedFollowing()))))
                 .isEqualTo("count(*) OVER (PARTITION BY \"tier\" ORDER BY \"created_at\" ASC RANGE BETWEEN"
                         + " CAST('7 days' AS interval) PRECEDING AND UNBOUNDED FOLLOWING)");
-        assertThat(sql(count().over(Window.all().groupsBetween(FrameBound.unboundedPreceding(), FrameBound.following(1)))))
+        assertThat(sql(count().over(
+                                Window.all().groupsBetween(FrameBound.unboundedPreceding(), FrameBound.following(1)))))
                 .isEqualTo("count(*) OVER (GROUPS BETWEEN UNBOUNDED PRECEDING AND 1 FOLLOWING)");
         assertThat(sql(Expressions.stringAgg(Customer_.name, ", ", Customer_.age.desc(), Customer_.name.asc())))
                 .isEqualTo("string_agg(\"name\", ', ' ORDER BY \"age\" DESC, \"name\" ASC)");
@@ -106,7 +106,10 @@ class ScalarExpressionsSqlTest {
     void groupingSets() {
         String rollup = db.from(Customer.class)
                 .groupBy(Expressions.rollup(Customer_.tier, Customer_.active))
-                .selectTuple(Customer_.tier, Customer_.active, Expressions.grouping(Customer_.tier, Customer_.active),
+                .selectTuple(
+                        Customer_.tier,
+                        Customer_.active,
+                        Expressions.grouping(Customer_.tier, Customer_.active),
                         count())
                 .toSql()
                 .sql();
@@ -132,16 +135,19 @@ class ScalarExpressionsSqlTest {
                 .selectTuple(Expressions.tsRank(Expressions.toTsVector("english", Customer_.name), query))
                 .toSql();
         assertThat(search.sql())
-                .isEqualTo("SELECT ts_rank(to_tsvector('english'::regconfig, \"name\"),"
-                        + " websearch_to_tsquery('english'::regconfig, ?)) FROM \"customers\""
-                        + " WHERE to_tsvector('english'::regconfig, \"name\") @@ websearch_to_tsquery('english'::regconfig, ?)");
+                .isEqualTo(
+                        "SELECT ts_rank(to_tsvector('english'::regconfig, \"name\"),"
+                                + " websearch_to_tsquery('english'::regconfig, ?)) FROM \"customers\""
+                                + " WHERE to_tsvector('english'::regconfig, \"name\") @@ websearch_to_tsquery('english'::regconfig, ?)");
         assertThat(search.binds()).containsExactly("fast -slow", "fast -slow");
         assertThatThrownBy(() -> Expressions.toTsQuery("english'); --", "x"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Invalid text search configuration");
 
         String json = db.from(Purchase.class)
-                .where(Purchase_.attributes.jsonPathText("shipping", "city").eq("Oslo")
+                .where(Purchase_.attributes
+                        .jsonPathText("shipping", "city")
+                        .eq("Oslo")
                         .and(Purchase_.attributes.jsonPathExists("$.items[*] ? (@.qty > 1)"))
                         .and(Purchase_.attributes.jsonPathMatches("$.total > 10")))
                 .selectTuple(Purchase_.attributes.jsonPath("items", "0"))
