@@ -110,7 +110,9 @@ final class SelectRenderer {
             Condition on = join.on();
             renderer.append(" ").append(join.keyword()).append(" ");
             join.item().renderFrom(renderer);
-            if (on != null) {
+            if (on instanceof Conditions.Using) {
+                on.render(renderer);
+            } else if (on != null) {
                 renderer.append(" ON ");
                 on.render(renderer);
             }

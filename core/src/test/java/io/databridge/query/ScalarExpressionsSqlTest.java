@@ -157,4 +157,33 @@ class ScalarExpressionsSqlTest {
                 .isEqualTo("SELECT \"attributes\" #> ?::text[] FROM \"purchases\" WHERE (\"attributes\" #>> ?::text[])"
                         + " = ? AND \"attributes\" @?? ?::jsonpath AND \"attributes\" @@ ?::jsonpath");
     }
+
+    @Test
+    void lateralDerivedTablesAndJoinUsing() {
+        DerivedTable<Tuple> latest = DerivedTable.lateral(
+                "latest",
+                db.from(Purchase.class)
+                        .where(Purchase_.customerId.eq(Customer_.id))
+                        .orderBy(Purchase_.id.desc())
+                        .limit(3)
+                        .selectTuple(Purchase_.total));
+        SqlStatement sql = db.from(Customer.class)
+                .crossJoin(latest)
+                .selectTuple(Customer_.name, latest.get(Purchase_.total))
+                .toSql();
+        assertThat(sql.sql())
+                .isEqualTo("SELECT \"customers\".\"name\", \"latest\".\"total\" FROM \"customers\" CROSS JOIN LATERAL"
+                        + " (SELECT \"purchases\".\"total\" FROM \"purchases\" WHERE \"purchases\".\"customer_id\" ="
+                        + " \"customers\".\"id\" ORDER BY \"purchases\".\"id\" DESC LIMIT ?) AS \"latest\"(\"total\")");
+        assertThat(db.from(Purchase.class)
+                        .joinUsing(Customer.class, Customer_.id)
+                        .select(count())
+                        .toSql()
+                        .sql())
+                .isEqualTo("SELECT count(*) FROM \"purchases\" JOIN \"customers\" USING (\"id\")");
+        assertThatThrownBy(() -> db.from(Purchase.class).joinUsing(Customer.class, Purchase_.id))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "joinUsing(Customer, ...) takes columns of Customer from its metamodel, but got Purchase.id");
+    }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.databridge.DataBridge;
 import io.databridge.query.Cte;
 import io.databridge.query.DatePart;
+import io.databridge.query.DerivedTable;
 import io.databridge.query.EntityAlias;
 import io.databridge.query.Expression;
 import io.databridge.query.Expressions;
@@ -800,5 +801,59 @@ class CinemaQueriesIntegrationTest {
                         .orderBy(revenue.desc(), Cinema_Film_.studioId.asc(), Cinema_Film_.rating.asc())
                         .limit(8)
                         .selectTuple(Cinema_Film_.studioId, Cinema_Film_.rating, revenue));
+    }
+
+    // ---- LATERAL and JOIN USING ------------------------------------------------------------------------------------
+
+    @Test
+    void q51TwoLatestRentalsPerCustomerThroughALateralSubquery() {
+        DerivedTable<Tuple> latest = DerivedTable.lateral(
+                "latest",
+                db.from(Rental.class)
+                        .where(Cinema_Rental_.customerId.eq(Cinema_Customer_.id))
+                        .orderBy(Cinema_Rental_.rentedAt.desc(), Cinema_Rental_.id.asc())
+                        .limit(2)
+                        .selectTuple(Cinema_Rental_.filmId, Cinema_Rental_.rentedAt));
+        same(
+                "SELECT c.name, l.film_id, l.rented_at FROM customer AS c CROSS JOIN LATERAL (SELECT r.film_id,"
+                        + " r.rented_at FROM rental AS r WHERE r.customer_id = c.id ORDER BY r.rented_at DESC, r.id"
+                        + " LIMIT 2) AS l WHERE c.id <= 6 ORDER BY c.id, l.rented_at DESC",
+                db.from(Customer.class)
+                        .crossJoin(latest)
+                        .where(Cinema_Customer_.id.le(6L))
+                        .orderBy(
+                                Cinema_Customer_.id.asc(),
+                                latest.get(Cinema_Rental_.rentedAt).desc())
+                        .selectTuple(
+                                Cinema_Customer_.name,
+                                latest.get(Cinema_Rental_.filmId),
+                                latest.get(Cinema_Rental_.rentedAt)));
+    }
+
+    @Test
+    void q52CustomersWithoutPaymentsThroughALeftLateralJoin() {
+        DerivedTable<Tuple> paid = DerivedTable.lateral(
+                "paid",
+                db.from(Payment.class)
+                        .where(Cinema_Payment_.customerId.eq(Cinema_Customer_.id))
+                        .selectTuple(
+                                Expressions.sumDecimal(Cinema_Payment_.amount).as("total")));
+        same(
+                "SELECT c.id, p.total FROM customer AS c LEFT JOIN LATERAL (SELECT sum(amount) AS total FROM payment"
+                        + " WHERE payment.customer_id = c.id) AS p ON TRUE WHERE c.id % 4 = 0 ORDER BY c.id",
+                db.from(Customer.class)
+                        .leftJoin(paid, Expressions.literal(true).isTrue())
+                        .where(Cinema_Customer_.id.mod(4L).eq(0L))
+                        .orderBy(Cinema_Customer_.id.asc())
+                        .selectTuple(Cinema_Customer_.id, paid.column("total", BigDecimal.class)));
+    }
+
+    @Test
+    void q53ReviewsOfRentedFilmsThroughJoinUsing() {
+        same(
+                "SELECT count(*), count(DISTINCT film_id) FROM rental JOIN review USING (customer_id, film_id)",
+                db.from(Rental.class)
+                        .joinUsing(Review.class, Cinema_Review_.customerId, Cinema_Review_.filmId)
+                        .selectTuple(count(), Expressions.countDistinct(Cinema_Review_.filmId)));
     }
 }
