@@ -13,6 +13,7 @@ import io.databridge.internal.model.EntityModel;
 import io.databridge.internal.model.EntityModelSource;
 import io.databridge.internal.model.EntityModels;
 import io.databridge.internal.model.EntitySql;
+import io.databridge.internal.model.JavaIds;
 import io.databridge.internal.model.JavaTypes;
 import io.databridge.internal.model.PropertyModel;
 import io.databridge.internal.schema.SchemaManager;
@@ -20,6 +21,7 @@ import io.databridge.query.QueryFactory;
 import io.databridge.query.SelectQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -81,8 +83,9 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
     }
 
     @Override
-    public <T> T insert(T entity) {
-        EntityModel<T> model = model(entity);
+    public <T> T insert(T input) {
+        EntityModel<T> model = model(input);
+        T entity = JavaIds.assign(model, input);
         EntitySql sql = sql(model);
         Object[] values = model.values(entity);
         PropertyModel id = model.id();
@@ -109,6 +112,14 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         }
         if (entities.isEmpty()) {
             return List.of();
+        }
+        T first = entities.iterator().next();
+        if (first != null && JavaIds.generatesInJava(model(first))) {
+            List<T> assigned = new ArrayList<>(entities.size());
+            for (T entity : entities) {
+                assigned.add(entity == null ? null : JavaIds.assign(model(entity), entity));
+            }
+            return bulkInsert.insertAll(assigned, this::insert);
         }
         return bulkInsert.insertAll(entities, this::insert);
     }
