@@ -1,5 +1,6 @@
 package io.databridge.migration;
 
+import io.databridge.audit.AuditTrail;
 import io.databridge.error.PgExceptionTranslator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -69,12 +70,14 @@ public final class Migrations {
     private final List<String> locations;
     private final ResourcePatternResolver resolver;
     private final PgExceptionTranslator translator;
+    private final AuditTrail audit;
 
     private Migrations(Builder builder) {
         this.dataSource = builder.dataSource;
         this.locations = List.copyOf(builder.locations);
         this.resolver = new PathMatchingResourcePatternResolver(builder.classLoader);
         this.translator = builder.translator;
+        this.audit = builder.audit;
     }
 
     /**
@@ -104,12 +107,17 @@ public final class Migrations {
             createHistory(connection);
             List<MigrationInfo> status = status(found, history(connection));
             fail(status);
-            List<MigrationInfo> applied = new ArrayList<>();
+            List<MigrationScript> pending = new ArrayList<>();
             for (MigrationScript script : found.up()) {
                 MigrationInfo info = find(status, script.version());
                 if (info != null && info.state() == MigrationState.PENDING) {
-                    applied.add(run(connection, script, false, found.undo().containsKey(script.version())));
+                    refuseTransactionControl(script);
+                    pending.add(script);
                 }
+            }
+            List<MigrationInfo> applied = new ArrayList<>();
+            for (MigrationScript script : pending) {
+                applied.add(run(connection, script, false, found.undo().containsKey(script.version())));
             }
             if (applied.isEmpty()) {
                 LOG.info("Schema is up to date ({} migrations applied)", countApplied(status));
@@ -188,6 +196,7 @@ public final class Migrations {
                                 + "; add U<version>__<description>.sql",
                         null);
             }
+            undo.forEach(Migrations::refuseTransactionControl);
             List<MigrationInfo> undone = new ArrayList<>();
             for (MigrationScript script : undo) {
                 undone.add(run(connection, script, true, true));
@@ -257,6 +266,7 @@ public final class Migrations {
             }
             connection.commit();
             LOG.info("{} {} ({} ms)", undo ? "Undid" : "Applied", script.name(), millis);
+            audit.migration(script.name(), undo ? "undone" : "applied", millis, null);
             return new MigrationInfo(
                     script.version(),
                     script.description(),
@@ -266,18 +276,53 @@ public final class Migrations {
                     millis,
                     undoable);
         } catch (SQLException ex) {
-            connection.rollback();
+            rollbackAfterFailure(connection);
             DataAccessException translated =
                     translator.translate((undo ? "undo " : "migrate ") + script.name(), "-- " + script.name(), ex);
+            audit.migration(script.name(), "failed", (System.nanoTime() - started) / 1_000_000, translated);
             throw new MigrationException(
                     "Migration " + script.name() + " failed and was rolled back: " + translated.getMessage()
                             + "; fix the script and run the migrations again",
                     translated);
         } catch (RuntimeException | Error ex) {
-            connection.rollback();
+            rollbackAfterFailure(connection);
             throw ex;
         } finally {
-            connection.setAutoCommit(true);
+            if (!connection.isClosed()) {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
+     * Refuses, before anything runs, a script that would commit part of itself: it runs in one transaction with its
+     * history row.
+     */
+    private static void refuseTransactionControl(MigrationScript script) {
+        TransactionControl.Found found = TransactionControl.find(script.sql());
+        if (found != null) {
+            throw new MigrationException(
+                    "Migration " + script.name() + " contains " + found.statement() + " (line " + found.line()
+                            + "): each script runs in one transaction that data-bridge commits with its history row,"
+                            + " and a transaction-control statement would commit part of it, leaving it half applied"
+                            + " if a later statement failed; remove it, or split the script into two versions."
+                            + " Nothing was run",
+                    null);
+        }
+    }
+
+    /**
+     * Rolls back after a script failed, keeping that failure: when the connection was lost with the script (the server
+     * ended it, the network went), the server has rolled the transaction back, and the rollback's own failure would
+     * only hide which script failed.
+     */
+    private static void rollbackAfterFailure(Connection connection) {
+        try {
+            if (!connection.isClosed()) {
+                connection.rollback();
+            }
+        } catch (SQLException ex) {
+            LOG.debug("Rollback after a failed migration failed too; the server rolls back with the connection", ex);
         }
     }
 
@@ -448,8 +493,11 @@ public final class Migrations {
             try {
                 return work.run(connection);
             } finally {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute(UNLOCK);
+                // A lost connection took the session's lock with it.
+                if (!connection.isClosed()) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute(UNLOCK);
+                    }
                 }
             }
         });
@@ -462,6 +510,7 @@ public final class Migrations {
         private List<String> locations = List.of("classpath:db/migration");
         private @Nullable ClassLoader classLoader;
         private PgExceptionTranslator translator = PgExceptionTranslator.fromEnvironment();
+        private AuditTrail audit = AuditTrail.off();
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -501,6 +550,17 @@ public final class Migrations {
          */
         public Builder translator(PgExceptionTranslator translator) {
             this.translator = translator;
+            return this;
+        }
+
+        /**
+         * Records each script run on an audit trail (off by default).
+         *
+         * @param audit the trail
+         * @return this builder
+         */
+        public Builder auditTrail(AuditTrail audit) {
+            this.audit = Objects.requireNonNull(audit, "audit must not be null");
             return this;
         }
 
