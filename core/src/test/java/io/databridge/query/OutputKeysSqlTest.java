@@ -135,4 +135,19 @@ class OutputKeysSqlTest {
                 .sql();
         assertThat(sql).endsWith(" ORDER BY \"name\" ASC");
     }
+
+    @Test
+    void theRenderCacheTellsASelectedKeyFromAnEqualLookingOne() {
+        Expression<String> full = function("concat", String.class, Customer_.name, value(" "), Customer_.email);
+        Expression<String> other = function("concat", String.class, Customer_.name, value(" "), Customer_.email);
+        SqlStatement byPosition =
+                db.from(Customer.class).orderBy(full.asc()).selectTuple(full).toSql();
+        SqlStatement byExpression =
+                db.from(Customer.class).orderBy(other.asc()).selectTuple(full).toSql();
+
+        assertThat(byPosition.sql()).endsWith(" ORDER BY 1 ASC");
+        assertThat(byPosition.binds()).hasSize(1);
+        assertThat(byExpression.sql()).endsWith(" ORDER BY concat(\"name\", ?, \"email\") ASC");
+        assertThat(byExpression.binds()).hasSize(2);
+    }
 }
