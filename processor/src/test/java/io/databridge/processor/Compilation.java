@@ -26,17 +26,27 @@ final class Compilation {
 
     private static final Map<String, String> ANNOTATIONS = Map.of(
             "Table",
-                    "@Retention(RetentionPolicy.RUNTIME) @Target(ElementType.TYPE) public @interface Table {"
-                            + " String name() default \"\"; String schema() default \"\"; }",
-            "Column", "@Retention(RetentionPolicy.RUNTIME) public @interface Column { String name() default \"\"; }",
-            "Id", "@Retention(RetentionPolicy.RUNTIME) public @interface Id {}",
-            "GeneratedValue", "@Retention(RetentionPolicy.RUNTIME) public @interface GeneratedValue {}",
-            "Version", "@Retention(RetentionPolicy.RUNTIME) public @interface Version {}",
-            "CreatedAt", "@Retention(RetentionPolicy.RUNTIME) public @interface CreatedAt {}",
-            "UpdatedAt", "@Retention(RetentionPolicy.RUNTIME) public @interface UpdatedAt {}",
-            "Transient", "@Retention(RetentionPolicy.RUNTIME) public @interface Transient {}",
-            "Json", "@Retention(RetentionPolicy.RUNTIME) public @interface Json {}",
-            "Enumerated", "@Retention(RetentionPolicy.RUNTIME) public @interface Enumerated {}");
+            "@Retention(RetentionPolicy.RUNTIME) @Target(ElementType.TYPE) public @interface Table {"
+                    + " String name() default \"\"; String schema() default \"\"; }",
+            "Column",
+            "@Retention(RetentionPolicy.RUNTIME) public @interface Column { String name() default \"\"; }",
+            "Id",
+            "@Retention(RetentionPolicy.RUNTIME) public @interface Id {}",
+            "GeneratedValue",
+            "@Retention(RetentionPolicy.RUNTIME) public @interface GeneratedValue {"
+                    + " Strategy strategy() default Strategy.DATABASE; enum Strategy { DATABASE, UUID_V7 } }",
+            "Version",
+            "@Retention(RetentionPolicy.RUNTIME) public @interface Version {}",
+            "CreatedAt",
+            "@Retention(RetentionPolicy.RUNTIME) public @interface CreatedAt {}",
+            "UpdatedAt",
+            "@Retention(RetentionPolicy.RUNTIME) public @interface UpdatedAt {}",
+            "Transient",
+            "@Retention(RetentionPolicy.RUNTIME) public @interface Transient {}",
+            "Json",
+            "@Retention(RetentionPolicy.RUNTIME) public @interface Json {}",
+            "Enumerated",
+            "@Retention(RetentionPolicy.RUNTIME) public @interface Enumerated {}");
 
     private static final String COLUMN = """
             package io.databridge.query;
