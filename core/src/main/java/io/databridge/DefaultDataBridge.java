@@ -13,6 +13,7 @@ import io.databridge.internal.model.EntityModel;
 import io.databridge.internal.model.EntityModelSource;
 import io.databridge.internal.model.EntityModels;
 import io.databridge.internal.model.EntitySql;
+import io.databridge.internal.model.JavaIds;
 import io.databridge.internal.model.JavaTypes;
 import io.databridge.internal.model.PropertyModel;
 import io.databridge.internal.relation.AggregateWriter;
@@ -105,8 +106,9 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
     }
 
     @Override
-    public <T> T insert(T entity) {
-        EntityModel<T> model = model(entity);
+    public <T> T insert(T input) {
+        EntityModel<T> model = model(input);
+        T entity = JavaIds.assign(model, input);
         if (!aggregates.cascades(model)) {
             return insertRow(entity);
         }
@@ -115,8 +117,9 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
                 .get(0));
     }
 
-    private <T> T insertRow(T entity) {
-        EntityModel<T> model = model(entity);
+    private <T> T insertRow(T input) {
+        EntityModel<T> model = model(input);
+        T entity = JavaIds.assign(model, input);
         EntitySql sql = sql(model);
         Object[] values = model.values(entity);
         PropertyModel id = model.id();
@@ -145,10 +148,12 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
             return List.of();
         }
         EntityModel<T> model = model(entities.iterator().next());
+        // Ids generated in Java (UUIDv7) are assigned before the rows are written, so children can refer to them.
+        Collection<T> rows = JavaIds.generatesInJava(model) ? JavaIds.assignAll(model, entities) : entities;
         if (!aggregates.cascades(model)) {
-            return bulkInsert.insertAll(entities, this::insertRow);
+            return bulkInsert.insertAll(rows, this::insertRow);
         }
-        List<T> originals = List.copyOf(entities);
+        List<T> originals = List.copyOf(rows);
         return inTransaction(() ->
                 aggregates.saveChildren(model, originals, bulkInsert.insertAll(originals, this::insertRow), true));
     }

@@ -120,6 +120,16 @@ abstract class AbstractResultQuery<R> implements ResultQuery<R> {
         });
     }
 
+    @Override
+    @SafeVarargs
+    public final <E> long insertInto(Class<E> target, Column<E, ?>... columns) {
+        Rendered<R> rendered = InsertSelect.render(this, target, columns);
+        return executor.execute("insertInto " + target.getSimpleName(), rendered.sql(), statement -> {
+            rendered.bind(statement);
+            return (long) statement.executeUpdate();
+        });
+    }
+
     SqlRenderer renderer() {
         return new SqlRenderer(executor.models(), new Scope(null, List.of()));
     }

@@ -198,6 +198,25 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
         return join("LEFT JOIN", table, Condition.requireCondition(on));
     }
 
+    @Override
+    public SelectQuery<R> crossJoin(QueryTable<?> table) {
+        if (table == null) {
+            throw new IllegalArgumentException("A join needs a Cte or DerivedTable, not null");
+        }
+        SelectState.Join join = new SelectState.Join("CROSS JOIN", Scope.Item.of(table), null);
+        return change(s -> s.joins = s.withJoin(join));
+    }
+
+    @Override
+    public SelectQuery<R> joinUsing(Class<?> entity, Column<?, ?>... columns) {
+        return join("JOIN", entity, null, Conditions.Using.of(entity, columns));
+    }
+
+    @Override
+    public SelectQuery<R> leftJoinUsing(Class<?> entity, Column<?, ?>... columns) {
+        return join("LEFT JOIN", entity, null, Conditions.Using.of(entity, columns));
+    }
+
     private SelectQuery<R> join(String keyword, Class<?> entity, @Nullable String alias, @Nullable Condition on) {
         if (entity == null) {
             throw new IllegalArgumentException("A join needs an entity class, not null");

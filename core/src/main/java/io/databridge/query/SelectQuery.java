@@ -182,6 +182,33 @@ public interface SelectQuery<T> extends ResultQuery<T> {
     SelectQuery<T> crossJoin(Class<?> entity);
 
     /**
+     * {@code CROSS JOIN table}: a CTE, a derived table, or a {@link DerivedTable#lateral} subquery.
+     *
+     * @param table the table to join
+     * @return a new query
+     */
+    SelectQuery<T> crossJoin(QueryTable<?> table);
+
+    /**
+     * {@code JOIN entity USING ("column", ...)}: joins on columns of the same name in both tables (PostgreSQL then
+     * shows each such column once in {@code SELECT *}; qualified references still work).
+     *
+     * @param entity the entity to join
+     * @param columns its columns whose names the tables share
+     * @return a new query
+     */
+    SelectQuery<T> joinUsing(Class<?> entity, Column<?, ?>... columns);
+
+    /**
+     * {@code LEFT JOIN entity USING ("column", ...)}.
+     *
+     * @param entity the entity to join
+     * @param columns its columns whose names the tables share
+     * @return a new query
+     */
+    SelectQuery<T> leftJoinUsing(Class<?> entity, Column<?, ?>... columns);
+
+    /**
      * {@code GROUP BY expressions}; select the groups with {@link #select(Class, Expression[])}.
      *
      * @param expressions the grouping expressions

@@ -236,10 +236,15 @@ final class SelectState {
         }
         shapeOf(key, where);
         key.expressions(groupBy);
+        // Which keys are select items decides how they render (OutputKeys): by identity, which no shape says.
+        for (Expression<?> group : groupBy) {
+            key.add(OutputKeys.indexOf(projection, group));
+        }
         shapeOf(key, having);
         key.add(orderBy.size());
         for (SortOrder order : orderBy) {
             order.shape(key);
+            key.add(OutputKeys.indexOf(projection, order.expression()));
         }
         key.add(limit != null).add(offset != null).add(distinct).expressions(distinctOn);
         key.add(shape).expressions(projection).add(rowType).add(lock).add(lockWait);

@@ -238,8 +238,14 @@ final class EntityRules {
                         "Cannot map " + where + ": @CreatedAt and @UpdatedAt need Instant, OffsetDateTime or"
                                 + " LocalDateTime but the type is " + raw);
             }
-            if (annotation(member, "GeneratedValue") != null) {
-                if (!isId) {
+            AnnotationMirror generatedValue = annotation(member, "GeneratedValue");
+            if (generatedValue != null) {
+                if (isId && uuidV7(generatedValue) && !raw.equals("java.util.UUID")) {
+                    error(
+                            member,
+                            "Cannot map " + where + ": @GeneratedValue(strategy = UUID_V7) needs a UUID id but the"
+                                    + " type is " + raw);
+                } else if (!isId) {
                     error(member, "Cannot map " + where + ": @GeneratedValue is only supported on the @Id property");
                 } else if (!INTEGRAL.contains(raw) && !raw.equals("java.util.UUID")) {
                     error(
@@ -448,6 +454,19 @@ final class EntityRules {
             }
         }
         return null;
+    }
+
+    /** Whether a {@code @GeneratedValue} says {@code strategy = UUID_V7}. */
+    private static boolean uuidV7(AnnotationMirror generatedValue) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+                generatedValue.getElementValues().entrySet()) {
+            if (entry.getKey().getSimpleName().contentEquals("strategy")
+                    && entry.getValue().getValue() instanceof VariableElement constant
+                    && constant.getSimpleName().contentEquals("UUID_V7")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String stringValue(AnnotationMirror mirror, String attribute) {

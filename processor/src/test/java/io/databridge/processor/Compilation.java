@@ -33,7 +33,10 @@ final class Compilation {
                     "Column",
                     "@Retention(RetentionPolicy.RUNTIME) public @interface Column { String name() default \"\"; }"),
             Map.entry("Id", "@Retention(RetentionPolicy.RUNTIME) public @interface Id {}"),
-            Map.entry("GeneratedValue", "@Retention(RetentionPolicy.RUNTIME) public @interface GeneratedValue {}"),
+            Map.entry(
+                    "GeneratedValue",
+                    "@Retention(RetentionPolicy.RUNTIME) public @interface GeneratedValue {"
+                            + " Strategy strategy() default Strategy.DATABASE; enum Strategy { DATABASE, UUID_V7 } }"),
             Map.entry("Version", "@Retention(RetentionPolicy.RUNTIME) public @interface Version {}"),
             Map.entry("CreatedAt", "@Retention(RetentionPolicy.RUNTIME) public @interface CreatedAt {}"),
             Map.entry("UpdatedAt", "@Retention(RetentionPolicy.RUNTIME) public @interface UpdatedAt {}"),

@@ -226,6 +226,27 @@ class MetamodelProcessorTest {
     }
 
     @Test
+    void uuidV7OnANonUuidIdFailsWithTheRuntimesMessage() {
+        Compilation compilation = Compilation.compile(root, """
+                package com.example;
+                import io.databridge.mapping.*;
+                @Table
+                public record Rec(@Id @GeneratedValue(strategy = GeneratedValue.Strategy.UUID_V7) Long id) {}
+                """);
+
+        assertThat(compilation.errors())
+                .containsExactly("4: Cannot map com.example.Rec.id: @GeneratedValue(strategy = UUID_V7) needs a UUID id"
+                        + " but the type is java.lang.Long");
+        assertThat(Compilation.compile(root, """
+                        package com.example;
+                        import io.databridge.mapping.*;
+                        @Table
+                        public record Ok(@Id @GeneratedValue(strategy = GeneratedValue.Strategy.UUID_V7)
+                                java.util.UUID id) {}
+                        """).errors()).isEmpty();
+    }
+
+    @Test
     void aTransientRecordComponentFails() {
         Compilation compilation = Compilation.compile(root, """
                 package com.example;

@@ -510,6 +510,12 @@ public final class EntityModels {
             throw new EntityMappingException(
                     "Cannot map " + where + ": @GeneratedValue is only supported on the @Id property");
         }
+        if (generated
+                && element.getAnnotation(GeneratedValue.class).strategy() == GeneratedValue.Strategy.UUID_V7
+                && rawType != UUID.class) {
+            throw new EntityMappingException("Cannot map " + where + ": @GeneratedValue(strategy = UUID_V7) needs a"
+                    + " UUID id but the type is " + rawType.getName());
+        }
         if (generated && !(INTEGRAL.contains(rawType) || rawType == UUID.class)) {
             throw new EntityMappingException(
                     "Cannot map " + where + ": @GeneratedValue needs an integral or UUID id but" + " the type is "

@@ -8,6 +8,7 @@ import io.databridge.internal.model.PropertyModel;
 import io.databridge.internal.model.PropertyModel.Role;
 import io.databridge.internal.sql.Identifiers;
 import io.databridge.mapping.EntityMappingException;
+import io.databridge.types.EnumLabels;
 import io.databridge.types.EnumType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -223,6 +224,9 @@ public final class SchemaManager {
         for (PropertyModel property : model.properties()) {
             mapped.add(property.columnName());
             if (columns.containsKey(property.columnName())) {
+                if (property.valueType().enumType() == EnumType.POSTGRES && enumTypes.add(enumTypeName(property))) {
+                    addMissingLabels(connection, model, property, statements);
+                }
                 continue;
             }
             if (property.valueType().enumType() == EnumType.POSTGRES && enumTypes.add(enumTypeName(property))) {
@@ -359,23 +363,60 @@ public final class SchemaManager {
     }
 
     private static String createEnumType(EntityModel<?> model, PropertyModel property) {
-        Class<?> enumClass = enumClass(property);
         StringJoiner labels = new StringJoiner(", ");
-        for (Object constant : enumClass.getEnumConstants()) {
-            String label = ((Enum<?>) constant).name();
-            try {
-                Identifiers.validate(label, "enum constant");
-            } catch (IllegalArgumentException ex) {
-                throw new EntityMappingException(
-                        "Cannot create the enum type of " + property.qualifiedName() + ": " + ex.getMessage());
-            }
-            labels.add("'" + label + "'");
-        }
-        String qualified = model.schema().isEmpty()
+        enumLabels(property).forEach(label -> labels.add(labelLiteral(label)));
+        return "DO $data_bridge$ BEGIN CREATE TYPE " + qualifiedEnumType(model, property) + " AS ENUM (" + labels
+                + "); EXCEPTION WHEN duplicate_object THEN NULL; END $data_bridge$";
+    }
+
+    private static String qualifiedEnumType(EntityModel<?> model, PropertyModel property) {
+        return model.schema().isEmpty()
                 ? Identifiers.quote(enumTypeName(property), "enum type name")
                 : Identifiers.qualified(model.schema(), enumTypeName(property), "enum type name");
-        return "DO $data_bridge$ BEGIN CREATE TYPE " + qualified + " AS ENUM (" + labels
-                + "); EXCEPTION WHEN duplicate_object THEN NULL; END $data_bridge$";
+    }
+
+    /** The labels of an enum property's constants ({@link io.databridge.types.EnumLabel}, else the name). */
+    @SuppressWarnings("unchecked")
+    private static List<String> enumLabels(PropertyModel property) {
+        try {
+            return EnumLabels.labels((Class<? extends Enum<?>>) enumClass(property));
+        } catch (IllegalArgumentException ex) {
+            throw new EntityMappingException(
+                    "Cannot create the enum type of " + property.qualifiedName() + ": " + ex.getMessage());
+        }
+    }
+
+    /** A label as a string literal: labels hold no backslash or NUL ({@link EnumLabels} checks), quotes doubled. */
+    private static String labelLiteral(String label) {
+        if (label.contains("$data_bridge$")) {
+            throw new EntityMappingException("Enum label '" + label + "' contains $data_bridge$; choose another");
+        }
+        return "'" + label.replace("'", "''") + "'";
+    }
+
+    /** {@code ALTER TYPE ... ADD VALUE} for each label of a PostgreSQL enum property its type lacks. */
+    private static void addMissingLabels(
+            Connection connection, EntityModel<?> model, PropertyModel property, List<String> statements)
+            throws SQLException {
+        String type = qualifiedEnumType(model, property);
+        Set<String> existing = new LinkedHashSet<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT e.enumlabel FROM pg_catalog.pg_enum AS e"
+                + " WHERE e.enumtypid = to_regtype(?) ORDER BY e.enumsortorder")) {
+            query.setString(1, type);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    existing.add(rows.getString(1));
+                }
+            }
+        }
+        if (existing.isEmpty()) {
+            return;
+        }
+        for (String label : enumLabels(property)) {
+            if (!existing.contains(label)) {
+                statements.add("ALTER TYPE " + type + " ADD VALUE IF NOT EXISTS " + labelLiteral(label));
+            }
+        }
     }
 
     private static Class<?> enumClass(PropertyModel property) {
