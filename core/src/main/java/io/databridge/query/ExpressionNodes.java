@@ -23,6 +23,17 @@ final class ExpressionNodes {
         }
 
         @Override
+        void shape(ShapeKey key) {
+            // The value's class picks its binder; the column it is compared with may give the codec.
+            key.add(Param.class).add(value.getClass());
+            if (typedBy == null) {
+                key.add(null);
+            } else {
+                typedBy.shape(key);
+            }
+        }
+
+        @Override
         Class<?> javaType() {
             return value.getClass();
         }
@@ -52,6 +63,13 @@ final class ExpressionNodes {
             left.renderOperand(renderer);
             renderer.append(operator);
             right.renderOperand(renderer);
+        }
+
+        @Override
+        void shape(ShapeKey key) {
+            key.add(Operator.class).add(operator).add(type);
+            left.shape(key);
+            right.shape(key);
         }
 
         @Override
@@ -87,12 +105,21 @@ final class ExpressionNodes {
         }
 
         @Override
+        void shape(ShapeKey key) {
+            key.add(Cast.class).add(type);
+            expression.shape(key);
+        }
+
+        @Override
         Class<?> javaType() {
             return expression.javaType();
         }
     }
 
-    /** {@code expression AS "alias"} in a projection. */
+    /**
+     * {@code expression AS "alias"} in a select list ({@link SqlRenderer#selectList}); anywhere else the expression
+     * alone, since an alias is defined only where it is declared.
+     */
     static final class Aliased<V> extends Expression<V> {
         final Expression<V> expression;
         final String alias;
@@ -107,7 +134,17 @@ final class ExpressionNodes {
         @Override
         void render(SqlRenderer renderer) {
             expression.render(renderer);
-            renderer.append(" AS ").append(quotedAlias);
+        }
+
+        @Override
+        boolean compound() {
+            return expression.compound();
+        }
+
+        @Override
+        void shape(ShapeKey key) {
+            key.add(Aliased.class).add(alias);
+            expression.shape(key);
         }
 
         @Override

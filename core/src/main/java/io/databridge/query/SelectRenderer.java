@@ -4,6 +4,7 @@ import io.databridge.internal.model.EntityModels;
 import io.databridge.internal.model.PropertyModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,8 +28,12 @@ final class SelectRenderer {
         return scope;
     }
 
-    /** Appends the whole {@code SELECT} and returns the reader of its rows; restores the renderer's scope after. */
-    static RowReader<?> render(SelectState state, EntityModels models, SqlRenderer renderer, @Nullable Scope outer) {
+    /**
+     * Appends the whole {@code SELECT} and returns the reader of its rows ({@code null} when the renderer only collects
+     * values); restores the renderer's scope after.
+     */
+    static @Nullable RowReader<?> render(
+            SelectState state, EntityModels models, SqlRenderer renderer, @Nullable Scope outer) {
         Scope saved = renderer.scope;
         Scope scope = openScope(state, renderer, outer);
         renderer.append("SELECT ");
@@ -39,8 +44,13 @@ final class SelectRenderer {
         } else if (state.distinct) {
             renderer.append("DISTINCT ");
         }
-        RowReader<?> reader;
-        if (state.shape == SelectState.Shape.ENTITY) {
+        RowReader<?> reader = null;
+        if (renderer.valuesOnly) {
+            // The shape was rendered before: only the values of the select list matter (it has none for entities).
+            if (state.shape != SelectState.Shape.ENTITY) {
+                renderer.list(state.projection);
+            }
+        } else if (state.shape == SelectState.Shape.ENTITY) {
             String qualifier = scope.qualifies() ? scope.root().qualifier() + "." : "";
             List<String> columns = new ArrayList<>();
             if (state.rootTable != null) {
@@ -54,7 +64,7 @@ final class SelectRenderer {
                 renderer.append(i == 0 ? "" : ", ").append(qualifier).append(columns.get(i));
             }
         } else {
-            renderer.list(state.projection);
+            renderer.selectList(state.projection);
             List<@Nullable PropertyModel> properties = new ArrayList<>();
             for (Expression<?> expression : state.projection) {
                 properties.add(property(expression, scope));
@@ -68,13 +78,21 @@ final class SelectRenderer {
         renderFromAndWhere(state, renderer, scope);
         if (!state.groupBy.isEmpty()) {
             renderer.append(" GROUP BY ");
-            renderer.list(state.groupBy);
+            for (int i = 0; i < state.groupBy.size(); i++) {
+                renderer.append(i == 0 ? "" : ", ");
+                OutputKeys.groupKey(renderer, state.projection, state.groupBy.get(i));
+            }
         }
         if (state.having != null) {
             renderer.append(" HAVING ");
             state.having.render(renderer);
         }
-        renderOrderAndPaging(renderer, state.orderBy, state.limit, state.offset);
+        renderOrderAndPaging(
+                renderer,
+                state.orderBy,
+                state.limit,
+                state.offset,
+                key -> OutputKeys.orderKey(renderer, state.projection, key));
         if (state.lock != null) {
             renderer.append(state.lock);
             if (state.lockWait != null) {
@@ -87,10 +105,11 @@ final class SelectRenderer {
 
     /** The entity property a selected expression reads, whose codec then reads the values; {@code null} for none. */
     private static @Nullable PropertyModel property(Expression<?> expression, Scope scope) {
-        if (expression instanceof Column<?, ?> column) {
+        Expression<?> bare = OutputKeys.bare(expression);
+        if (bare instanceof Column<?, ?> column) {
             return scope.property(column);
         }
-        return expression instanceof DerivedColumn<?> column ? column.property() : null;
+        return bare instanceof DerivedColumn<?> column ? column.property() : null;
     }
 
     static void renderFromAndWhere(SelectState state, SqlRenderer renderer, Scope scope) {
@@ -100,7 +119,9 @@ final class SelectRenderer {
             Condition on = join.on();
             renderer.append(" ").append(join.keyword()).append(" ");
             join.item().renderFrom(renderer);
-            if (on != null) {
+            if (on instanceof Conditions.Using) {
+                on.render(renderer);
+            } else if (on != null) {
                 renderer.append(" ON ");
                 on.render(renderer);
             }
@@ -114,12 +135,17 @@ final class SelectRenderer {
     }
 
     static void renderOrderAndPaging(
-            SqlRenderer renderer, List<SortOrder> orderBy, @Nullable Integer limit, @Nullable Long offset) {
+            SqlRenderer renderer,
+            List<SortOrder> orderBy,
+            @Nullable Integer limit,
+            @Nullable Long offset,
+            Consumer<Expression<?>> key) {
         if (!orderBy.isEmpty()) {
             renderer.append(" ORDER BY ");
             for (int i = 0; i < orderBy.size(); i++) {
                 renderer.append(i == 0 ? "" : ", ");
-                orderBy.get(i).render(renderer);
+                key.accept(orderBy.get(i).expression());
+                orderBy.get(i).renderDirection(renderer);
             }
         }
         if (limit != null) {

@@ -31,18 +31,28 @@ final class SqlRenderer {
 
     private boolean finished;
 
+    /**
+     * Whether this rendering only collects the bound values, for a query whose shape was rendered before: text is not
+     * kept and no row reader is built.
+     */
+    boolean valuesOnly;
+
     SqlRenderer(EntityModels models, Scope scope) {
         this.models = models;
         this.scope = scope;
     }
 
     SqlRenderer append(String text) {
-        sql.append(text);
+        if (!valuesOnly) {
+            sql.append(text);
+        }
         return this;
     }
 
     SqlRenderer append(char c) {
-        sql.append(c);
+        if (!valuesOnly) {
+            sql.append(c);
+        }
         return this;
     }
 
@@ -75,7 +85,7 @@ final class SqlRenderer {
     }
 
     SqlRenderer bind(@Nullable Object value, Bind.Binder binder) {
-        sql.append('?');
+        append('?');
         binds.add(new Bind(value, binder));
         return this;
     }
@@ -105,10 +115,24 @@ final class SqlRenderer {
         return Bind.OBJECT;
     }
 
-    void list(List<? extends Expression<?>> expressions) {
+    /** A select list: every item, aliased ones followed by {@code AS "alias"}. */
+    void selectList(List<? extends Expression<?>> expressions) {
         for (int i = 0; i < expressions.size(); i++) {
             if (i > 0) {
                 sql.append(", ");
+            }
+            Expression<?> item = expressions.get(i);
+            item.render(this);
+            if (item instanceof ExpressionNodes.Aliased<?> aliased) {
+                sql.append(" AS ").append(aliased.quotedAlias);
+            }
+        }
+    }
+
+    void list(List<? extends Expression<?>> expressions) {
+        for (int i = 0; i < expressions.size(); i++) {
+            if (i > 0) {
+                append(", ");
             }
             expressions.get(i).render(this);
         }

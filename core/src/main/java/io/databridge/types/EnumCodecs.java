@@ -33,7 +33,7 @@ final class EnumCodecs {
             this.values = type.getEnumConstants();
             this.byName = new HashMap<>(values.length * 2);
             for (E constant : values) {
-                byName.put(constant.name(), constant);
+                byName.put(EnumLabels.label(constant), constant);
             }
         }
 
@@ -80,11 +80,18 @@ final class EnumCodecs {
         private final Constants<E> constants;
         private final String sqlType;
         private final int jdbcType;
+        private final BulkForm<E> bulkForm;
 
         NameCodec(Constants<E> constants, String sqlType, int jdbcType) {
             this.constants = constants;
             this.sqlType = sqlType;
             this.jdbcType = jdbcType;
+            this.bulkForm = BulkForm.text(sqlType, EnumLabels::label);
+        }
+
+        @Override
+        public BulkForm<E> bulkForm() {
+            return bulkForm;
         }
 
         @Override
@@ -98,7 +105,7 @@ final class EnumCodecs {
                 statement.setNull(index, jdbcType);
             } else {
                 // Types.OTHER sends the name untyped, so PostgreSQL casts it to the column's enum type.
-                statement.setObject(index, value.name(), jdbcType);
+                statement.setObject(index, EnumLabels.label(value), jdbcType);
             }
         }
 
@@ -110,7 +117,15 @@ final class EnumCodecs {
     }
 
     private static final class OrdinalCodec<E extends Enum<E>> implements TypeCodec<E> {
+        private static final BulkForm<Enum<?>> BULK = BulkForm.element("int4", Integer[]::new, Enum::ordinal);
+
         private final Constants<E> constants;
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public BulkForm<E> bulkForm() {
+            return (BulkForm<E>) (BulkForm<?>) BULK;
+        }
 
         OrdinalCodec(Constants<E> constants) {
             this.constants = constants;
