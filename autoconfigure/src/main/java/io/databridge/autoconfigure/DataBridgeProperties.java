@@ -8,13 +8,15 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
 
 /**
  * Settings under {@code data-bridge}. Validated once, when bound: a bad value stops startup with a message that names
  * the property, the rule and the value. Not thread-safe while being bound; read-only afterwards.
  */
 @ConfigurationProperties("data-bridge")
-public class DataBridgeProperties implements InitializingBean {
+public class DataBridgeProperties implements InitializingBean, EnvironmentAware {
 
     /** The smallest connection timeout HikariCP accepts. */
     static final Duration MINIMUM_CONNECTION_TIMEOUT = Duration.ofMillis(250);
@@ -28,6 +30,8 @@ public class DataBridgeProperties implements InitializingBean {
     private final Logging logging = new Logging();
 
     private final Migrations migrations = new Migrations();
+
+    private @Nullable Environment environment;
 
     /**
      * The connection settings.
@@ -75,7 +79,22 @@ public class DataBridgeProperties implements InitializingBean {
     }
 
     @Override
+    public void setEnvironment(Environment environment) {
+        this.environment = environment;
+    }
+
+    /**
+     * Rejects {@code data-bridge.*} keys that are no data-bridge property (with a "did you mean"), then checks every
+     * value.
+     *
+     * @throws InvalidDataBridgePropertyException naming the property and what is wrong
+     */
+    @Override
     public void afterPropertiesSet() {
+        Environment current = environment;
+        if (current != null) {
+            DataBridgePropertyNames.rejectUnknown(current);
+        }
         validate();
     }
 

@@ -10,6 +10,8 @@ public class InvalidDataBridgePropertyException extends IllegalStateException {
 
     private final String property;
 
+    private final boolean unknown;
+
     /**
      * Creates the exception.
      *
@@ -17,8 +19,23 @@ public class InvalidDataBridgePropertyException extends IllegalStateException {
      * @param message the message
      */
     public InvalidDataBridgePropertyException(String property, String message) {
+        this(property, message, false);
+    }
+
+    InvalidDataBridgePropertyException(String property, String message, boolean unknown) {
         super(message);
         this.property = property;
+        this.unknown = unknown;
+    }
+
+    /**
+     * Whether the property is not a data-bridge property at all (misspelled or misplaced), rather than a known one
+     * with a bad value.
+     *
+     * @return {@code true} for an unknown key
+     */
+    public boolean isUnknown() {
+        return unknown;
     }
 
     /**

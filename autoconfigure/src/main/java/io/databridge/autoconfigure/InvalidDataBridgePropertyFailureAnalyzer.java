@@ -10,6 +10,13 @@ final class InvalidDataBridgePropertyFailureAnalyzer
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidDataBridgePropertyException cause) {
         String property = cause.getProperty();
+        if (cause.isUnknown()) {
+            return new FailureAnalysis(
+                    "Unknown data-bridge configuration: " + cause.getMessage(),
+                    "Rename or remove " + property + ". Every data-bridge property is listed in docs/configuration.md"
+                            + " (and offered by the IDE from data-bridge's configuration metadata).",
+                    cause);
+        }
         String variable =
                 property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
         return new FailureAnalysis(

@@ -141,6 +141,7 @@ class StartupFailureAnalysisTest {
                 .containsExactly(
                         InvalidDataBridgePropertyFailureAnalyzer.class.getName(),
                         DatabaseConnectionFailureAnalyzer.class.getName(),
+                        NoDatabaseConfiguredFailureAnalyzer.class.getName(),
                         RepositoryDefinitionFailureAnalyzer.class.getName(),
                         MigrationFailureAnalyzer.class.getName());
         assertThat(factories.getProperty(
