@@ -322,6 +322,32 @@ public class DataBridgeProperties implements InitializingBean, EnvironmentAware 
         private Boolean sanitize = true;
 
         /**
+         * Whether a Spring MVC application answers data-access failures with RFC 9457 problem details: duplicate key
+         * and stale version 409, integrity and value errors 400, timeouts and unavailable connections 503, anything
+         * else 500, each with a sanitized detail and the error id (never a class, table, column or value). Spring
+         * MVC's own errors (unreadable JSON, validation) use the same format.
+         */
+        private boolean problemDetails = false;
+
+        /**
+         * Whether data-access failures become problem details in Spring MVC applications.
+         *
+         * @return {@code true} when they do
+         */
+        public boolean isProblemDetails() {
+            return problemDetails;
+        }
+
+        /**
+         * Turns the problem-details answers on or off.
+         *
+         * @param problemDetails {@code true} to answer with problem details
+         */
+        public void setProblemDetails(boolean problemDetails) {
+            this.problemDetails = problemDetails;
+        }
+
+        /**
          * Whether messages are sanitized.
          *
          * @return {@code true} when sanitized
