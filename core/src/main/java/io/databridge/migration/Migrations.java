@@ -69,12 +69,14 @@ public final class Migrations {
     private final List<String> locations;
     private final ResourcePatternResolver resolver;
     private final PgExceptionTranslator translator;
+    private final boolean locationsRequired;
 
     private Migrations(Builder builder) {
         this.dataSource = builder.dataSource;
         this.locations = List.copyOf(builder.locations);
         this.resolver = new PathMatchingResourcePatternResolver(builder.classLoader);
         this.translator = builder.translator;
+        this.locationsRequired = builder.locationsRequired;
     }
 
     /**
@@ -227,7 +229,7 @@ public final class Migrations {
     }
 
     private MigrationScript.Found scripts() {
-        return MigrationScript.load(resolver, locations);
+        return MigrationScript.load(resolver, locations, locationsRequired);
     }
 
     private MigrationInfo run(Connection connection, MigrationScript script, boolean undo, boolean undoable)
@@ -462,6 +464,7 @@ public final class Migrations {
         private List<String> locations = List.of("classpath:db/migration");
         private @Nullable ClassLoader classLoader;
         private PgExceptionTranslator translator = PgExceptionTranslator.fromEnvironment();
+        private boolean locationsRequired;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -501,6 +504,19 @@ public final class Migrations {
          */
         public Builder translator(PgExceptionTranslator translator) {
             this.translator = translator;
+            return this;
+        }
+
+        /**
+         * Whether a location that does not exist is an error rather than a location without scripts. Off by default,
+         * so the default {@code classpath:db/migration} may be absent; turn it on for locations someone configured:
+         * a misspelled one would otherwise leave the schema silently unmigrated.
+         *
+         * @param locationsRequired {@code true} to fail on a missing location
+         * @return this builder
+         */
+        public Builder locationsRequired(boolean locationsRequired) {
+            this.locationsRequired = locationsRequired;
             return this;
         }
 
