@@ -145,6 +145,9 @@ public final class PgRepositoryFactory {
             DerivedQueryCompiler<?> derived,
             Collection<?> fragments) {
         Query query = method.getAnnotation(Query.class);
+        if (query == null) {
+            rejectLookAlikeQuery(repositoryInterface, method);
+        }
         if (query != null) {
             return queries.compile(method, query);
         }
@@ -202,5 +205,22 @@ public final class PgRepositoryFactory {
                     "Cannot bind " + method + " to " + target.getClass().getName(), ex);
         }
         return (proxy, args) -> (Object) handle.invokeExact(args);
+    }
+
+    /**
+     * Spring Data's {@code @Query} annotations (JDBC, JPA, R2DBC, ...) look like data-bridge's but are not read, and
+     * their text may not even be SQL (JPQL): fail naming the one imported rather than parsing the method name.
+     */
+    private static void rejectLookAlikeQuery(Class<?> repositoryInterface, Method method) {
+        for (java.lang.annotation.Annotation annotation : method.getAnnotations()) {
+            Class<?> type = annotation.annotationType();
+            if (type.getSimpleName().equals("Query") && type.getName().startsWith("org.springframework.data.")) {
+                throw new RepositoryDefinitionException(
+                        repositoryInterface,
+                        method,
+                        "it is annotated with " + type.getName() + ", which data-bridge does not read; import "
+                                + Query.class.getName() + " instead");
+            }
+        }
     }
 }
