@@ -209,6 +209,7 @@ class StartupFailureAnalysisTest {
                         DatabaseConnectionFailureAnalyzer.class.getName(),
                         NoDatabaseConfiguredFailureAnalyzer.class.getName(),
                         RepositoryDefinitionFailureAnalyzer.class.getName(),
+                        EntityMappingFailureAnalyzer.class.getName(),
                         MigrationFailureAnalyzer.class.getName());
         assertThat(factories.getProperty(
                         "org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializationDetector"))
