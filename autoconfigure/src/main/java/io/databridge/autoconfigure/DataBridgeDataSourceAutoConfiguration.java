@@ -33,6 +33,24 @@ public final class DataBridgeDataSourceAutoConfiguration {
 
     private static final Logger logger = LoggerFactory.getLogger(DataBridgeDataSourceAutoConfiguration.class);
 
+    static final String EMBEDDED_ENABLED = "data-bridge.embedded.enabled";
+
+    /**
+     * A packaged application (java -jar) with data-bridge-embedded on its class path and no URL is most likely a
+     * production build that forgot its database: starting a throwaway PostgreSQL there would lose data silently.
+     */
+    static InvalidDataBridgePropertyException refusedInPackagedApplication() {
+        return new InvalidDataBridgePropertyException(
+                EMBEDDED_ENABLED,
+                "this packaged application (java -jar) has data-bridge-embedded on its class path and no database URL;"
+                        + " data-bridge starts an embedded PostgreSQL, whose data is discarded on shutdown, in a"
+                        + " packaged application only when data-bridge.embedded.enabled=true is set explicitly.",
+                "Embedded PostgreSQL refused",
+                "Set data-bridge.datasource.url (and its username and password) to the application's database. Keep"
+                        + " data-bridge-embedded out of the production jar (a development-only profile or dependency,"
+                        + " see docs/getting-started.md), or set data-bridge.embedded.enabled=true to start it anyway.");
+    }
+
     /** The pool for {@code data-bridge.datasource.url} or a {@link DataBridgeConnectionDetails} bean. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnMissingBean(DataSource.class)
@@ -73,7 +91,14 @@ public final class DataBridgeDataSourceAutoConfiguration {
     static class EmbeddedConfiguration {
 
         @Bean(destroyMethod = "close")
-        EmbeddedPostgresServer dataBridgeEmbeddedPostgres() {
+        EmbeddedPostgresServer dataBridgeEmbeddedPostgres(Environment environment) {
+            if (PackagedApplication.isPackaged()
+                    && !"true"
+                            .equalsIgnoreCase(environment
+                                    .getProperty(EMBEDDED_ENABLED, "")
+                                    .trim())) {
+                throw refusedInPackagedApplication();
+            }
             EmbeddedPostgresServer server = EmbeddedPostgresServer.start();
             logger.info(
                     "data-bridge started an embedded PostgreSQL for this application at {} (user {}); its data is"

@@ -377,7 +377,8 @@ public class DataBridgeProperties implements InitializingBean, EnvironmentAware 
         /**
          * Whether to start an embedded PostgreSQL when data-bridge-embedded is on the class path and no URL is set
          * (neither data-bridge.datasource.url nor spring.datasource.url) and the application has no DataSource. Its
-         * data is discarded when the application stops.
+         * data is discarded when the application stops. A packaged application (java -jar) starts it only when this is
+         * set to true explicitly.
          */
         private boolean enabled = true;
 

@@ -60,7 +60,9 @@ final class DataBridgePropertyNames {
                 name,
                 name + " is not a data-bridge property" + (origin == null ? "" : " (set in " + origin + ")")
                         + (suggestion == null ? "" : "; did you mean " + suggestion + "?"),
-                true);
+                "Unknown data-bridge configuration",
+                "Rename or remove " + name + ". Every data-bridge property is listed in docs/configuration.md (and"
+                        + " offered by the IDE from data-bridge's configuration metadata).");
     }
 
     static List<String> known() {

@@ -10,12 +10,9 @@ final class InvalidDataBridgePropertyFailureAnalyzer
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidDataBridgePropertyException cause) {
         String property = cause.getProperty();
-        if (cause.isUnknown()) {
-            return new FailureAnalysis(
-                    "Unknown data-bridge configuration: " + cause.getMessage(),
-                    "Rename or remove " + property + ". Every data-bridge property is listed in docs/configuration.md"
-                            + " (and offered by the IDE from data-bridge's configuration metadata).",
-                    cause);
+        String action = cause.action();
+        if (action != null) {
+            return new FailureAnalysis(cause.title() + ": " + cause.getMessage(), action, cause);
         }
         String variable =
                 property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');

@@ -46,7 +46,8 @@ class UnknownPropertyAndNoDatabaseTest {
         Runners.withTestDatabase()
                 .withPropertyValues(
                         "data-bridge.datasource.driver-properties.socketTimeout=60",
-                        "data-bridge.migrations.locations[0]=classpath:db/migration",
+                        "data-bridge.migrations.locations[0]=classpath:test-migrations/ok",
+                        "data-bridge.migrations.enabled=false",
                         "data-bridge.errors.sanitize=true",
                         "data-bridge.test.url=jdbc:postgresql://elsewhere/test")
                 .run(context -> assertThat(context).hasNotFailed());
