@@ -2,9 +2,11 @@ package io.databridge.autoconfigure;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.databridge.embedded.EmbeddedPostgresServer;
+import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -18,7 +20,9 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * data-bridge's {@link DataSource}, when the application has none: a HikariCP pool for {@code data-bridge.datasource.*}
@@ -90,8 +94,13 @@ public final class DataBridgeDataSourceAutoConfiguration {
     @Conditional(DatabaseUrlConditions.OnNoUrl.class)
     static class EmbeddedConfiguration {
 
-        @Bean(destroyMethod = "close")
-        EmbeddedPostgresServer dataBridgeEmbeddedPostgres(Environment environment) {
+        /**
+         * The server; stopped with the context ({@link #dataBridgeEmbeddedPostgresShutdown}) except under devtools,
+         * whose restarts it survives.
+         */
+        @Bean(destroyMethod = "")
+        EmbeddedPostgresServer dataBridgeEmbeddedPostgres(
+                Environment environment, DataBridgeProperties properties, ResourceLoader resourceLoader) {
             if (PackagedApplication.isPackaged()
                     && !"true"
                             .equalsIgnoreCase(environment
@@ -99,17 +108,36 @@ public final class DataBridgeDataSourceAutoConfiguration {
                                     .trim())) {
                 throw refusedInPackagedApplication();
             }
-            EmbeddedPostgresServer server = EmbeddedPostgresServer.start();
+            Path dataDirectory = properties.getEmbedded().getDataDirectory();
+            boolean survivesRestarts = EmbeddedServers.restartable(resourceLoader.getClassLoader());
+            EmbeddedPostgresServer server = survivesRestarts
+                    ? EmbeddedServers.surviving(dataDirectory)
+                    : EmbeddedPostgresServer.start(dataDirectory);
             logger.info(
-                    "data-bridge started an embedded PostgreSQL for this application at {} (user {}); its data is"
-                            + " discarded on shutdown. Set data-bridge.datasource.url to use your own server, or"
-                            + " data-bridge.embedded.enabled=false to turn this off.",
+                    "data-bridge {} an embedded PostgreSQL for this application at {} (user {}); {}{} Set"
+                            + " data-bridge.datasource.url to use your own server, or data-bridge.embedded.enabled=false"
+                            + " to turn this off.",
+                    survivesRestarts ? "uses" : "started",
                     server.jdbcUrl(),
-                    EmbeddedPostgresServer.USERNAME);
+                    EmbeddedPostgresServer.USERNAME,
+                    dataDirectory == null
+                            ? "its data is discarded on shutdown"
+                            : "its data is kept in " + dataDirectory,
+                    survivesRestarts ? "; it survives devtools restarts and stops with the JVM." : ".");
             return server;
         }
 
         @Bean
+        DisposableBean dataBridgeEmbeddedPostgresShutdown(EmbeddedPostgresServer dataBridgeEmbeddedPostgres) {
+            return () -> {
+                if (!EmbeddedServers.isSurvivor(dataBridgeEmbeddedPostgres)) {
+                    dataBridgeEmbeddedPostgres.close();
+                }
+            };
+        }
+
+        @Bean
+        @DependsOn("dataBridgeEmbeddedPostgresShutdown") // the pool closes before the server stops
         HikariDataSource dataSource(
                 EmbeddedPostgresServer dataBridgeEmbeddedPostgres,
                 DataBridgeProperties properties,

@@ -1,5 +1,6 @@
 package io.databridge.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -381,6 +382,30 @@ public class DataBridgeProperties implements InitializingBean, EnvironmentAware 
          * set to true explicitly.
          */
         private boolean enabled = true;
+
+        /**
+         * Directory of the embedded PostgreSQL's data, kept across application restarts (created and initialized on
+         * first use). Unset: a temporary directory, deleted when the application stops.
+         */
+        private @Nullable Path dataDirectory;
+
+        /**
+         * The data directory.
+         *
+         * @return the directory, or {@code null} for a temporary one
+         */
+        public @Nullable Path getDataDirectory() {
+            return dataDirectory;
+        }
+
+        /**
+         * Sets the data directory.
+         *
+         * @param dataDirectory the directory, or {@code null} for a temporary one
+         */
+        public void setDataDirectory(@Nullable Path dataDirectory) {
+            this.dataDirectory = dataDirectory;
+        }
 
         /**
          * Whether the embedded database may start.

@@ -3,7 +3,10 @@ package io.databridge.embedded;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +41,26 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @throws IllegalStateException when the binaries cannot be extracted or the server does not start
      */
     public static EmbeddedPostgresServer start() {
+        return start(null);
+    }
+
+    /**
+     * Starts an embedded PostgreSQL server whose data lives in the given directory and is kept when the server stops,
+     * so the next start sees it again (the directory is initialized on first use).
+     *
+     * @param dataDirectory the data directory, or {@code null} for a fresh temporary one deleted on {@link #close()}
+     * @return the running server; close it to stop it
+     * @throws IllegalStateException when the binaries cannot be extracted or the server does not start
+     */
+    public static EmbeddedPostgresServer start(@Nullable Path dataDirectory) {
         long startedAt = System.nanoTime();
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setPGStartupWait(Duration.ofSeconds(30))
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (dataDirectory != null) {
+                Files.createDirectories(dataDirectory);
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            }
+            EmbeddedPostgres postgres = builder.setPGStartupWait(Duration.ofSeconds(30))
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
@@ -91,7 +110,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
-     * Stops the server and deletes its data directory.
+     * Stops the server and deletes its data directory, unless it was given one to keep.
      *
      * @throws UncheckedIOException when the server cannot be stopped
      */
