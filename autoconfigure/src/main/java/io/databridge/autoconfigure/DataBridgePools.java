@@ -2,8 +2,10 @@ package io.databridge.autoconfigure;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 
@@ -55,10 +57,23 @@ final class DataBridgePools {
         }
         DataBridgeProperties.Pool pool = properties.getDatasource().getPool();
         config.setMaximumPoolSize(pool.getMaximumSize());
-        config.setMinimumIdle(pool.getMaximumSize());
+        Integer minimumIdle = pool.getMinimumIdle();
+        config.setMinimumIdle(minimumIdle == null ? pool.getMaximumSize() : minimumIdle);
         config.setConnectionTimeout(pool.getConnectionTimeout().toMillis());
+        setIfPresent(pool.getIdleTimeout(), config::setIdleTimeout);
+        setIfPresent(pool.getMaxLifetime(), config::setMaxLifetime);
+        setIfPresent(pool.getKeepaliveTime(), config::setKeepaliveTime);
+        setIfPresent(pool.getLeakDetectionThreshold(), config::setLeakDetectionThreshold);
+        setIfPresent(pool.getValidationTimeout(), config::setValidationTimeout);
+        config.setInitializationFailTimeout(pool.getInitializationFailTimeout().toMillis());
         driverProperties(properties, environment).forEach(config::addDataSourceProperty);
         return new HikariDataSource(config);
+    }
+
+    private static void setIfPresent(@Nullable Duration value, LongConsumer setter) {
+        if (value != null) {
+            setter.accept(value.toMillis());
+        }
     }
 
     static Map<String, String> driverProperties(DataBridgeProperties properties, Environment environment) {
