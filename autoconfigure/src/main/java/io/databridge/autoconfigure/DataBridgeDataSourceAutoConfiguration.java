@@ -39,6 +39,9 @@ public final class DataBridgeDataSourceAutoConfiguration {
 
     static final String EMBEDDED_ENABLED = "data-bridge.embedded.enabled";
 
+    /** Set by Spring Boot's test bootstrapper in the environment of every {@code @SpringBootTest} context. */
+    static final String SPRING_BOOT_TEST = "org.springframework.boot.test.context.SpringBootTestContextBootstrapper";
+
     /**
      * A packaged application (java -jar) with data-bridge-embedded on its class path and no URL is most likely a
      * production build that forgot its database: starting a throwaway PostgreSQL there would lose data silently.
@@ -110,14 +113,18 @@ public final class DataBridgeDataSourceAutoConfiguration {
             }
             Path dataDirectory = properties.getEmbedded().getDataDirectory();
             boolean survivesRestarts = EmbeddedServers.restartable(resourceLoader.getClassLoader());
-            EmbeddedPostgresServer server = survivesRestarts
-                    ? EmbeddedServers.surviving(dataDirectory)
-                    : EmbeddedPostgresServer.start(dataDirectory);
+            // In a Spring Boot test, the JVM's shared server: the one the test database's fallback uses too.
+            boolean inTest = dataDirectory == null && environment.containsProperty(SPRING_BOOT_TEST);
+            EmbeddedPostgresServer server = inTest
+                    ? EmbeddedPostgresServer.shared()
+                    : survivesRestarts
+                            ? EmbeddedServers.surviving(dataDirectory)
+                            : EmbeddedPostgresServer.start(dataDirectory);
             logger.info(
                     "data-bridge {} an embedded PostgreSQL for this application at {} (user {}); {}{} Set"
                             + " data-bridge.datasource.url to use your own server, or data-bridge.embedded.enabled=false"
                             + " to turn this off.",
-                    survivesRestarts ? "uses" : "started",
+                    survivesRestarts || inTest ? "uses" : "started",
                     server.jdbcUrl(),
                     EmbeddedPostgresServer.USERNAME,
                     dataDirectory == null

@@ -64,6 +64,19 @@ class EmbeddedRestartsTest {
         assertThat(answers(servers[0].jdbcUrl())).isFalse();
     }
 
+    @Test
+    void aSpringBootTestUsesTheJvmsSharedServer() {
+        EmbeddedPostgresServer[] server = new EmbeddedPostgresServer[1];
+        new ApplicationContextRunner()
+                .withConfiguration(Runners.ALL)
+                .withPropertyValues(DataBridgeDataSourceAutoConfiguration.SPRING_BOOT_TEST + "=true")
+                .run(context -> server[0] = context.getBean(EmbeddedPostgresServer.class));
+        assertThat(server[0]).isSameAs(EmbeddedPostgresServer.shared());
+        assertThat(answers(server[0].jdbcUrl()))
+                .as("running after the context closed")
+                .isTrue();
+    }
+
     private static boolean answers(String url) {
         try (var connection = DriverManager.getConnection(url, EmbeddedPostgresServer.USERNAME, "")) {
             return connection.isValid(2);

@@ -2,10 +2,12 @@ package io.databridge.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +30,45 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger logger = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
+    private static final String VERSION = readVersion();
+
+    private static @Nullable EmbeddedPostgresServer shared;
+
     private final EmbeddedPostgres postgres;
+
+    private volatile boolean keptForTheJvm;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
         this.postgres = postgres;
+    }
+
+    /**
+     * The one server of this JVM for tests: started on the first call, stopped when the JVM exits, and not stopped by
+     * {@link #close()}. The test database's embedded fallback and the embedded server of a {@code @SpringBootTest}
+     * application both use it, so one test run starts one PostgreSQL.
+     *
+     * @return the running shared server
+     * @throws IllegalStateException when the binaries cannot be extracted or the server does not start
+     */
+    public static synchronized EmbeddedPostgresServer shared() {
+        EmbeddedPostgresServer server = shared;
+        if (server == null) {
+            server = start();
+            server.keptForTheJvm = true;
+            EmbeddedPostgresServer stopped = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::stop, "data-bridge-embedded-postgres-stop"));
+            shared = server;
+        }
+        return server;
+    }
+
+    /**
+     * Whether this is the {@linkplain #shared() JVM's shared server}, which {@link #close()} leaves running.
+     *
+     * @return {@code true} for the shared server
+     */
+    public boolean isShared() {
+        return keptForTheJvm;
     }
 
     /**
@@ -82,6 +119,38 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
+     * The PostgreSQL version of the binaries data-bridge-embedded was built with, e.g. {@code 17.6.0}: the one version
+     * data-bridge uses for its embedded server and for the test database's Testcontainers image.
+     *
+     * @return the version
+     */
+    public static String postgresVersion() {
+        return VERSION;
+    }
+
+    /**
+     * The major PostgreSQL version, e.g. {@code 17}.
+     *
+     * @return the major version
+     */
+    public static int postgresMajorVersion() {
+        return Integer.parseInt(VERSION.substring(0, VERSION.indexOf('.')));
+    }
+
+    private static String readVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = EmbeddedPostgresServer.class.getResourceAsStream("postgresql.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("postgresql.properties is missing from data-bridge-embedded");
+            }
+            properties.load(in);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Cannot read data-bridge-embedded's postgresql.properties", ex);
+        }
+        return properties.getProperty("version");
+    }
+
+    /**
      * The JDBC URL of the database {@value #DATABASE}, without credentials.
      *
      * @return a {@code jdbc:postgresql://localhost:<port>/postgres} URL
@@ -116,6 +185,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (!keptForTheJvm) {
+            stop();
+        }
+    }
+
+    private void stop() {
         try {
             postgres.close();
             logger.info("Stopped embedded PostgreSQL on port {}", port());
