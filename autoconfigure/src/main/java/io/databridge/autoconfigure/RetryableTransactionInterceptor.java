@@ -81,10 +81,5 @@ final class RetryableTransactionInterceptor implements MethodInterceptor {
         CheckedFailure(Throwable cause) {
             super(cause);
         }
-
-        @Override
-        public synchronized Throwable getCause() {
-            return super.getCause();
-        }
     }
 }
