@@ -50,6 +50,9 @@ final class SelectState {
     final @Nullable List<Object> seekValues;
     final int fetchSize;
 
+    /** The relation paths loaded with the rows, e.g. {@code "pets.visits"}. */
+    final List<String> fetches;
+
     SelectState(EntityModel<?> root) {
         this(new Builder(root, null, root.type()));
     }
@@ -79,6 +82,7 @@ final class SelectState {
         this.seekRow = builder.seekRow;
         this.seekValues = builder.seekValues;
         this.fetchSize = builder.fetchSize;
+        this.fetches = builder.fetches;
     }
 
     /**
@@ -106,6 +110,7 @@ final class SelectState {
         builder.seekRow = seekRow;
         builder.seekValues = seekValues;
         builder.fetchSize = fetchSize;
+        builder.fetches = fetches;
         change.accept(builder);
         return new SelectState(builder);
     }
@@ -155,6 +160,8 @@ final class SelectState {
         List<Object> seekValues;
 
         int fetchSize = 1000;
+
+        List<String> fetches = List.of();
 
         private Builder(@Nullable EntityModel<?> root, @Nullable QueryTable<?> rootTable, Class<?> rowType) {
             this.root = root;

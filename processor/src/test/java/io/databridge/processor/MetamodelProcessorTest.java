@@ -274,4 +274,60 @@ class MetamodelProcessorTest {
                         + " (java.util.Set<java.lang.String>): register a TypeCodec for it, annotate it @Json, or mark"
                         + " it @Transient (-Adatabridge.checkTypes=false turns this check off)");
     }
+
+    @Test
+    void relationsBecomeTypedToOneAndToManyAttributes() {
+        Compilation compilation = Compilation.compile(root, """
+                package com.example;
+                import io.databridge.mapping.*;
+                import java.util.List;
+                @Table(name = "owners")
+                public class Owner {
+                    @Id @GeneratedValue Long id;
+                    @OneToMany(mappedBy = "owner") List<Pet> pets;
+                }
+                """, """
+                package com.example;
+                import io.databridge.mapping.*;
+                import java.util.Set;
+                @Table(name = "pets")
+                public record Pet(@Id Long id, @ManyToOne @JoinColumn(name = "owner_id") Owner owner,
+                        @ManyToMany @JoinTable(name = "pet_tags") Set<Tag> tags) {}
+                """, """
+                package com.example;
+                import io.databridge.mapping.*;
+                @Table(name = "tags")
+                public record Tag(@Id Long id, String name) {}
+                """);
+
+        assertThat(compilation.warnings()).isEmpty();
+        assertThat(compilation.errors()).isEmpty();
+        assertThat(compilation.generated("com.example.Owner_")).contains("""
+                            /** The relation {@link com.example.Owner#pets}. */
+                            public static final io.databridge.query.ToMany<com.example.Owner, com.example.Pet> pets =
+                                    io.databridge.query.ToMany.relation(com.example.Owner.class, "pets", com.example.Pet.class);
+                        """);
+        assertThat(compilation.generated("com.example.Pet_"))
+                .contains("io.databridge.query.ToOne<com.example.Pet, com.example.Owner> owner =")
+                .contains("io.databridge.query.ToMany<com.example.Pet, com.example.Tag> tags =");
+    }
+
+    @Test
+    void aRelationToANonEntityFailsTheBuildWithTheFix() {
+        Compilation compilation = Compilation.compile(root, """
+                package com.example;
+                import io.databridge.mapping.*;
+                import java.util.List;
+                @Table(name = "owners")
+                class Owner {
+                    @Id Long id;
+                    @OneToMany(mappedBy = "owner") List<String> pets;
+                }
+                """);
+
+        assertThat(compilation.errors())
+                .containsExactly(
+                        "7: Cannot map com.example.Owner.pets: the relation's target java.lang.String is not an"
+                                + " entity; annotate it with @Table, or map the value as a column (@Json, a codec)");
+    }
 }

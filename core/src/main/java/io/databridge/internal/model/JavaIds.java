@@ -94,7 +94,8 @@ public final class JavaIds {
     public static <T> List<T> assignAll(EntityModel<T> model, Collection<T> entities) {
         List<T> assigned = new ArrayList<>(entities.size());
         for (T entity : entities) {
-            assigned.add(assign(model, entity));
+            // A null element is left for the bulk path to refuse with its own message.
+            assigned.add(entity == null ? entity : assign(model, entity));
         }
         return assigned;
     }

@@ -50,6 +50,7 @@ public final class SchemaManager {
     private final EntityModels models;
     private final JdbcExecutor executor;
     private final TransactionTemplate transactions;
+    private final io.databridge.internal.relation.RelationResolver relations;
 
     /**
      * Creates the manager.
@@ -57,9 +58,15 @@ public final class SchemaManager {
      * @param models the entity models
      * @param executor runs the statements
      * @param transactions the transaction each multi-statement operation runs in, unless the caller has one
+     * @param relations resolves relations, for foreign keys and join tables
      */
-    public SchemaManager(EntityModels models, JdbcExecutor executor, TransactionTemplate transactions) {
+    public SchemaManager(
+            EntityModels models,
+            JdbcExecutor executor,
+            TransactionTemplate transactions,
+            io.databridge.internal.relation.RelationResolver relations) {
         this.models = models;
+        this.relations = relations;
         this.executor = executor;
         this.transactions = transactions;
     }
@@ -71,6 +78,13 @@ public final class SchemaManager {
      * @return the statements, in order
      */
     public List<String> createStatements(Class<?> type) {
+        List<String> statements = tableStatements(type);
+        statements.addAll(relations.relationStatements(models.get(type)));
+        return statements;
+    }
+
+    /** The statements of the table itself, its to-one foreign keys inline. */
+    private List<String> tableStatements(Class<?> type) {
         EntityModel<?> model = models.get(type);
         List<String> statements = new ArrayList<>();
         Set<String> enumTypes = new LinkedHashSet<>();
@@ -79,7 +93,7 @@ public final class SchemaManager {
             if (property.valueType().enumType() == EnumType.POSTGRES && enumTypes.add(enumTypeName(property))) {
                 statements.add(createEnumType(model, property));
             }
-            columns.add(columnDefinition(property));
+            columns.add(columnDefinition(property) + references(model, property));
         }
         columns.add("PRIMARY KEY (" + model.id().quotedColumn() + ")");
         statements.add("CREATE TABLE IF NOT EXISTS " + model.qualifiedTable() + " (" + columns + ")");
@@ -101,10 +115,49 @@ public final class SchemaManager {
      */
     public void create(Class<?>... types) {
         List<String> statements = new ArrayList<>();
-        for (Class<?> type : types) {
-            statements.addAll(createStatements(type));
+        List<Class<?>> ordered = dependencyOrder(types);
+        for (Class<?> type : ordered) {
+            statements.addAll(tableStatements(type));
+        }
+        for (Class<?> type : ordered) {
+            statements.addAll(relations.relationStatements(models.get(type)));
         }
         run("create schema", statements);
+    }
+
+    /** The types with each one's relation targets among them first (a cycle keeps the given order). */
+    private List<Class<?>> dependencyOrder(Class<?>... types) {
+        List<Class<?>> given = List.of(types);
+        List<Class<?>> ordered = new ArrayList<>();
+        Set<Class<?>> visiting = new java.util.HashSet<>();
+        for (Class<?> type : given) {
+            visit(type, given, ordered, visiting);
+        }
+        return ordered;
+    }
+
+    private void visit(Class<?> type, List<Class<?>> given, List<Class<?>> ordered, Set<Class<?>> visiting) {
+        if (ordered.contains(type) || !visiting.add(type)) {
+            return;
+        }
+        for (Class<?> dependency : relations.dependencies(models.get(type))) {
+            if (given.contains(dependency)) {
+                visit(dependency, given, ordered, visiting);
+            }
+        }
+        ordered.add(type);
+    }
+
+    /** {@code REFERENCES target (id)} for a to-one foreign-key column, empty for any other column. */
+    private String references(EntityModel<?> model, PropertyModel property) {
+        for (io.databridge.internal.model.RelationProperty relation : model.relations()) {
+            if (relation.column() == property) {
+                EntityModel<?> target = models.get(relation.target());
+                return " REFERENCES " + target.qualifiedTable() + " ("
+                        + target.id().quotedColumn() + ")";
+            }
+        }
+        return "";
     }
 
     /**
@@ -179,7 +232,7 @@ public final class SchemaManager {
             if (property.valueType().enumType() == EnumType.POSTGRES && enumTypes.add(enumTypeName(property))) {
                 statements.add(createEnumType(model, property));
             }
-            String definition = columnDefinition(property);
+            String definition = columnDefinition(property) + references(model, property);
             if (definition.contains(" NOT NULL") && !definition.contains(" DEFAULT ")) {
                 statements.add("-- " + property.qualifiedName() + " is NOT NULL without a default: the next statement"
                         + " fails if " + table + " has rows; add a DEFAULT or add the column nullable, fill it, then"
