@@ -66,7 +66,9 @@ class AggregateWriteIntegrationTest {
         owner.pets.add(leo);
         owner.pets.add(max);
         db.insert(owner);
-        assertThat(recorded.take()).hasSize(2);
+        // The owner, then the pets in one statement, preceded once per entity and engine by the lookup of the
+        // sequence the pets' ids come from (issue 12: it may be a sequence the column does not own).
+        assertThat(recorded.take()).hasSize(3);
         assertThat(owner.id).isEqualTo(1L);
         assertThat(leo.id).isEqualTo(1L);
         assertThat(max.id).isEqualTo(2L);
@@ -198,7 +200,8 @@ class AggregateWriteIntegrationTest {
             orders.add(PurchaseOrder.of("c" + o, lines));
         }
         List<PurchaseOrder> stored = db.insertAll(orders);
-        assertThat(recorded.take()).hasSize(3);
+        // Orders, lines, the lines' parent column; plus, once per entity and engine, the lookup of each id sequence.
+        assertThat(recorded.take()).hasSize(5);
         assertThat(stored).hasSize(200);
         assertThat(stored.get(199).lines()).hasSize(10).allMatch(line -> line.id() != null);
         assertThat(db.sql("SELECT count(*) FROM order_lines WHERE order_id = :id")
