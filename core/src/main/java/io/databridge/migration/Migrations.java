@@ -71,6 +71,7 @@ public final class Migrations {
     private final ResourcePatternResolver resolver;
     private final PgExceptionTranslator translator;
     private final AuditTrail audit;
+    private final boolean locationsRequired;
 
     private Migrations(Builder builder) {
         this.dataSource = builder.dataSource;
@@ -78,6 +79,7 @@ public final class Migrations {
         this.resolver = new PathMatchingResourcePatternResolver(builder.classLoader);
         this.translator = builder.translator;
         this.audit = builder.audit;
+        this.locationsRequired = builder.locationsRequired;
     }
 
     /**
@@ -236,7 +238,7 @@ public final class Migrations {
     }
 
     private MigrationScript.Found scripts() {
-        return MigrationScript.load(resolver, locations);
+        return MigrationScript.load(resolver, locations, locationsRequired);
     }
 
     private MigrationInfo run(Connection connection, MigrationScript script, boolean undo, boolean undoable)
@@ -511,6 +513,7 @@ public final class Migrations {
         private @Nullable ClassLoader classLoader;
         private PgExceptionTranslator translator = PgExceptionTranslator.fromEnvironment();
         private AuditTrail audit = AuditTrail.off();
+        private boolean locationsRequired;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -561,6 +564,19 @@ public final class Migrations {
          */
         public Builder auditTrail(AuditTrail audit) {
             this.audit = Objects.requireNonNull(audit, "audit must not be null");
+            return this;
+        }
+
+        /**
+         * Whether a location that does not exist is an error rather than a location without scripts. Off by default,
+         * so the default {@code classpath:db/migration} may be absent; turn it on for locations someone configured:
+         * a misspelled one would otherwise leave the schema silently unmigrated.
+         *
+         * @param locationsRequired {@code true} to fail on a missing location
+         * @return this builder
+         */
+        public Builder locationsRequired(boolean locationsRequired) {
+            this.locationsRequired = locationsRequired;
             return this;
         }
 
