@@ -14,9 +14,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionManager;
 
@@ -26,7 +29,9 @@ import org.springframework.transaction.TransactionManager;
  * picks up), and a {@link JdbcTransactionManager} that translates commit failures with it. Each backs off when the
  * application defines a bean of its type. The {@code DataBridge} reports its statements to the context's {@link
  * ObservationRegistry} (Spring Boot's actuator defines one) with the context's {@link StatementObservationConvention}
- * if there is one, and logs slow ones per {@code data-bridge.logging.slow-query-threshold}.
+ * if there is one, and logs slow ones per {@code data-bridge.logging.slow-query-threshold}. With several data sources
+ * and none {@code @Primary}, only the translator is defined, for the application's own {@code DataBridge}s; their
+ * migration initializers still run before them.
  */
 @AutoConfiguration(
         after = {DataSourceAutoConfiguration.class, DataBridgeDataSourceAutoConfiguration.class},
@@ -36,8 +41,8 @@ import org.springframework.transaction.TransactionManager;
             JdbcTemplateAutoConfiguration.class
         })
 @ConditionalOnClass({DataBridge.class, JdbcTransactionManager.class})
-@ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties(DataBridgeProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
 public final class DataBridgeAutoConfiguration {
 
     @Bean
@@ -46,33 +51,43 @@ public final class DataBridgeAutoConfiguration {
         return new PgExceptionTranslator(properties.getErrors().sanitizes());
     }
 
-    @Bean
-    @ConditionalOnMissingBean(TransactionManager.class)
-    JdbcTransactionManager transactionManager(
-            DataSource dataSource,
-            PgExceptionTranslator translator,
-            ObjectProvider<TransactionManagerCustomizers> customizers) {
-        JdbcTransactionManager transactionManager = new JdbcTransactionManager(dataSource);
-        transactionManager.setExceptionTranslator(translator);
-        customizers.ifAvailable(all -> all.customize(transactionManager));
-        return transactionManager;
-    }
+    /**
+     * The transaction manager and the {@code DataBridge} of the application's data source; off when it has several
+     * data sources and none is {@code @Primary} (it then defines a {@code DataBridge} per data source itself: see
+     * docs/scaling.md).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnSingleCandidate(DataSource.class)
+    static class SingleDataSourceConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean
-    DataBridge dataBridge(
-            DataSource dataSource,
-            PgExceptionTranslator translator,
-            DataBridgeProperties properties,
-            ObjectProvider<ObservationRegistry> observationRegistry,
-            ObjectProvider<StatementObservationConvention> observationConvention,
-            ObjectProvider<DataBridgeBuilderCustomizer> customizers) {
-        DataBridge.Builder builder = DataBridge.builder(dataSource)
-                .translator(translator)
-                .slowQueryThreshold(properties.getLogging().threshold());
-        observationRegistry.ifUnique(builder::observationRegistry);
-        observationConvention.ifUnique(builder::observationConvention);
-        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        return builder.build();
+        @Bean
+        @ConditionalOnMissingBean(TransactionManager.class)
+        JdbcTransactionManager transactionManager(
+                DataSource dataSource,
+                PgExceptionTranslator translator,
+                ObjectProvider<TransactionManagerCustomizers> customizers) {
+            JdbcTransactionManager transactionManager = new JdbcTransactionManager(dataSource);
+            transactionManager.setExceptionTranslator(translator);
+            customizers.ifAvailable(all -> all.customize(transactionManager));
+            return transactionManager;
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        DataBridge dataBridge(
+                DataSource dataSource,
+                PgExceptionTranslator translator,
+                DataBridgeProperties properties,
+                ObjectProvider<ObservationRegistry> observationRegistry,
+                ObjectProvider<StatementObservationConvention> observationConvention,
+                ObjectProvider<DataBridgeBuilderCustomizer> customizers) {
+            DataBridge.Builder builder = DataBridge.builder(dataSource)
+                    .translator(translator)
+                    .slowQueryThreshold(properties.getLogging().threshold());
+            observationRegistry.ifUnique(builder::observationRegistry);
+            observationConvention.ifUnique(builder::observationConvention);
+            customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+            return builder.build();
+        }
     }
 }
