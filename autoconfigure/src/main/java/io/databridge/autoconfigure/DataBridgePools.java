@@ -23,6 +23,9 @@ import org.springframework.core.env.Environment;
  *       are recognisable in {@code pg_stat_activity} and server logs.
  *   <li>{@code logServerErrorDetail=false} while error messages are sanitized: PostgreSQL's {@code Detail:} line
  *       echoes row values (the key of a unique violation), which must not reach logs either.
+ *   <li>{@code prepareThreshold=0} with {@code data-bridge.datasource.transaction-pooling=true}: behind PgBouncer in
+ *       transaction mode a statement prepared on one server connection is unknown on the next, so every statement
+ *       travels unnamed (parse, bind, execute in one round trip).
  *   <li>a fixed-size pool (minimum idle = maximum size) named {@code data-bridge}, and eager start-up: the first
  *       connection is opened when the pool is created, so a wrong URL or password stops the application at startup
  *       with an explanation instead of failing its first request.
@@ -70,6 +73,9 @@ final class DataBridgePools {
         driver.put("ApplicationName", environment.getProperty("spring.application.name", "data-bridge"));
         if (properties.getErrors().sanitizes()) {
             driver.put("logServerErrorDetail", "false");
+        }
+        if (properties.getDatasource().isTransactionPooling()) {
+            driver.put("prepareThreshold", "0");
         }
         driver.putAll(properties.getDatasource().getDriverProperties());
         return driver;
