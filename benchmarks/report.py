@@ -12,6 +12,7 @@ LIBRARIES = {
     "DataBridgeBenchmark": "data-bridge",
     "DataBridgeDslBenchmark": "data-bridge DSL",
     "DataBridgeObservedBenchmark": "data-bridge observed",
+    "DataBridgeRepositoryBenchmark": "data-bridge repository",
     "JdbcTemplateBenchmark": "Spring JdbcClient",
     "SpringDataJdbcBenchmark": "Spring Data JDBC",
     "JpaBenchmark": "Spring Data JPA / Hibernate",
@@ -31,6 +32,11 @@ SCENARIOS = {
     "s8_poolBorrowReturn": "8 pool borrow + return",
     "s9_updateAll1000": "9 update 1,000 rows by id (version checked)",
     "s9b_upsert1000": "9b upsert 1,000 rows",
+    "s10_derived20": "10 derived query, 20 entities",
+    "s11_derived20Record": "11 derived query, 20 rows into a record",
+    "s12_derivedPageSorted": "12 paged derived query with Sort + count",
+    "s13_insertTyped1000": "13 insert 1,000 rows of Instant, UUID, BigDecimal, enum, jsonb",
+    "s14_insertTyped100k": "14 insert 100,000 such rows",
 }
 COLORS = ["#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2", "#edc948"]
 

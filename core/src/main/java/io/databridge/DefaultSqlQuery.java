@@ -4,9 +4,9 @@ import io.databridge.internal.jdbc.JdbcExecutor;
 import io.databridge.internal.jdbc.NamedParameters;
 import io.databridge.internal.jdbc.ResultMappers;
 import io.databridge.internal.model.EntityModels;
+import io.databridge.types.BulkForm;
 import io.databridge.types.TypeCodec;
 import io.databridge.types.ValueType;
-import java.lang.reflect.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -152,24 +152,37 @@ final class DefaultSqlQuery implements SqlQuery {
             statement.setNull(index, Types.NULL);
             return;
         }
-        Object bound = value instanceof Collection<?> collection ? toArray(collection) : value;
-        if (bound == null) {
-            statement.setObject(index, "{}", Types.OTHER); // an empty array literal; the server infers its type
+        if (value instanceof Collection<?> collection) {
+            bindCollection(statement, index, name, collection);
             return;
         }
-        @SuppressWarnings("unchecked")
-        TypeCodec<Object> codec = (TypeCodec<Object>) models.codecs()
-                .find(ValueType.of(bound.getClass()))
-                .orElseThrow(() -> new InvalidDataAccessApiUsageException("Cannot bind parameter :" + name + " of type "
-                        + value.getClass().getName() + ": no codec for it; register a TypeCodec"));
+        TypeCodec<Object> codec = codec(value.getClass(), name);
         try {
-            codec.bind(statement, index, bound);
+            codec.bind(statement, index, value);
         } catch (IllegalArgumentException | ClassCastException ex) {
-            throw new InvalidDataAccessApiUsageException("Cannot bind parameter :" + name + ": " + ex.getMessage(), ex);
+            throw bindFailure(name, ex);
         }
     }
 
-    private static @Nullable Object toArray(Collection<?> collection) {
+    @SuppressWarnings("unchecked")
+    private TypeCodec<Object> codec(Class<?> type, String name) {
+        return (TypeCodec<Object>) models.codecs()
+                .find(ValueType.of(type))
+                .orElseThrow(() -> new InvalidDataAccessApiUsageException("Cannot bind parameter :" + name + " of type "
+                        + type.getName() + ": no codec for it; register a TypeCodec"));
+    }
+
+    private static InvalidDataAccessApiUsageException bindFailure(String name, RuntimeException ex) {
+        return new InvalidDataAccessApiUsageException("Cannot bind parameter :" + name + ": " + ex.getMessage(), ex);
+    }
+
+    /**
+     * Binds a collection as one array through its element's codec: as a typed array when the driver encodes the
+     * elements (or they are text), else as an untyped array literal of their text form, so the server types it from
+     * its context ({@code rating = ANY(:ratings)} reads an array of the column's enum type).
+     */
+    private void bindCollection(PreparedStatement statement, int index, String name, Collection<?> collection)
+            throws SQLException {
         Class<?> elementType = null;
         for (Object element : collection) {
             if (element != null) {
@@ -178,21 +191,38 @@ final class DefaultSqlQuery implements SqlQuery {
             }
         }
         if (elementType == null) {
-            if (collection.isEmpty()) {
-                return null;
+            if (!collection.isEmpty()) {
+                throw new InvalidDataAccessApiUsageException("Cannot bind a collection of only nulls: its element type"
+                        + " is unknown; bind a typed array (e.g. new Long[] {null}) instead");
             }
-            throw new InvalidDataAccessApiUsageException("Cannot bind a collection of only nulls: its element type is"
-                    + " unknown; bind a typed array (e.g. new Long[] {null}) instead");
+            statement.setObject(index, "{}", Types.OTHER); // an empty array literal; the server infers its type
+            return;
         }
-        Object array = Array.newInstance(elementType, collection.size());
-        int i = 0;
         for (Object element : collection) {
             if (element != null && !elementType.isInstance(element)) {
                 throw new InvalidDataAccessApiUsageException("Cannot bind a collection mixing " + elementType.getName()
                         + " and " + element.getClass().getName() + " as one array");
             }
-            Array.set(array, i++, element);
         }
-        return array;
+        BulkForm<Object> form = codec(elementType, name).bulkForm();
+        if (form == null) {
+            throw new InvalidDataAccessApiUsageException("Cannot bind parameter :" + name + ", a collection of "
+                    + elementType.getName() + ": its codec does not say how its values travel in an array; implement"
+                    + " TypeCodec.bulkForm()");
+        }
+        try {
+            if (form.cast() != null) {
+                statement.setObject(index, form.arrayLiteral(collection), Types.OTHER);
+                return;
+            }
+            Object[] elements = form.newArray(collection.size());
+            int i = 0;
+            for (Object element : collection) {
+                elements[i++] = form.encode(element);
+            }
+            statement.setArray(index, statement.getConnection().createArrayOf(form.elementType(), elements));
+        } catch (IllegalArgumentException | ClassCastException ex) {
+            throw bindFailure(name, ex);
+        }
     }
 }

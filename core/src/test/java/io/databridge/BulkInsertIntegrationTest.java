@@ -10,8 +10,12 @@ import io.databridge.fixtures.Account;
 import io.databridge.fixtures.Note;
 import io.databridge.fixtures.Parcel;
 import io.databridge.fixtures.Tag;
+import io.databridge.types.BulkForm;
 import io.databridge.types.TypeCodec;
 import io.databridge.types.TypeCodecs;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,6 +32,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
@@ -690,14 +695,14 @@ class BulkInsertIntegrationTest {
             Stamp stamp) {}
 
     @Test
-    void userCodecsAreCarriedByTheirBoundTextOrInsertedRowByRow() {
+    void userCodecsWithABulkFormTravelInOneStatementAndOthersRowByRow() {
+        SimpleCodec<Money> money = new SimpleCodec<>(
+                "numeric(19, 4)", (s, i, v) -> s.setBigDecimal(i, v.amount()), (r, i) -> new Money(r.getBigDecimal(i)));
         TypeCodecs codecs = TypeCodecs.builder()
                 .register(
                         Money.class,
-                        new SimpleCodec<>(
-                                "numeric(19, 4)",
-                                (s, i, v) -> s.setBigDecimal(i, v.amount()),
-                                (r, i) -> new Money(r.getBigDecimal(i))))
+                        new BulkCodec<>(
+                                money, BulkForm.text("numeric", m -> m.amount().toString())))
                 .register(
                         Stamp.class,
                         new SimpleCodec<>(
@@ -705,19 +710,64 @@ class BulkInsertIntegrationTest {
                                 (s, i, v) -> s.setTimestamp(i, v.at()),
                                 (r, i) -> new Stamp(r.getTimestamp(i))))
                 .build();
-        DataBridge custom = DataBridge.builder(dataSource).codecs(codecs).build();
-        custom.schema().create(Ledger.class);
+        ObservationRegistry registry = ObservationRegistry.create();
+        AtomicInteger statements = new AtomicInteger();
+        registry.observationConfig().observationHandler(new ObservationHandler<>() {
+            @Override
+            public void onStart(Observation.Context context) {
+                statements.incrementAndGet();
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return true;
+            }
+        });
+        DataBridge custom = DataBridge.builder(dataSource)
+                .codecs(codecs)
+                .observationRegistry(registry)
+                .build();
+        custom.schema().create(Ledger.class, Purse.class);
         java.sql.Timestamp at = java.sql.Timestamp.valueOf("2030-01-02 03:04:05");
-        List<Ledger> input = List.of(
-                new Ledger(null, new Money(new BigDecimal("1.5000")), null),
-                new Ledger(null, new Money(new BigDecimal("2.2500")), null));
+        List<Purse> input = List.of(
+                new Purse(null, new Money(new BigDecimal("1.5000"))),
+                new Purse(null, new Money(new BigDecimal("2.25"))));
+        int before = statements.get();
         assertThat(custom.insertAll(input))
-                .extracting(Ledger::money)
+                .extracting(Purse::money)
                 .containsExactly(new Money(new BigDecimal("1.5000")), new Money(new BigDecimal("2.2500")));
+        assertThat(statements.get()).as("one unnest statement").isEqualTo(before + 1);
         List<Ledger> stamped = custom.insertAll(List.of(
                 new Ledger(null, new Money(BigDecimal.ONE), new Stamp(at)), new Ledger(null, null, new Stamp(at))));
         assertThat(stamped).extracting(Ledger::stamp).containsExactly(new Stamp(at), new Stamp(at));
         assertThat(stamped.get(1).id()).isEqualTo(stamped.get(0).id() + 1);
+        assertThat(statements.get()).as("one insert per row").isEqualTo(before + 3);
+    }
+
+    /** An entity whose only user codec has a bulk form. */
+    @io.databridge.mapping.Table
+    record Purse(
+            @io.databridge.mapping.Id @io.databridge.mapping.GeneratedValue
+            Long id,
+
+            Money money) {}
+
+    /** A codec with a bulk form. */
+    record BulkCodec<T>(TypeCodec<T> codec, BulkForm<T> bulkForm) implements TypeCodec<T> {
+        @Override
+        public String sqlType() {
+            return codec.sqlType();
+        }
+
+        @Override
+        public void bind(java.sql.PreparedStatement statement, int index, @Nullable T value) throws SQLException {
+            codec.bind(statement, index, value);
+        }
+
+        @Override
+        public @Nullable T read(java.sql.ResultSet rows, int index) throws SQLException {
+            return codec.read(rows, index);
+        }
     }
 
     /** A codec from lambdas. */

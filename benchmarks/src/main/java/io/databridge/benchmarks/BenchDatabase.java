@@ -44,6 +44,15 @@ public final class BenchDatabase {
     public static final String PAGE =
             "SELECT " + COLUMNS + " FROM person WHERE age BETWEEN ? AND ? ORDER BY name, id LIMIT ? OFFSET ?";
     public static final String COUNT = "SELECT count(*) FROM person WHERE age BETWEEN ? AND ?";
+
+    /** Scenarios 10 and 11: {@code age = 42 AND id < 2000} matches 20 rows. */
+    public static final int DERIVED_AGE = 42;
+
+    public static final long DERIVED_ID_BELOW = 2_000;
+    public static final int DERIVED_ROWS = 20;
+    public static final String DERIVED = "SELECT " + COLUMNS + " FROM person WHERE age = ? AND id < ? ORDER BY id";
+    public static final String DERIVED_RECORD =
+            "SELECT id, email, name, age FROM person WHERE age = ? AND id < ? ORDER BY id";
     public static final String UPDATE =
             "UPDATE person SET name = ?, version = version + 1 WHERE id = ? AND version = ?";
     public static final String INSERT =

@@ -102,6 +102,29 @@ public class DataBridgeBenchmark extends BenchmarkBase {
         return stored;
     }
 
+    /** {@code insertAll} of rows with {@code Instant}, {@code UUID}, {@code BigDecimal}, enum and jsonb columns. */
+    @Benchmark
+    public List<DbEvent> s13_insertTyped1000(EventTable table) {
+        return insertEvents(BenchDatabase.INSERT_ROWS);
+    }
+
+    @Benchmark
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 3)
+    public List<DbEvent> s14_insertTyped100k(EmptyEventTable table) {
+        return insertEvents(bulkRows);
+    }
+
+    private List<DbEvent> insertEvents(int count) {
+        List<DbEvent> events = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            events.add(DbEvent.of(i));
+        }
+        List<DbEvent> stored = db.insertAll(events);
+        check(stored.size() == count && stored.get(count - 1).id != null, "s13/s14 ids");
+        return stored;
+    }
+
     @Benchmark
     public DbPerson s5_updateById() {
         long before = updated.version;

@@ -8,15 +8,22 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Warmup;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Hand-written pgjdbc: prepared statements, rows mapped by index, {@code reWriteBatchedInserts} batches. The reference
  * every target is measured against.
  */
 public class RawJdbcBenchmark extends BenchmarkBase {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
 
     private long version;
     private long[] bulkVersions;
@@ -211,6 +218,85 @@ public class RawJdbcBenchmark extends BenchmarkBase {
 
     @Benchmark
     public List<Person> s6_pageWithCount() throws SQLException {
+        return pageWithCount();
+    }
+
+    /** Scenario 13's reference: a rewritten batch of the same rows (no ids returned), the jsonb written by Jackson. */
+    @Benchmark
+    public int s13_insertTyped1000(EventTable table) throws SQLException {
+        return insertEvents(BenchDatabase.INSERT_ROWS);
+    }
+
+    @Benchmark
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 3)
+    public int s14_insertTyped100k(EmptyEventTable table) throws SQLException {
+        return insertEvents(bulkRows);
+    }
+
+    private int insertEvents(int count) throws SQLException {
+        int written = rows(batch(
+                EmptyEventTable.INSERT,
+                count,
+                (statement, i) -> {
+                    DbEvent event = DbEvent.of(i);
+                    statement.setObject(1, OffsetDateTime.ofInstant(event.at, ZoneOffset.UTC));
+                    statement.setObject(2, event.ref);
+                    statement.setBigDecimal(3, event.amount);
+                    statement.setString(4, event.kind.name());
+                    statement.setString(5, JSON.writeValueAsString(event.payload));
+                },
+                counts -> {}));
+        check(written == count, "s13/s14 rows");
+        return written;
+    }
+
+    /** Scenario 12's reference: the page and the count of scenario 6, with the order written into the SQL. */
+    @Benchmark
+    public List<Person> s12_derivedPageSorted() throws SQLException {
+        return pageWithCount();
+    }
+
+    /** Scenario 10's reference: 20 rows into objects. */
+    @Benchmark
+    public List<Person> s10_derived20() throws SQLException {
+        List<Person> rows = derived(BenchDatabase.DERIVED, Person::read);
+        check(rows.size() == BenchDatabase.DERIVED_ROWS, "s10 rows");
+        return rows;
+    }
+
+    /** Scenario 11's reference: the same rows into a record. */
+    @Benchmark
+    public List<PersonRow> s11_derived20Record() throws SQLException {
+        List<PersonRow> rows = derived(
+                BenchDatabase.DERIVED_RECORD,
+                row -> new PersonRow(row.getLong(1), row.getString(2), row.getString(3), row.getInt(4)));
+        check(rows.size() == BenchDatabase.DERIVED_ROWS, "s11 rows");
+        return rows;
+    }
+
+    /** Reads one row. */
+    @FunctionalInterface
+    private interface RowReader<R> {
+        R read(ResultSet rows) throws SQLException;
+    }
+
+    private <R> List<R> derived(String sql, RowReader<R> reader) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setInt(1, BenchDatabase.DERIVED_AGE);
+            statement.setLong(2, BenchDatabase.DERIVED_ID_BELOW);
+            List<R> result = new ArrayList<>(BenchDatabase.DERIVED_ROWS);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    result.add(reader.read(rows));
+                }
+            }
+            return result;
+        }
+    }
+
+    private List<Person> pageWithCount() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             List<Person> page = new ArrayList<>(BenchDatabase.PAGE_SIZE);
             try (PreparedStatement statement = connection.prepareStatement(BenchDatabase.PAGE)) {

@@ -119,12 +119,16 @@ abstract class AbstractResultQuery<R> implements ResultQuery<R> {
     }
 
     long scalarLong(SqlRenderer renderer) {
-        Rendered<Long> query = Rendered.of(renderer, rows -> rows.getLong(1));
+        return scalarLong(Rendered.of(renderer, rows -> null));
+    }
+
+    /** Runs a statement returning one {@code bigint}, e.g. a count. */
+    long scalarLong(Rendered<?> query) {
         return executor.execute(task(), query.sql(), statement -> {
             query.bind(statement);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
-                return query.reader().read(rows);
+                return rows.getLong(1);
             }
         });
     }

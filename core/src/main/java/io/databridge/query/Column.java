@@ -96,6 +96,11 @@ public final class Column<T, V> extends Expression<V> {
     }
 
     @Override
+    void shape(ShapeKey key) {
+        key.add(this);
+    }
+
+    @Override
     public boolean equals(@Nullable Object other) {
         return other instanceof Column<?, ?> column
                 && column.entity == entity

@@ -1,5 +1,6 @@
 package io.databridge.query;
 
+import io.databridge.internal.model.PropertyModel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +26,13 @@ final class Conditions {
             left.renderOperand(renderer);
             renderer.append(operator);
             right.renderOperand(renderer);
+        }
+
+        @Override
+        void shape(ShapeKey key) {
+            key.add(Comparison.class).add(operator);
+            left.shape(key);
+            right.shape(key);
         }
 
         @Override
@@ -76,6 +84,11 @@ final class Conditions {
         }
 
         @Override
+        void shape(ShapeKey key) {
+            key.add(Junction.class).add(operator).expressions(parts);
+        }
+
+        @Override
         public String toString() {
             return parts.toString();
         }
@@ -95,6 +108,12 @@ final class Conditions {
             condition.render(renderer);
             renderer.append(')');
         }
+
+        @Override
+        void shape(ShapeKey key) {
+            key.add(Not.class);
+            condition.shape(key);
+        }
     }
 
     /** {@code expression IS NULL} and friends. */
@@ -111,6 +130,12 @@ final class Conditions {
         void render(SqlRenderer renderer) {
             expression.renderOperand(renderer);
             renderer.append(suffix);
+        }
+
+        @Override
+        void shape(ShapeKey key) {
+            key.add(Postfix.class).add(suffix);
+            expression.shape(key);
         }
 
         @Override
@@ -135,11 +160,18 @@ final class Conditions {
         void render(SqlRenderer renderer) {
             expression.renderOperand(renderer);
             renderer.append(negated ? " <> ALL(" : " = ANY(");
-            String sqlType = expression instanceof Column<?, ?> column
-                    ? renderer.scope.property(column).codec().sqlType()
-                    : null;
-            Values.bindArray(renderer, values, sqlType);
+            PropertyModel property = expression instanceof Column<?, ?> column
+                    ? renderer.scope.property(column)
+                    : expression instanceof DerivedColumn<?> derived ? derived.property() : null;
+            Values.bindArray(renderer, values, property);
             renderer.append(')');
+        }
+
+        @Override
+        void shape(ShapeKey key) {
+            key.add(InValues.class).add(negated);
+            expression.shape(key);
+            Values.shape(key, values);
         }
     }
 
@@ -202,6 +234,14 @@ final class Conditions {
             renderer.append(" AND ");
             high.renderOperand(renderer);
         }
+
+        @Override
+        void shape(ShapeKey key) {
+            key.add(Between.class);
+            expression.shape(key);
+            low.shape(key);
+            high.shape(key);
+        }
     }
 
     /** {@code expression LIKE ?}; the pattern is bound as text. */
@@ -222,6 +262,12 @@ final class Conditions {
             renderer.append(operator);
             renderer.bind(pattern, Bind.STRING);
         }
+
+        @Override
+        void shape(ShapeKey key) {
+            key.add(Like.class).add(operator);
+            expression.shape(key);
+        }
     }
 
     /** {@code element = ANY(array)}. */
@@ -241,6 +287,13 @@ final class Conditions {
             array.render(renderer);
             renderer.append(')');
         }
+
+        @Override
+        void shape(ShapeKey key) {
+            key.add(AnyOf.class);
+            element.shape(key);
+            array.shape(key);
+        }
     }
 
     /** A condition over any boolean expression, e.g. a raw fragment. */
@@ -254,6 +307,12 @@ final class Conditions {
         @Override
         void render(SqlRenderer renderer) {
             expression.render(renderer);
+        }
+
+        @Override
+        void shape(ShapeKey key) {
+            key.add(Wrapped.class);
+            expression.shape(key);
         }
     }
 }

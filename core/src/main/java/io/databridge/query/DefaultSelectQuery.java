@@ -39,13 +39,11 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
         throw new IllegalArgumentException("A subquery must be a query built with DataBridge.from(...), not " + query);
     }
 
-    private <X> DefaultSelectQuery<X> with(Consumer<SelectState> change) {
-        SelectState copy = state.copy();
-        change.accept(copy);
-        return new DefaultSelectQuery<>(executor, copy);
+    private <X> DefaultSelectQuery<X> with(Consumer<SelectState.Builder> change) {
+        return new DefaultSelectQuery<>(executor, state.with(change));
     }
 
-    private DefaultSelectQuery<R> change(Consumer<SelectState> change) {
+    private DefaultSelectQuery<R> change(Consumer<SelectState.Builder> change) {
         return with(change);
     }
 
@@ -377,18 +375,58 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
         if (state.needsWrappingForCount() || state.shape != SelectState.Shape.ENTITY) {
             return super.count();
         }
-        SqlRenderer renderer = renderer();
-        Scope scope = openScope(renderer, null);
-        renderer.append("SELECT count(*)");
-        renderFromAndWhere(renderer, scope);
-        return scalarLong(renderer);
+        return scalarLong(cached(true, renderer -> {
+            Scope scope = openScope(renderer, null);
+            renderer.append("SELECT count(*)");
+            renderFromAndWhere(renderer, scope);
+            return null;
+        }));
     }
 
     @Override
     Rendered<R> render() {
+        return cached(false, renderer -> renderSelectAndReader(renderer, null));
+    }
+
+    /** Renders this query's text and binds, or renders its row reader; {@code null} when the renderer collects values. */
+    @FunctionalInterface
+    private interface Rendering<X> {
+        @Nullable
+        RowReader<X> render(SqlRenderer renderer);
+    }
+
+    /**
+     * Renders through the engine's {@link RenderCache}: a shape rendered before reuses its text and reader, and this
+     * query only collects its bound values; a new shape renders in full once. Opaque shapes render every time.
+     *
+     * @param count whether this is the {@code count(*)} form of the query (a shape of its own)
+     */
+    @SuppressWarnings("unchecked")
+    private <X> Rendered<X> cached(boolean count, Rendering<X> rendering) {
+        RenderCache cache = RenderingExecutor.cache(executor);
+        ShapeKey key = null;
+        if (cache != null) {
+            key = new ShapeKey(executor.models()).add(count);
+            state.shape(key);
+            if (key.isOpaque()) {
+                key = null;
+            } else {
+                RenderCache.Template template = cache.get(key);
+                if (template != null) {
+                    SqlRenderer values = renderer();
+                    values.valuesOnly = true;
+                    rendering.render(values);
+                    return new Rendered<>(template.sql(), List.copyOf(values.binds), (RowReader<X>) template.reader());
+                }
+            }
+        }
         SqlRenderer renderer = renderer();
-        RowReader<R> reader = renderSelectAndReader(renderer, null);
-        return Rendered.of(renderer, reader);
+        RowReader<X> reader = rendering.render(renderer);
+        Rendered<X> rendered = Rendered.of(renderer, reader == null ? rows -> null : reader);
+        if (cache != null && key != null) {
+            cache.put(key, new RenderCache.Template(rendered.sql(), rendered.reader()));
+        }
+        return rendered;
     }
 
     @Override

@@ -27,6 +27,14 @@ public abstract class Expression<V> {
     /** The Java class values of this expression read as, when no other type is given. */
     abstract Class<?> javaType();
 
+    /**
+     * Adds what this expression's SQL text depends on to a query's shape, never a bound value. The default marks the
+     * shape opaque: a query holding the expression renders every time.
+     */
+    void shape(ShapeKey key) {
+        key.opaque();
+    }
+
     /** Whether the expression must be parenthesized as an operand of an operator. */
     boolean compound() {
         return false;

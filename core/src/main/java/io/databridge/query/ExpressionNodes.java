@@ -23,6 +23,17 @@ final class ExpressionNodes {
         }
 
         @Override
+        void shape(ShapeKey key) {
+            // The value's class picks its binder; the column it is compared with may give the codec.
+            key.add(Param.class).add(value.getClass());
+            if (typedBy == null) {
+                key.add(null);
+            } else {
+                typedBy.shape(key);
+            }
+        }
+
+        @Override
         Class<?> javaType() {
             return value.getClass();
         }
@@ -52,6 +63,13 @@ final class ExpressionNodes {
             left.renderOperand(renderer);
             renderer.append(operator);
             right.renderOperand(renderer);
+        }
+
+        @Override
+        void shape(ShapeKey key) {
+            key.add(Operator.class).add(operator).add(type);
+            left.shape(key);
+            right.shape(key);
         }
 
         @Override
@@ -87,6 +105,12 @@ final class ExpressionNodes {
         }
 
         @Override
+        void shape(ShapeKey key) {
+            key.add(Cast.class).add(type);
+            expression.shape(key);
+        }
+
+        @Override
         Class<?> javaType() {
             return expression.javaType();
         }
@@ -108,6 +132,12 @@ final class ExpressionNodes {
         void render(SqlRenderer renderer) {
             expression.render(renderer);
             renderer.append(" AS ").append(quotedAlias);
+        }
+
+        @Override
+        void shape(ShapeKey key) {
+            key.add(Aliased.class).add(alias);
+            expression.shape(key);
         }
 
         @Override

@@ -298,6 +298,14 @@ public final class Expressions {
         }
 
         @Override
+        void shape(ShapeKey key) {
+            key.add(RawFragment.class).add(pieces).add(type);
+            for (Object value : values) {
+                key.add(value.getClass());
+            }
+        }
+
+        @Override
         void render(SqlRenderer renderer) {
             renderer.append(pieces.get(0));
             for (int i = 0; i < values.size(); i++) {

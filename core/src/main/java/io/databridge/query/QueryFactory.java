@@ -17,7 +17,7 @@ public final class QueryFactory {
      * @param executor how queries reach the database
      */
     public QueryFactory(QueryExecutor executor) {
-        this.executor = executor;
+        this.executor = RenderingExecutor.wrap(executor);
     }
 
     /**

@@ -42,21 +42,24 @@ interface RowReader<R> {
     static <V> RowReader<V> scalar(
             EntityModels models, Class<?> type, Expression<?> expression, @Nullable PropertyModel property) {
         TypeCodec<Object> codec = codec(models, type, type, expression, property);
-        return rows -> (V) read(codec, rows, 1, expression.toString());
+        String what = expression.toString();
+        return rows -> (V) read(codec, rows, 1, what);
     }
 
     static RowReader<Tuple> tuple(
             EntityModels models, List<Expression<?>> expressions, List<@Nullable PropertyModel> properties) {
         @SuppressWarnings({"unchecked", "rawtypes"})
         TypeCodec<Object>[] codecs = new TypeCodec[expressions.size()];
+        String[] names = new String[codecs.length];
         for (int i = 0; i < codecs.length; i++) {
             Class<?> type = expressions.get(i).javaType();
             codecs[i] = codec(models, type, type, expressions.get(i), properties.get(i));
+            names[i] = expressions.get(i).toString();
         }
         return rows -> {
             Object[] values = new Object[codecs.length];
             for (int i = 0; i < codecs.length; i++) {
-                values[i] = read(codecs[i], rows, i + 1, expressions.get(i).toString());
+                values[i] = read(codecs[i], rows, i + 1, names[i]);
             }
             return new Tuple(expressions, values);
         };

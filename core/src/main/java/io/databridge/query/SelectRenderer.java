@@ -27,8 +27,12 @@ final class SelectRenderer {
         return scope;
     }
 
-    /** Appends the whole {@code SELECT} and returns the reader of its rows; restores the renderer's scope after. */
-    static RowReader<?> render(SelectState state, EntityModels models, SqlRenderer renderer, @Nullable Scope outer) {
+    /**
+     * Appends the whole {@code SELECT} and returns the reader of its rows ({@code null} when the renderer only collects
+     * values); restores the renderer's scope after.
+     */
+    static @Nullable RowReader<?> render(
+            SelectState state, EntityModels models, SqlRenderer renderer, @Nullable Scope outer) {
         Scope saved = renderer.scope;
         Scope scope = openScope(state, renderer, outer);
         renderer.append("SELECT ");
@@ -39,8 +43,13 @@ final class SelectRenderer {
         } else if (state.distinct) {
             renderer.append("DISTINCT ");
         }
-        RowReader<?> reader;
-        if (state.shape == SelectState.Shape.ENTITY) {
+        RowReader<?> reader = null;
+        if (renderer.valuesOnly) {
+            // The shape was rendered before: only the values of the select list matter (it has none for entities).
+            if (state.shape != SelectState.Shape.ENTITY) {
+                renderer.list(state.projection);
+            }
+        } else if (state.shape == SelectState.Shape.ENTITY) {
             String qualifier = scope.qualifies() ? scope.root().qualifier() + "." : "";
             List<String> columns = new ArrayList<>();
             if (state.rootTable != null) {

@@ -4,12 +4,13 @@ import io.databridge.internal.model.EntityModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * The clauses of one {@code SELECT}. Never mutated once a query holds it: each query step copies it, changes the copy
- * and wraps it in a new query. Not thread-safe while being built; safely published through final fields after.
+ * The clauses of one {@code SELECT}. Immutable: each query step derives a new state with {@link #with}, so states are
+ * shared freely between queries and threads.
  */
 final class SelectState {
 
@@ -25,85 +26,148 @@ final class SelectState {
     }
 
     /** The entity whose table the query reads, or {@code null} when it reads {@link #rootTable}. */
-    @Nullable
-    EntityModel<?> root;
+    final @Nullable EntityModel<?> root;
 
     /** The CTE or derived table the query reads, or {@code null} when it reads an entity's table. */
-    @Nullable
-    QueryTable<?> rootTable;
+    final @Nullable QueryTable<?> rootTable;
 
-    @Nullable
-    String rootAlias;
-
-    List<Join> joins = List.of();
-
-    @Nullable
-    Condition where;
-
-    List<Expression<?>> groupBy = List.of();
-
-    @Nullable
-    Condition having;
-
-    List<SortOrder> orderBy = List.of();
-
-    @Nullable
-    Integer limit;
-
-    @Nullable
-    Long offset;
-
-    boolean distinct;
-    List<Expression<?>> distinctOn = List.of();
-    Shape shape = Shape.ENTITY;
-    List<Expression<?>> projection = List.of();
-    Class<?> rowType;
-
-    @Nullable
-    String lock;
-
-    @Nullable
-    String lockWait;
-
-    @Nullable
-    Object seekRow;
-
-    @Nullable
-    List<Object> seekValues;
-
-    int fetchSize = 1000;
+    final @Nullable String rootAlias;
+    final List<Join> joins;
+    final @Nullable Condition where;
+    final List<Expression<?>> groupBy;
+    final @Nullable Condition having;
+    final List<SortOrder> orderBy;
+    final @Nullable Integer limit;
+    final @Nullable Long offset;
+    final boolean distinct;
+    final List<Expression<?>> distinctOn;
+    final Shape shape;
+    final List<Expression<?>> projection;
+    final Class<?> rowType;
+    final @Nullable String lock;
+    final @Nullable String lockWait;
+    final @Nullable Object seekRow;
+    final @Nullable List<Object> seekValues;
+    final int fetchSize;
 
     SelectState(EntityModel<?> root) {
-        this.root = root;
-        this.rowType = root.type();
+        this(new Builder(root, null, root.type()));
     }
 
     SelectState(QueryTable<?> table) {
-        this.rootTable = table;
-        this.rowType = table.shape.state.rowType;
+        this(new Builder(null, table, table.shape.state.rowType));
     }
 
-    SelectState copy() {
-        SelectState copy = rootTable == null ? new SelectState(root()) : new SelectState(rootTable);
-        copy.rootAlias = rootAlias;
-        copy.joins = joins;
-        copy.where = where;
-        copy.groupBy = groupBy;
-        copy.having = having;
-        copy.orderBy = orderBy;
-        copy.limit = limit;
-        copy.offset = offset;
-        copy.distinct = distinct;
-        copy.distinctOn = distinctOn;
-        copy.shape = shape;
-        copy.projection = projection;
-        copy.rowType = rowType;
-        copy.lock = lock;
-        copy.lockWait = lockWait;
-        copy.seekRow = seekRow;
-        copy.seekValues = seekValues;
-        copy.fetchSize = fetchSize;
-        return copy;
+    private SelectState(Builder builder) {
+        this.root = builder.root;
+        this.rootTable = builder.rootTable;
+        this.rootAlias = builder.rootAlias;
+        this.joins = builder.joins;
+        this.where = builder.where;
+        this.groupBy = builder.groupBy;
+        this.having = builder.having;
+        this.orderBy = builder.orderBy;
+        this.limit = builder.limit;
+        this.offset = builder.offset;
+        this.distinct = builder.distinct;
+        this.distinctOn = builder.distinctOn;
+        this.shape = builder.shape;
+        this.projection = builder.projection;
+        this.rowType = builder.rowType;
+        this.lock = builder.lock;
+        this.lockWait = builder.lockWait;
+        this.seekRow = builder.seekRow;
+        this.seekValues = builder.seekValues;
+        this.fetchSize = builder.fetchSize;
+    }
+
+    /**
+     * A copy of this state with a change: the query steps' only way to a new state.
+     *
+     * @param change sets the fields that differ, on a builder that starts as this state
+     * @return the new state
+     */
+    SelectState with(Consumer<Builder> change) {
+        Builder builder = new Builder(root, rootTable, rowType);
+        builder.rootAlias = rootAlias;
+        builder.joins = joins;
+        builder.where = where;
+        builder.groupBy = groupBy;
+        builder.having = having;
+        builder.orderBy = orderBy;
+        builder.limit = limit;
+        builder.offset = offset;
+        builder.distinct = distinct;
+        builder.distinctOn = distinctOn;
+        builder.shape = shape;
+        builder.projection = projection;
+        builder.lock = lock;
+        builder.lockWait = lockWait;
+        builder.seekRow = seekRow;
+        builder.seekValues = seekValues;
+        builder.fetchSize = fetchSize;
+        change.accept(builder);
+        return new SelectState(builder);
+    }
+
+    /** The fields of a state being derived from another; confined to {@link #with}. Not thread-safe. */
+    static final class Builder {
+        private final @Nullable EntityModel<?> root;
+        private final @Nullable QueryTable<?> rootTable;
+
+        @Nullable
+        String rootAlias;
+
+        List<Join> joins = List.of();
+
+        @Nullable
+        Condition where;
+
+        List<Expression<?>> groupBy = List.of();
+
+        @Nullable
+        Condition having;
+
+        List<SortOrder> orderBy = List.of();
+
+        @Nullable
+        Integer limit;
+
+        @Nullable
+        Long offset;
+
+        boolean distinct;
+        List<Expression<?>> distinctOn = List.of();
+        Shape shape = Shape.ENTITY;
+        List<Expression<?>> projection = List.of();
+        Class<?> rowType;
+
+        @Nullable
+        String lock;
+
+        @Nullable
+        String lockWait;
+
+        @Nullable
+        Object seekRow;
+
+        @Nullable
+        List<Object> seekValues;
+
+        int fetchSize = 1000;
+
+        private Builder(@Nullable EntityModel<?> root, @Nullable QueryTable<?> rootTable, Class<?> rowType) {
+            this.root = root;
+            this.rootTable = rootTable;
+            this.rowType = rowType;
+        }
+
+        /** The joins with one more at the end. */
+        List<Join> withJoin(Join join) {
+            List<Join> list = new ArrayList<>(joins);
+            list.add(join);
+            return List.copyOf(list);
+        }
     }
 
     private EntityModel<?> root() {
@@ -144,10 +208,42 @@ final class SelectState {
                 : root().properties().size();
     }
 
-    List<Join> withJoin(Join join) {
-        List<Join> list = new ArrayList<>(joins);
-        list.add(join);
-        return List.copyOf(list);
+    /**
+     * Adds what the text of this {@code SELECT} depends on to a shape (never a bound value, never the fetch size). A
+     * query over a CTE or derived table, or with a keyset position, is opaque.
+     */
+    void shape(ShapeKey key) {
+        if (rootTable != null || seekRow != null || seekValues != null) {
+            key.opaque();
+            return;
+        }
+        key.add(root).add(rootAlias).add(joins.size());
+        for (Join join : joins) {
+            Scope.Item item = join.item();
+            if (item.model() == null) {
+                key.opaque();
+                return;
+            }
+            key.add(join.keyword()).add(item.model()).add(item.alias());
+            shapeOf(key, join.on());
+        }
+        shapeOf(key, where);
+        key.expressions(groupBy);
+        shapeOf(key, having);
+        key.add(orderBy.size());
+        for (SortOrder order : orderBy) {
+            order.shape(key);
+        }
+        key.add(limit != null).add(offset != null).add(distinct).expressions(distinctOn);
+        key.add(shape).expressions(projection).add(rowType).add(lock).add(lockWait);
+    }
+
+    private static void shapeOf(ShapeKey key, @Nullable Condition condition) {
+        if (condition == null) {
+            key.add(null);
+        } else {
+            condition.shape(key);
+        }
     }
 
     /** Whether {@code count()} must wrap the query rather than replace its select list. */

@@ -44,6 +44,11 @@ public final class SortOrder {
         return ascending;
     }
 
+    void shape(ShapeKey key) {
+        expression.shape(key);
+        key.add(ascending).add(nullsFirst);
+    }
+
     void render(SqlRenderer renderer) {
         expression.render(renderer);
         renderer.append(ascending ? " ASC" : " DESC");

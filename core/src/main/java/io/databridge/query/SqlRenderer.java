@@ -31,18 +31,28 @@ final class SqlRenderer {
 
     private boolean finished;
 
+    /**
+     * Whether this rendering only collects the bound values, for a query whose shape was rendered before: text is not
+     * kept and no row reader is built.
+     */
+    boolean valuesOnly;
+
     SqlRenderer(EntityModels models, Scope scope) {
         this.models = models;
         this.scope = scope;
     }
 
     SqlRenderer append(String text) {
-        sql.append(text);
+        if (!valuesOnly) {
+            sql.append(text);
+        }
         return this;
     }
 
     SqlRenderer append(char c) {
-        sql.append(c);
+        if (!valuesOnly) {
+            sql.append(c);
+        }
         return this;
     }
 
@@ -75,7 +85,7 @@ final class SqlRenderer {
     }
 
     SqlRenderer bind(@Nullable Object value, Bind.Binder binder) {
-        sql.append('?');
+        append('?');
         binds.add(new Bind(value, binder));
         return this;
     }
@@ -108,7 +118,7 @@ final class SqlRenderer {
     void list(List<? extends Expression<?>> expressions) {
         for (int i = 0; i < expressions.size(); i++) {
             if (i > 0) {
-                sql.append(", ");
+                append(", ");
             }
             expressions.get(i).render(this);
         }

@@ -1,32 +1,19 @@
 package io.databridge.query;
 
+import io.databridge.internal.model.JavaTypes;
 import io.databridge.internal.model.PropertyModel;
+import io.databridge.types.BulkForm;
 import io.databridge.types.TypeCodec;
-import java.math.BigDecimal;
-import java.sql.Array;
+import io.databridge.types.ValueType;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /** Binding helpers: codec binds with clear failures, arrays for {@code = ANY(?)}, LIKE escaping. Stateless. */
 final class Values {
-
-    /** Element classes pgjdbc's {@code createArrayOf} takes as they are, with the array element type name. */
-    private static final Map<Class<?>, String> NATIVE_ARRAY_ELEMENTS = Map.of(
-            String.class, "text",
-            Integer.class, "int4",
-            Long.class, "int8",
-            Short.class, "int2",
-            Double.class, "float8",
-            Float.class, "float4",
-            Boolean.class, "bool",
-            BigDecimal.class, "numeric",
-            UUID.class, "uuid");
 
     private Values() {}
 
@@ -48,39 +35,100 @@ final class Values {
     }
 
     /**
-     * Renders {@code ?} (or {@code ?::type[]}) bound to one array holding all values, for {@code = ANY(...)}.
+     * Renders the values of {@code = ANY(...)} through their codec, the column's when they are of its type, else the
+     * registry's for their class: one array parameter ({@code ?}, or {@code ?::type[]} when the codec's elements travel
+     * as text) when the codec has a {@linkplain TypeCodec#bulkForm() bulk form}, else {@code ARRAY[?, ...]::type[]}
+     * with each value bound by the codec.
      *
      * @param values the non-empty values, none {@code null}
-     * @param sqlType the element's PostgreSQL type from the codec, used as a cast when elements travel as text
+     * @param property the property of the column compared, or {@code null}
      */
-    static void bindArray(SqlRenderer renderer, List<?> values, @Nullable String sqlType) {
-        Class<?> elementClass = values.get(0).getClass();
-        for (Object value : values) {
-            if (value.getClass() != elementClass) {
-                elementClass = Object.class;
-                break;
+    static void bindArray(SqlRenderer renderer, List<?> values, @Nullable PropertyModel property) {
+        TypeCodec<Object> codec = elementCodec(renderer, values, property);
+        if (codec == null) {
+            renderer.append("ARRAY[");
+            for (int i = 0; i < values.size(); i++) {
+                renderer.append(i == 0 ? "" : ", ").bindValue(values.get(i), null);
             }
-        }
-        String nativeName = NATIVE_ARRAY_ELEMENTS.get(elementClass);
-        if (nativeName != null) {
-            Object[] elements = values.toArray();
-            String name = nativeName;
-            renderer.bind(values, (statement, index, v) -> statement.setArray(index, array(statement, name, elements)));
+            renderer.append(']');
             return;
         }
-        String[] texts = new String[values.size()];
-        for (int i = 0; i < texts.length; i++) {
-            Object value = values.get(i);
-            texts[i] = value instanceof Enum<?> constant ? constant.name() : value.toString();
+        BulkForm<Object> form = codec.bulkForm();
+        if (form == null) {
+            renderer.append("ARRAY[");
+            for (int i = 0; i < values.size(); i++) {
+                renderer.append(i == 0 ? "" : ", ").bind(values.get(i), codec::bind);
+            }
+            renderer.append("]::").append(codec.sqlType()).append("[]");
+            return;
         }
-        renderer.bind(values, (statement, index, v) -> statement.setArray(index, array(statement, "text", texts)));
-        if (sqlType != null && !sqlType.equals("text") && !sqlType.startsWith("varchar")) {
-            renderer.append("::").append(sqlType).append("[]");
+        renderer.bind(values, (statement, index, value) -> bindArray(statement, index, form, (List<?>) value));
+        String cast = form.cast();
+        if (cast != null) {
+            renderer.append("::").append(cast).append("[]");
         }
     }
 
-    private static Array array(PreparedStatement statement, String type, Object[] elements) throws SQLException {
-        return statement.getConnection().createArrayOf(type, elements);
+    /**
+     * Adds what {@link #bindArray} renders depends on to a shape: the values' class, whether they share it, and their
+     * number when each is bound on its own (a codec without a bulk form).
+     */
+    static void shape(ShapeKey key, List<?> values) {
+        Class<?> first = valueClass(values.get(0));
+        boolean same = true;
+        for (Object value : values) {
+            if (valueClass(value) != first) {
+                same = false;
+                break;
+            }
+        }
+        key.add(first).add(same);
+        boolean bulk = same
+                && key.models()
+                        .codecs()
+                        .find(ValueType.of(first))
+                        .map(codec -> codec.bulkForm() != null)
+                        .orElse(false);
+        if (!bulk) {
+            key.add(values.size());
+        }
+    }
+
+    /** The codec all values bind through, or {@code null} when they are of different classes no column types. */
+    @SuppressWarnings("unchecked")
+    private static @Nullable TypeCodec<Object> elementCodec(
+            SqlRenderer renderer, List<?> values, @Nullable PropertyModel property) {
+        if (property != null) {
+            Class<?> type = JavaTypes.box(property.valueType().rawType());
+            if (values.stream().allMatch(type::isInstance)) {
+                return property.codec();
+            }
+        }
+        Class<?> elementClass = valueClass(values.get(0));
+        for (Object value : values) {
+            if (valueClass(value) != elementClass) {
+                return null;
+            }
+        }
+        return (TypeCodec<Object>)
+                renderer.models.codecs().find(ValueType.of(elementClass)).orElse(null);
+    }
+
+    private static Class<?> valueClass(Object value) {
+        return value instanceof Enum<?> constant ? constant.getDeclaringClass() : value.getClass();
+    }
+
+    private static void bindArray(PreparedStatement statement, int index, BulkForm<Object> form, List<?> values)
+            throws SQLException {
+        Object[] elements = form.newArray(values.size());
+        try {
+            for (int i = 0; i < elements.length; i++) {
+                elements[i] = form.encode(values.get(i));
+            }
+        } catch (IllegalArgumentException | ClassCastException ex) {
+            throw new InvalidDataAccessApiUsageException("Cannot bind a value of an IN list: " + ex.getMessage(), ex);
+        }
+        statement.setArray(index, statement.getConnection().createArrayOf(form.elementType(), elements));
     }
 
     static List<Object> nonEmpty(String method, Expression<?> target, @Nullable Collection<?> values) {

@@ -57,6 +57,17 @@ final class ArrayCodecs {
         return null;
     }
 
+    /** PostgreSQL's text input form of a one-dimensional array: each element converted for the driver, quoted. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static String literal(@Nullable ArrayElement element, @Nullable Object[] items) {
+        Object[] elements = new Object[items.length];
+        for (int i = 0; i < items.length; i++) {
+            Object item = items[i];
+            elements[i] = item == null || element == null ? item : element.toDriver(item);
+        }
+        return BulkForm.arrayLiteral(elements);
+    }
+
     private static @Nullable Object @Nullable [] readElements(ResultSet rows, int index) throws SQLException {
         Array array = rows.getArray(index);
         if (array == null) {
@@ -77,10 +88,17 @@ final class ArrayCodecs {
     private static final class ListCodec<E> implements TypeCodec<List<E>> {
         private final ArrayElement<E> element;
         private final String sqlType;
+        private final BulkForm<List<E>> bulkForm;
 
         ListCodec(ArrayElement<E> element) {
             this.element = element;
             this.sqlType = element.sqlType() + "[]";
+            this.bulkForm = BulkForm.text(sqlType, list -> literal(element, list.toArray()));
+        }
+
+        @Override
+        public BulkForm<List<E>> bulkForm() {
+            return bulkForm;
         }
 
         @Override
@@ -122,6 +140,12 @@ final class ArrayCodecs {
         private final ArrayElement<E> element;
         private final String sqlType;
         private final E[] empty;
+        private final BulkForm<E[]> bulkForm;
+
+        @Override
+        public BulkForm<E[]> bulkForm() {
+            return bulkForm;
+        }
 
         @SuppressWarnings("unchecked")
         ObjectArrayCodec(ArrayElement<E> element) {
@@ -129,6 +153,7 @@ final class ArrayCodecs {
             this.sqlType = element.sqlType() + "[]";
             // Created once here, so reading copies it rather than reflecting per row.
             this.empty = (E[]) java.lang.reflect.Array.newInstance(element.javaType(), 0);
+            this.bulkForm = BulkForm.text(sqlType, array -> literal(element, array));
         }
 
         @Override
@@ -291,11 +316,18 @@ final class ArrayCodecs {
         private final Class<?> componentType;
         private final ArrayElement<?> element;
         private final String sqlType;
+        private final BulkForm<Object> bulkForm;
 
         PrimitiveArrayCodec(Class<?> componentType, Class<?> boxedType) {
             this.componentType = componentType;
             this.element = java.util.Objects.requireNonNull(ArrayElement.of(boxedType));
             this.sqlType = element.sqlType() + "[]";
+            this.bulkForm = BulkForm.text(sqlType, array -> literal(null, box(array)));
+        }
+
+        @Override
+        public BulkForm<Object> bulkForm() {
+            return bulkForm;
         }
 
         abstract Object[] box(Object array);

@@ -80,11 +80,18 @@ final class EnumCodecs {
         private final Constants<E> constants;
         private final String sqlType;
         private final int jdbcType;
+        private final BulkForm<E> bulkForm;
 
         NameCodec(Constants<E> constants, String sqlType, int jdbcType) {
             this.constants = constants;
             this.sqlType = sqlType;
             this.jdbcType = jdbcType;
+            this.bulkForm = BulkForm.text(sqlType, Enum::name);
+        }
+
+        @Override
+        public BulkForm<E> bulkForm() {
+            return bulkForm;
         }
 
         @Override
@@ -110,7 +117,15 @@ final class EnumCodecs {
     }
 
     private static final class OrdinalCodec<E extends Enum<E>> implements TypeCodec<E> {
+        private static final BulkForm<Enum<?>> BULK = BulkForm.element("int4", Integer[]::new, Enum::ordinal);
+
         private final Constants<E> constants;
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public BulkForm<E> bulkForm() {
+            return (BulkForm<E>) (BulkForm<?>) BULK;
+        }
 
         OrdinalCodec(Constants<E> constants) {
             this.constants = constants;

@@ -24,6 +24,9 @@ enum IntervalCodec implements TypeCodec<Duration> {
     private static final long MICROS_PER_HOUR = 60 * MICROS_PER_MINUTE;
     private static final long SECONDS_PER_DAY = 86_400L;
 
+    private static final BulkForm<Duration> BULK =
+            BulkForm.text("interval", value -> interval(value).getValue());
+
     @Override
     public String sqlType() {
         return "interval";
@@ -35,6 +38,15 @@ enum IntervalCodec implements TypeCodec<Duration> {
             statement.setNull(index, Types.OTHER);
             return;
         }
+        statement.setObject(index, interval(value));
+    }
+
+    @Override
+    public BulkForm<Duration> bulkForm() {
+        return BULK;
+    }
+
+    private static PGInterval interval(Duration value) {
         long micros;
         try {
             micros = Math.addExact(Math.multiplyExact(value.getSeconds(), MICROS_PER_SECOND), value.getNano() / 1000);
@@ -50,7 +62,7 @@ enum IntervalCodec implements TypeCodec<Duration> {
         long restMicros = magnitude % MICROS_PER_MINUTE;
         double seconds = (restMicros / MICROS_PER_SECOND) + (restMicros % MICROS_PER_SECOND) / 1_000_000.0;
         int sign = micros < 0 ? -1 : 1;
-        statement.setObject(index, new PGInterval(0, 0, 0, sign * (int) hours, sign * minutes, sign * seconds));
+        return new PGInterval(0, 0, 0, sign * (int) hours, sign * minutes, sign * seconds);
     }
 
     @Override

@@ -25,6 +25,7 @@ final class JacksonJsonCodec<T> implements TypeCodec<T> {
     private final JavaType type;
     private final ObjectReader reader;
     private final ObjectWriter writer;
+    private final BulkForm<T> bulkForm = BulkForm.text("jsonb", this::json);
 
     JacksonJsonCodec(ObjectMapper mapper, JavaType type) {
         this.type = type;
@@ -43,14 +44,21 @@ final class JacksonJsonCodec<T> implements TypeCodec<T> {
             statement.setNull(index, Types.OTHER);
             return;
         }
-        String json;
+        // Types.OTHER sends the text untyped, so PostgreSQL parses it as the column's jsonb.
+        statement.setObject(index, json(value), Types.OTHER);
+    }
+
+    @Override
+    public BulkForm<T> bulkForm() {
+        return bulkForm;
+    }
+
+    private String json(T value) {
         try {
-            json = writer.writeValueAsString(value);
+            return writer.writeValueAsString(value);
         } catch (JacksonException ex) {
             throw writeFailure(ex);
         }
-        // Types.OTHER sends the text untyped, so PostgreSQL parses it as the column's jsonb.
-        statement.setObject(index, json, Types.OTHER);
     }
 
     @Override

@@ -31,9 +31,31 @@ final class ScalarCodecs {
         }
     }
 
+    private static String checkedText(String value) {
+        checkText(value);
+        return value;
+    }
+
+    /** PostgreSQL's hex input form of {@code bytea}, e.g. {@code \\x0aff}. */
+    static String hex(byte[] bytes) {
+        char[] digits = "0123456789abcdef".toCharArray();
+        StringBuilder text = new StringBuilder(2 + bytes.length * 2).append("\\x");
+        for (byte b : bytes) {
+            text.append(digits[(b >> 4) & 0xf]).append(digits[b & 0xf]);
+        }
+        return text.toString();
+    }
+
     /** {@code boolean} / {@link Boolean} as {@code boolean}. */
     enum BooleanCodec implements TypeCodec<Boolean> {
         INSTANCE;
+
+        private static final BulkForm<Boolean> BULK = BulkForm.element("bool", Boolean[]::new);
+
+        @Override
+        public BulkForm<Boolean> bulkForm() {
+            return BULK;
+        }
 
         @Override
         public String sqlType() {
@@ -62,6 +84,13 @@ final class ScalarCodecs {
      */
     enum ByteCodec implements TypeCodec<Byte> {
         INSTANCE;
+
+        private static final BulkForm<Byte> BULK = BulkForm.element("int2", Short[]::new, Byte::shortValue);
+
+        @Override
+        public BulkForm<Byte> bulkForm() {
+            return BULK;
+        }
 
         @Override
         public String sqlType() {
@@ -94,6 +123,13 @@ final class ScalarCodecs {
     enum ShortCodec implements TypeCodec<Short> {
         INSTANCE;
 
+        private static final BulkForm<Short> BULK = BulkForm.element("int2", Short[]::new);
+
+        @Override
+        public BulkForm<Short> bulkForm() {
+            return BULK;
+        }
+
         @Override
         public String sqlType() {
             return "smallint";
@@ -118,6 +154,13 @@ final class ScalarCodecs {
     /** {@code int} / {@link Integer} as {@code integer}. */
     enum IntegerCodec implements TypeCodec<Integer> {
         INSTANCE;
+
+        private static final BulkForm<Integer> BULK = BulkForm.element("int4", Integer[]::new);
+
+        @Override
+        public BulkForm<Integer> bulkForm() {
+            return BULK;
+        }
 
         @Override
         public String sqlType() {
@@ -144,6 +187,13 @@ final class ScalarCodecs {
     enum LongCodec implements TypeCodec<Long> {
         INSTANCE;
 
+        private static final BulkForm<Long> BULK = BulkForm.element("int8", Long[]::new);
+
+        @Override
+        public BulkForm<Long> bulkForm() {
+            return BULK;
+        }
+
         @Override
         public String sqlType() {
             return "bigint";
@@ -169,6 +219,13 @@ final class ScalarCodecs {
     enum FloatCodec implements TypeCodec<Float> {
         INSTANCE;
 
+        private static final BulkForm<Float> BULK = BulkForm.element("float4", Float[]::new);
+
+        @Override
+        public BulkForm<Float> bulkForm() {
+            return BULK;
+        }
+
         @Override
         public String sqlType() {
             return "real";
@@ -193,6 +250,13 @@ final class ScalarCodecs {
     /** {@code double} / {@link Double} as {@code double precision}, including NaN and the infinities. */
     enum DoubleCodec implements TypeCodec<Double> {
         INSTANCE;
+
+        private static final BulkForm<Double> BULK = BulkForm.element("float8", Double[]::new);
+
+        @Override
+        public BulkForm<Double> bulkForm() {
+            return BULK;
+        }
 
         @Override
         public String sqlType() {
@@ -223,6 +287,13 @@ final class ScalarCodecs {
     enum CharacterCodec implements TypeCodec<Character> {
         INSTANCE;
 
+        private static final BulkForm<Character> BULK = BulkForm.element("text", String[]::new, CharacterCodec::text);
+
+        @Override
+        public BulkForm<Character> bulkForm() {
+            return BULK;
+        }
+
         @Override
         public String sqlType() {
             return "text";
@@ -234,14 +305,16 @@ final class ScalarCodecs {
                 statement.setNull(index, Types.VARCHAR);
                 return;
             }
+            statement.setString(index, text(value));
+        }
+
+        private static String text(Character value) {
             char c = value;
             if (Character.isSurrogate(c)) {
                 throw new IllegalArgumentException("a lone UTF-16 surrogate cannot be stored in PostgreSQL text;"
                         + " use String for characters outside the Basic Multilingual Plane");
             }
-            String text = String.valueOf(c);
-            checkText(text);
-            statement.setString(index, text);
+            return checkedText(String.valueOf(c));
         }
 
         @Override
@@ -262,6 +335,13 @@ final class ScalarCodecs {
     /** {@link String} as {@code text}; a string containing U+0000 is rejected on bind. */
     enum StringCodec implements TypeCodec<String> {
         INSTANCE;
+
+        private static final BulkForm<String> BULK = BulkForm.element("text", String[]::new, ScalarCodecs::checkedText);
+
+        @Override
+        public BulkForm<String> bulkForm() {
+            return BULK;
+        }
 
         @Override
         public String sqlType() {
@@ -291,6 +371,13 @@ final class ScalarCodecs {
     enum BigDecimalCodec implements TypeCodec<BigDecimal> {
         INSTANCE;
 
+        private static final BulkForm<BigDecimal> BULK = BulkForm.text("numeric", BigDecimal::toString);
+
+        @Override
+        public BulkForm<BigDecimal> bulkForm() {
+            return BULK;
+        }
+
         @Override
         public String sqlType() {
             return "numeric";
@@ -314,6 +401,13 @@ final class ScalarCodecs {
     /** {@link BigInteger} as {@code numeric}; a stored value with a fractional part is rejected on read. */
     enum BigIntegerCodec implements TypeCodec<BigInteger> {
         INSTANCE;
+
+        private static final BulkForm<BigInteger> BULK = BulkForm.text("numeric", BigInteger::toString);
+
+        @Override
+        public BulkForm<BigInteger> bulkForm() {
+            return BULK;
+        }
 
         @Override
         public String sqlType() {
@@ -348,6 +442,13 @@ final class ScalarCodecs {
     enum UuidCodec implements TypeCodec<UUID> {
         INSTANCE;
 
+        private static final BulkForm<UUID> BULK = BulkForm.text("uuid", UUID::toString);
+
+        @Override
+        public BulkForm<UUID> bulkForm() {
+            return BULK;
+        }
+
         @Override
         public String sqlType() {
             return "uuid";
@@ -371,6 +472,13 @@ final class ScalarCodecs {
     /** {@code byte[]} as {@code bytea}; the array is passed to the driver as is, not copied. */
     enum ByteArrayCodec implements TypeCodec<byte[]> {
         INSTANCE;
+
+        private static final BulkForm<byte[]> BULK = BulkForm.text("bytea", ScalarCodecs::hex);
+
+        @Override
+        public BulkForm<byte[]> bulkForm() {
+            return BULK;
+        }
 
         @Override
         public String sqlType() {

@@ -27,6 +27,15 @@ final class TemporalCodecs {
     enum InstantCodec implements TypeCodec<Instant> {
         INSTANCE;
 
+        private static final BulkForm<Instant> BULK = BulkForm.text(
+                "timestamptz",
+                value -> OffsetDateTime.ofInstant(value, ZoneOffset.UTC).toString());
+
+        @Override
+        public BulkForm<Instant> bulkForm() {
+            return BULK;
+        }
+
         @Override
         public String sqlType() {
             return "timestamptz";
@@ -55,6 +64,13 @@ final class TemporalCodecs {
     enum OffsetDateTimeCodec implements TypeCodec<OffsetDateTime> {
         INSTANCE;
 
+        private static final BulkForm<OffsetDateTime> BULK = BulkForm.text("timestamptz", OffsetDateTime::toString);
+
+        @Override
+        public BulkForm<OffsetDateTime> bulkForm() {
+            return BULK;
+        }
+
         @Override
         public String sqlType() {
             return "timestamptz";
@@ -78,6 +94,13 @@ final class TemporalCodecs {
     /** {@link LocalDateTime} as {@code timestamp} (without time zone). */
     enum LocalDateTimeCodec implements TypeCodec<LocalDateTime> {
         INSTANCE;
+
+        private static final BulkForm<LocalDateTime> BULK = BulkForm.text("timestamp", LocalDateTime::toString);
+
+        @Override
+        public BulkForm<LocalDateTime> bulkForm() {
+            return BULK;
+        }
 
         @Override
         public String sqlType() {
@@ -103,6 +126,13 @@ final class TemporalCodecs {
     enum LocalDateCodec implements TypeCodec<LocalDate> {
         INSTANCE;
 
+        private static final BulkForm<LocalDate> BULK = BulkForm.text("date", LocalDate::toString);
+
+        @Override
+        public BulkForm<LocalDate> bulkForm() {
+            return BULK;
+        }
+
         @Override
         public String sqlType() {
             return "date";
@@ -126,6 +156,13 @@ final class TemporalCodecs {
     /** {@link LocalTime} as {@code time} (without time zone). */
     enum LocalTimeCodec implements TypeCodec<LocalTime> {
         INSTANCE;
+
+        private static final BulkForm<LocalTime> BULK = BulkForm.text("time", LocalTime::toString);
+
+        @Override
+        public BulkForm<LocalTime> bulkForm() {
+            return BULK;
+        }
 
         @Override
         public String sqlType() {

@@ -47,4 +47,16 @@ public interface TypeCodec<T> {
      */
     @Nullable
     T read(ResultSet rows, int index) throws SQLException;
+
+    /**
+     * How values of this codec travel many at a time, as elements of one array parameter: bulk inserts and updates,
+     * {@code IN} lists and collection parameters of raw SQL. The default, {@code null}, says they cannot: bulk writes
+     * then fall back to one statement per row, and {@code IN} lists bind one parameter per value. Implement it to give
+     * your codec the fast path, e.g. {@code BulkForm.text(sqlType(), Money::toPlainString)}.
+     *
+     * @return the form, or {@code null} when values travel one at a time only
+     */
+    default @Nullable BulkForm<T> bulkForm() {
+        return null;
+    }
 }

@@ -1,75 +1,76 @@
 package io.databridge.internal.bulk;
 
+import io.databridge.internal.jdbc.Rows;
 import io.databridge.internal.model.PropertyModel;
-import java.util.Map;
-import java.util.function.IntFunction;
+import io.databridge.types.BulkForm;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 
 /**
- * How one column travels in a bulk insert: as a typed PostgreSQL array of the Java values (the built-in codecs of
- * numbers, booleans and text, which pgjdbc encodes itself), or as a {@code text[]} of the codec's text form, cast back
- * to the codec's SQL type in the statement (every other codec: temporal, enum, jsonb, array, interval and user codecs).
+ * How one column travels in a bulk write, as its codec says ({@link io.databridge.types.TypeCodec#bulkForm()}): as a
+ * typed PostgreSQL array the driver encodes, or as a {@code text[]} of the codec's text form, cast back to the codec's
+ * SQL type in the statement. A codec without a bulk form makes the bulk paths fall back to one statement per row.
  * Chosen once per entity. Immutable and thread-safe.
  */
 final class BulkColumn {
 
-    /** A typed array the driver encodes: its element type name and a factory for the matching Java array. */
-    private record Typed(String elementType, IntFunction<Object[]> arrays) {}
-
-    private static final String SCALARS = "io.databridge.types.ScalarCodecs$";
-
-    private static final Map<String, Typed> TYPED = Map.of(
-            SCALARS + "LongCodec", new Typed("int8", Long[]::new),
-            SCALARS + "IntegerCodec", new Typed("int4", Integer[]::new),
-            SCALARS + "ShortCodec", new Typed("int2", Short[]::new),
-            SCALARS + "BooleanCodec", new Typed("bool", Boolean[]::new),
-            SCALARS + "DoubleCodec", new Typed("float8", Double[]::new),
-            SCALARS + "FloatCodec", new Typed("float4", Float[]::new),
-            SCALARS + "StringCodec", new Typed("text", String[]::new));
+    private static final BulkForm<Object> NONE = BulkForm.text("text", String::valueOf);
 
     private final PropertyModel property;
-    private final String elementType;
-    private final IntFunction<Object[]> arrays;
-    private final @Nullable String cast;
+    private final BulkForm<Object> form;
+    private final boolean supported;
 
-    private BulkColumn(
-            PropertyModel property, String elementType, IntFunction<Object[]> arrays, @Nullable String cast) {
+    private BulkColumn(PropertyModel property, @Nullable BulkForm<Object> form) {
         this.property = property;
-        this.elementType = elementType;
-        this.arrays = arrays;
-        this.cast = cast;
+        this.form = form == null ? NONE : form;
+        this.supported = form != null;
     }
 
     static BulkColumn of(PropertyModel property) {
-        Typed typed = TYPED.get(property.codec().getClass().getName());
-        if (typed != null) {
-            return new BulkColumn(property, typed.elementType(), typed.arrays(), null);
-        }
-        return new BulkColumn(property, "text", String[]::new, property.codec().sqlType());
+        return new BulkColumn(property, property.codec().bulkForm());
     }
 
     PropertyModel property() {
         return property;
     }
 
+    /** Whether the codec says how its values travel in bulk; when not, the caller writes row by row. */
+    boolean supported() {
+        return supported;
+    }
+
     /** The element type name for {@code Connection.createArrayOf}. */
     String elementType() {
-        return elementType;
+        return form.elementType();
     }
 
     /** Whether values travel as the codec's text form. */
     boolean text() {
-        return cast != null;
+        return form.isText();
     }
 
     /** A new Java array of the element type. */
     Object[] newArray(int size) {
-        return arrays.apply(size);
+        return form.newArray(size);
+    }
+
+    /**
+     * Encodes one value as its array element, with the message a single bind would give when the codec refuses it.
+     *
+     * @throws InvalidDataAccessApiUsageException when the codec refuses the value
+     */
+    @Nullable
+    Object encode(@Nullable Object value) {
+        try {
+            return form.encode(value);
+        } catch (IllegalArgumentException | ClassCastException ex) {
+            throw Rows.bindFailure(property, ex);
+        }
     }
 
     /** The placeholder of the column's array parameter, e.g. {@code ?::int8[]}. */
     String placeholder() {
-        return "?::" + elementType + "[]";
+        return "?::" + form.elementType() + "[]";
     }
 
     /**
@@ -77,7 +78,7 @@ final class BulkColumn {
      * ?::text[]::uuid[]}, for {@code = ANY(...)}.
      */
     String arrayPlaceholder() {
-        return cast == null ? placeholder() : placeholder() + "::" + cast + "[]";
+        return form.arrayPlaceholder();
     }
 
     /**
@@ -87,6 +88,7 @@ final class BulkColumn {
      * @return e.g. {@code u.b3} or {@code u.b3::jsonb}
      */
     String expression(String alias) {
+        String cast = form.cast();
         return cast == null ? alias : alias + "::" + cast;
     }
 }

@@ -7,7 +7,6 @@ import io.databridge.internal.model.EntityModels;
 import io.databridge.internal.model.JavaTypes;
 import io.databridge.internal.model.PropertyModel;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -25,28 +24,22 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
 import org.springframework.dao.IncorrectUpdateSemanticsDataAccessException;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code updateAll}, {@code upsertAll}, {@code deleteAll} and {@code deleteAllById}: one statement per chunk of {@value
- * BulkInsert#CHUNK_ROWS} rows, each column one array parameter (see {@link BulkWriteSql}), values encoded by the
+ * BulkArrays#CHUNK_ROWS} rows, each column one array parameter (see {@link BulkWriteSql}), values encoded by the
  * machinery of {@link BulkInsert}. A call whose outcome must be checked (every row updated, every versioned row
  * deleted) or that needs several statements runs in the caller's transaction or in its own, so a failure leaves
  * nothing changed; returned entities are completed only after every statement succeeded. When a codec binds a value
  * no array can carry, the call falls back to single-row operations in one transaction. Thread-safe.
  */
-public final class BulkWrite {
+public final class BulkWrite extends BulkOperation {
 
-    private final EntityModels models;
-    private final JdbcExecutor executor;
-    private final TransactionTemplate transactions;
     private final Map<Class<?>, BulkWriteSql> statements = new ConcurrentHashMap<>();
 
     public BulkWrite(EntityModels models, JdbcExecutor executor, TransactionTemplate transactions) {
-        this.models = models;
-        this.executor = executor;
-        this.transactions = transactions;
+        super(models, executor, transactions);
     }
 
     /**
@@ -61,7 +54,7 @@ public final class BulkWrite {
         EntityModel<T> model = commonModel(input);
         if (model == null) {
             rejectDuplicateIds(input, "update");
-            return inTransaction(() -> each(input, single));
+            return allInTransaction(() -> each(input, single));
         }
         BulkWriteSql sql = sql(model);
         List<@Nullable Object[]> values = values(model, input, "update", "insert it first, or use save()", true);
@@ -76,7 +69,7 @@ public final class BulkWrite {
             }
         }
         String task = "updateAll " + model.type().getSimpleName();
-        List<T> stored = inTransaction(() -> {
+        List<T> stored = allInTransaction(() -> {
             List<@Nullable Object[]> rows = executor.withConnection(
                     task,
                     sql.update(),
@@ -116,7 +109,7 @@ public final class BulkWrite {
                 upsert(models.get(entity.getClass()));
             }
             rejectDuplicateIds(input, "upsert");
-            return inTransaction(() -> each(input, single));
+            return allInTransaction(() -> each(input, single));
         }
         BulkWriteSql sql = sql(model);
         String text = upsert(model);
@@ -132,20 +125,20 @@ public final class BulkWrite {
                 }
                 return input;
             };
-            return input.size() <= BulkInsert.CHUNK_ROWS ? counted.get() : inTransaction(counted);
+            return input.size() <= BulkArrays.CHUNK_ROWS ? counted.get() : allInTransaction(counted);
         }
         Supplier<List<T>> work = () -> {
             List<@Nullable Object[]> rows = executor.withConnection(
                     task, text, connection -> readBack(connection, model, text, sql.upsertColumns(), values));
             if (rows == null) {
-                return inTransaction(() -> each(input, single));
+                return allInTransaction(() -> each(input, single));
             }
             if (rows.size() != input.size()) {
                 throw new IncorrectResultSizeDataAccessException(input.size(), rows.size());
             }
             return merge(model, input, rows);
         };
-        return input.size() <= BulkInsert.CHUNK_ROWS ? work.get() : inTransaction(work);
+        return input.size() <= BulkArrays.CHUNK_ROWS ? work.get() : allInTransaction(work);
     }
 
     /**
@@ -158,7 +151,7 @@ public final class BulkWrite {
         List<T> input = new ArrayList<>(entities);
         EntityModel<T> model = commonModel(input);
         if (model == null) {
-            inTransaction(() -> {
+            allInTransaction(() -> {
                 input.forEach(single);
                 return List.of();
             });
@@ -185,7 +178,7 @@ public final class BulkWrite {
         }
         long expected = pairs.size();
         String text = sql.deleteByIdsAndVersions();
-        inTransaction(() -> {
+        allInTransaction(() -> {
             Long deleted = executor.withConnection(
                     task, text, connection -> execute(connection, text, List.of(sql.id(), version), values));
             if (deleted == null) {
@@ -246,9 +239,9 @@ public final class BulkWrite {
         Supplier<Long> work = () -> {
             Long deleted = executor.withConnection(
                     task, text, connection -> execute(connection, text, List.of(sql.id()), values));
-            return deleted != null ? deleted : transactions.execute(status -> fallback.get());
+            return deleted != null ? deleted : transactional(fallback::get);
         };
-        Long deleted = ids.size() <= BulkInsert.CHUNK_ROWS ? work.get() : transactions.execute(status -> work.get());
+        Long deleted = ids.size() <= BulkArrays.CHUNK_ROWS ? work.get() : transactional(work::get);
         return deleted == null ? 0 : deleted;
     }
 
@@ -256,20 +249,16 @@ public final class BulkWrite {
     /** Runs {@link BulkWriteSql#upsertAsSent()} per chunk; returns the number of rows written. */
     private long write(Connection connection, String text, BulkWriteSql sql, List<@Nullable Object[]> values)
             throws SQLException {
-        Object[][] arrays = BulkInsert.encode(connection, sql.upsertColumns(), values);
+        Object[][] arrays = BulkArrays.encode(sql.upsertColumns(), values);
         if (arrays == null) {
             throw new IllegalStateException("typed columns are always carried");
         }
-        long written = 0;
-        try (PreparedStatement statement = connection.prepareStatement(text)) {
-            DataSourceUtils.applyTransactionTimeout(statement, executor.dataSource());
-            for (int from = 0; from < values.size(); from += BulkInsert.CHUNK_ROWS) {
-                int to = Math.min(values.size(), from + BulkInsert.CHUNK_ROWS);
-                bind(connection, statement, sql.upsertColumns(), arrays, from, to);
-                written += statement.executeUpdate();
-            }
-        }
-        return written;
+        long[] written = {0};
+        BulkArrays.inChunks(executor, connection, text, values.size(), (statement, from, to) -> {
+            BulkArrays.bindArrays(connection, statement, 1, sql.upsertColumns(), arrays, from, to);
+            written[0] += statement.executeUpdate();
+        });
+        return written[0];
     }
 
     private @Nullable List<@Nullable Object[]> readBack(
@@ -279,28 +268,24 @@ public final class BulkWrite {
             List<BulkColumn> columns,
             List<@Nullable Object[]> values)
             throws SQLException {
-        Object[][] arrays = BulkInsert.encode(connection, columns, values);
+        Object[][] arrays = BulkArrays.encode(columns, values);
         if (arrays == null) {
             return null;
         }
         List<PropertyModel> properties = model.properties();
         List<@Nullable Object[]> stored = new ArrayList<>(values.size());
-        try (PreparedStatement statement = connection.prepareStatement(text)) {
-            DataSourceUtils.applyTransactionTimeout(statement, executor.dataSource());
-            for (int from = 0; from < values.size(); from += BulkInsert.CHUNK_ROWS) {
-                int to = Math.min(values.size(), from + BulkInsert.CHUNK_ROWS);
-                bind(connection, statement, columns, arrays, from, to);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        Object[] row = new Object[properties.size()];
-                        for (int i = 0; i < row.length; i++) {
-                            row[i] = Rows.read(rows, i + 1, properties.get(i));
-                        }
-                        stored.add(row);
+        BulkArrays.inChunks(executor, connection, text, values.size(), (statement, from, to) -> {
+            BulkArrays.bindArrays(connection, statement, 1, columns, arrays, from, to);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    Object[] row = new Object[properties.size()];
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = Rows.read(rows, i + 1, properties.get(i));
                     }
+                    stored.add(row);
                 }
             }
-        }
+        });
         return stored;
     }
 
@@ -308,36 +293,16 @@ public final class BulkWrite {
     private @Nullable Long execute(
             Connection connection, String text, List<BulkColumn> columns, List<@Nullable Object[]> values)
             throws SQLException {
-        Object[][] arrays = BulkInsert.encode(connection, columns, values);
+        Object[][] arrays = BulkArrays.encode(columns, values);
         if (arrays == null) {
             return null;
         }
-        long affected = 0;
-        try (PreparedStatement statement = connection.prepareStatement(text)) {
-            DataSourceUtils.applyTransactionTimeout(statement, executor.dataSource());
-            for (int from = 0; from < values.size(); from += BulkInsert.CHUNK_ROWS) {
-                int to = Math.min(values.size(), from + BulkInsert.CHUNK_ROWS);
-                bind(connection, statement, columns, arrays, from, to);
-                affected += statement.executeLargeUpdate();
-            }
-        }
-        return affected;
-    }
-
-    private static void bind(
-            Connection connection,
-            PreparedStatement statement,
-            List<BulkColumn> columns,
-            Object[][] arrays,
-            int from,
-            int to)
-            throws SQLException {
-        for (int c = 0; c < columns.size(); c++) {
-            BulkColumn column = columns.get(c);
-            statement.setArray(
-                    c + 1,
-                    connection.createArrayOf(column.elementType(), BulkInsert.chunk(column, arrays[c], from, to)));
-        }
+        long[] affected = {0};
+        BulkArrays.inChunks(executor, connection, text, values.size(), (statement, from, to) -> {
+            BulkArrays.bindArrays(connection, statement, 1, columns, arrays, from, to);
+            affected[0] += statement.executeLargeUpdate();
+        });
+        return affected[0];
     }
 
     private static <T> List<T> merge(EntityModel<T> model, List<T> input, List<@Nullable Object[]> rows) {
@@ -346,19 +311,6 @@ public final class BulkWrite {
             stored.add(model.merge(input.get(i), rows.get(i)));
         }
         return stored;
-    }
-
-    private static <T> List<T> each(List<T> input, UnaryOperator<T> single) {
-        List<T> result = new ArrayList<>(input.size());
-        for (T entity : input) {
-            result.add(single.apply(entity));
-        }
-        return result;
-    }
-
-    private <T> List<T> inTransaction(Supplier<List<T>> work) {
-        List<T> result = transactions.execute(status -> work.get());
-        return result == null ? List.of() : result;
     }
 
     /** The upsert statement of the entity; rejects entities with a generated id or a version. */
@@ -411,21 +363,5 @@ public final class BulkWrite {
     private static IllegalArgumentException duplicate(Class<?> type, String operation) {
         return new IllegalArgumentException("Cannot " + operation + " " + type.getName()
                 + ": two entities of the call have the same @Id; pass each entity once");
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> @Nullable EntityModel<T> commonModel(List<T> input) {
-        Class<?> type = null;
-        for (T entity : input) {
-            if (entity == null) {
-                throw new IllegalArgumentException("entities must not contain null");
-            }
-            if (type == null) {
-                type = entity.getClass();
-            } else if (type != entity.getClass()) {
-                return null;
-            }
-        }
-        return (EntityModel<T>) models.get(type);
     }
 }

@@ -38,11 +38,16 @@ public final class Rows {
         try {
             property.codec().bind(statement, index, value);
         } catch (IllegalArgumentException | ClassCastException ex) {
-            throw new InvalidDataAccessApiUsageException(
-                    "Cannot bind " + property.qualifiedName() + " ("
-                            + property.valueType().rawType().getSimpleName() + "): " + ex.getMessage(),
-                    ex);
+            throw bindFailure(property, ex);
         }
+    }
+
+    /** The failure of a codec that refused a property's value: names the property and type, never the value. */
+    public static InvalidDataAccessApiUsageException bindFailure(PropertyModel property, RuntimeException ex) {
+        return new InvalidDataAccessApiUsageException(
+                "Cannot bind " + property.qualifiedName() + " ("
+                        + property.valueType().rawType().getSimpleName() + "): " + ex.getMessage(),
+                ex);
     }
 
     /** Reads one row whose columns are the entity's properties in model order, starting at column 1. */

@@ -44,12 +44,14 @@ public final class EntitySql {
         this.columnList = columns.toString();
         String returning = " RETURNING " + columnList;
 
-        this.insertWithoutIdBinds = new ArrayList<>();
-        this.insertWithoutId = insert(model, false, insertWithoutIdBinds) + returning;
-        this.insertWithIdBinds = new ArrayList<>();
-        this.insertWithId = insert(model, true, insertWithIdBinds) + returning;
+        List<PropertyModel> withoutIdBinds = new ArrayList<>();
+        this.insertWithoutId = insert(model, false, withoutIdBinds) + returning;
+        this.insertWithoutIdBinds = List.copyOf(withoutIdBinds);
+        List<PropertyModel> withIdBinds = new ArrayList<>();
+        this.insertWithId = insert(model, true, withIdBinds) + returning;
+        this.insertWithIdBinds = List.copyOf(withIdBinds);
 
-        this.updateBinds = new ArrayList<>();
+        List<PropertyModel> updateBinds = new ArrayList<>();
         StringBuilder set = new StringBuilder();
         for (PropertyModel property : model.properties()) {
             String assignment = assignment(property, updateBinds);
@@ -68,6 +70,7 @@ public final class EntitySql {
             updateBinds.add(version);
         }
         this.update = "UPDATE " + table + " SET " + set + where + returning;
+        this.updateBinds = List.copyOf(updateBinds);
 
         this.upsert = id.generated() || version != null ? null : upsert(model, returning);
         this.selectById = "SELECT " + columnList + " FROM " + table + " WHERE " + id.quotedColumn() + " = ?";

@@ -1,6 +1,7 @@
 package io.databridge.internal.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.databridge.fixtures.Account;
 import io.databridge.fixtures.Note;
@@ -61,5 +62,14 @@ class EntitySqlTest {
     void entitiesWithAGeneratedIdOrAVersionHaveNoUpsert() {
         assertThat(users.upsert()).isNull();
         assertThat(new EntitySql(models.get(Note.class)).upsert()).isNull();
+    }
+
+    @Test
+    void theBindListsCannotBeChangedByTheirReaders() {
+        PropertyModel email = users.updateBinds().get(0);
+        assertThatThrownBy(() -> users.updateBinds().add(email)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> users.insertWithoutIdBinds().clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> users.insertWithIdBinds().remove(0)).isInstanceOf(UnsupportedOperationException.class);
     }
 }
