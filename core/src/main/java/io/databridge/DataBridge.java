@@ -1,5 +1,6 @@
 package io.databridge;
 
+import io.databridge.audit.AuditTrail;
 import io.databridge.error.PgExceptionTranslator;
 import io.databridge.internal.jdbc.StatementObserver;
 import io.databridge.internal.model.EntityModels;
@@ -241,6 +242,7 @@ public interface DataBridge {
         private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
         private @Nullable StatementObservationConvention observationConvention;
         private @Nullable Duration slowQueryThreshold;
+        private AuditTrail audit = AuditTrail.off();
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -332,13 +334,24 @@ public interface DataBridge {
         }
 
         /**
+         * Records writes, transaction outcomes and pool events on an audit trail (off by default).
+         *
+         * @param audit the trail, e.g. {@link AuditTrail#toLog()}
+         * @return this builder
+         */
+        public Builder auditTrail(AuditTrail audit) {
+            this.audit = Objects.requireNonNull(audit, "audit must not be null");
+            return this;
+        }
+
+        /**
          * Builds the engine.
          *
          * @return the engine
          */
         public DataBridge build() {
             StatementObserver observer =
-                    new StatementObserver(observationRegistry, observationConvention, slowQueryThreshold);
+                    new StatementObserver(observationRegistry, observationConvention, slowQueryThreshold, audit);
             return new DefaultDataBridge(dataSource, new EntityModels(codecs, naming), translator, observer);
         }
     }

@@ -18,6 +18,7 @@ import io.databridge.internal.model.PropertyModel;
 import io.databridge.internal.schema.SchemaManager;
 import io.databridge.query.QueryFactory;
 import io.databridge.query.SelectQuery;
+import io.databridge.transaction.DataBridgeTransactionManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -30,7 +31,6 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.IncorrectUpdateSemanticsDataAccessException;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -72,8 +72,8 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         this.models = models;
         this.executor = new JdbcExecutor(dataSource, translator, observer);
         this.resultMappers = new ResultMappers(models);
-        JdbcTransactionManager transactionManager = new JdbcTransactionManager(dataSource);
-        transactionManager.setExceptionTranslator(translator);
+        DataBridgeTransactionManager transactionManager = new DataBridgeTransactionManager(dataSource, translator);
+        transactionManager.setAuditTrail(observer.audit());
         this.transactions = new TransactionTemplate(transactionManager);
         this.schema = new DefaultSchemaOperations(new SchemaManager(models, executor, transactions));
         this.bulkInsert = new BulkInsert(models, executor, transactions);

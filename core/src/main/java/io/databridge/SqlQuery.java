@@ -73,9 +73,10 @@ public interface SqlQuery {
     <R> R one(Class<R> type);
 
     /**
-     * Runs the query and maps rows as the stream is consumed. The stream holds a connection and a cursor until it is
-     * closed: use it in try-with-resources. Inside a transaction rows are fetched from the server in batches of 256;
-     * outside one pgjdbc reads every row before the first is returned (the driver streams only with autocommit off).
+     * Runs the query and maps rows as the stream is consumed, fetched from a server-side cursor in batches of 256. The
+     * stream holds a connection and the cursor until it is closed: use it in try-with-resources. Inside a transaction
+     * the cursor lives in it; outside one the stream runs in a transaction of its own, committed when the stream is
+     * closed and rolled back when it fails (so {@code DELETE ... RETURNING} behaves as in autocommit).
      *
      * @param type an entity, a record, or a scalar type
      * @param <R> the result type

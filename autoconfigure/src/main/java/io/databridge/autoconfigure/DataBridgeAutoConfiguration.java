@@ -1,12 +1,15 @@
 package io.databridge.autoconfigure;
 
 import io.databridge.DataBridge;
+import io.databridge.audit.AuditTrail;
 import io.databridge.error.PgExceptionTranslator;
 import io.databridge.observation.StatementObservationConvention;
+import io.databridge.transaction.DataBridgeTransactionManager;
 import io.micrometer.observation.ObservationRegistry;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
@@ -20,13 +23,15 @@ import org.springframework.boot.transaction.autoconfigure.TransactionManagerCust
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.AuditorAware;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionManager;
 
 /**
  * The {@link DataBridge} bean, the {@link PgExceptionTranslator} it shares with Spring's JDBC support (as the
  * context's {@link org.springframework.jdbc.support.SQLExceptionTranslator}, which Spring Boot's {@code JdbcTemplate}
- * picks up), and a {@link JdbcTransactionManager} that translates commit failures with it. Each backs off when the
+ * picks up), and a {@link DataBridgeTransactionManager} that translates every transaction failure with it (begin,
+ * commit, and a rollback on a lost connection that keeps the original failure). Each backs off when the
  * application defines a bean of its type. The {@code DataBridge} reports its statements to the context's {@link
  * ObservationRegistry} (Spring Boot's actuator defines one) with the context's {@link StatementObservationConvention}
  * if there is one, and logs slow ones per {@code data-bridge.logging.slow-query-threshold}. With several data sources
@@ -51,6 +56,15 @@ public final class DataBridgeAutoConfiguration {
         return new PgExceptionTranslator(properties.getErrors().sanitizes());
     }
 
+    /** The audit trail on {@code io.databridge.audit}, on with {@code data-bridge.audit.enabled=true}. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty("data-bridge.audit.enabled")
+    AuditTrail dataBridgeAuditTrail(ObjectProvider<AuditorAware<?>> auditor) {
+        AuditorAware<?> principal = auditor.getIfUnique();
+        return principal == null ? AuditTrail.toLog() : AuditTrail.toLog(principal);
+    }
+
     /**
      * The transaction manager and the {@code DataBridge} of the application's data source; off when it has several
      * data sources and none is {@code @Primary} (it then defines a {@code DataBridge} per data source itself: see
@@ -65,9 +79,10 @@ public final class DataBridgeAutoConfiguration {
         JdbcTransactionManager transactionManager(
                 DataSource dataSource,
                 PgExceptionTranslator translator,
+                ObjectProvider<AuditTrail> audit,
                 ObjectProvider<TransactionManagerCustomizers> customizers) {
-            JdbcTransactionManager transactionManager = new JdbcTransactionManager(dataSource);
-            transactionManager.setExceptionTranslator(translator);
+            DataBridgeTransactionManager transactionManager = new DataBridgeTransactionManager(dataSource, translator);
+            audit.ifUnique(transactionManager::setAuditTrail);
             customizers.ifAvailable(all -> all.customize(transactionManager));
             return transactionManager;
         }
@@ -80,12 +95,14 @@ public final class DataBridgeAutoConfiguration {
                 DataBridgeProperties properties,
                 ObjectProvider<ObservationRegistry> observationRegistry,
                 ObjectProvider<StatementObservationConvention> observationConvention,
+                ObjectProvider<AuditTrail> audit,
                 ObjectProvider<DataBridgeBuilderCustomizer> customizers) {
             DataBridge.Builder builder = DataBridge.builder(dataSource)
                     .translator(translator)
                     .slowQueryThreshold(properties.getLogging().threshold());
             observationRegistry.ifUnique(builder::observationRegistry);
             observationConvention.ifUnique(builder::observationConvention);
+            audit.ifUnique(builder::auditTrail);
             customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
             return builder.build();
         }

@@ -43,11 +43,21 @@ public final class DataBridgeDataSourceAutoConfiguration {
         HikariDataSource dataSource(
                 DataBridgeProperties properties,
                 ObjectProvider<DataBridgeConnectionDetails> connectionDetails,
+                ObjectProvider<DataBridgeCredentialsProvider> credentialsProvider,
                 Environment environment) {
             DataBridgeConnectionDetails details =
                     connectionDetails.getIfAvailable(() -> new PropertiesDataBridgeConnectionDetails(properties));
-            return DataBridgePools.create(
-                    details.getJdbcUrl(), details.getUsername(), details.getPassword(), properties, environment);
+            String url = details.getJdbcUrl();
+            // The password file belongs to the properties; a connection-details bean brings its own password.
+            PoolCredentials credentials = PoolCredentials.of(
+                    url,
+                    details.getUsername(),
+                    details.getPassword(),
+                    details instanceof PropertiesDataBridgeConnectionDetails
+                            ? properties.getDatasource().getPasswordFile()
+                            : null,
+                    credentialsProvider.getIfUnique());
+            return DataBridgePools.create(url, credentials, properties, environment);
         }
 
         static final class ConnectionConfigured extends AnyNestedCondition {
@@ -89,12 +99,9 @@ public final class DataBridgeDataSourceAutoConfiguration {
                 EmbeddedPostgresServer dataBridgeEmbeddedPostgres,
                 DataBridgeProperties properties,
                 Environment environment) {
+            String url = dataBridgeEmbeddedPostgres.jdbcUrl();
             return DataBridgePools.create(
-                    dataBridgeEmbeddedPostgres.jdbcUrl(),
-                    EmbeddedPostgresServer.USERNAME,
-                    null,
-                    properties,
-                    environment);
+                    url, PoolCredentials.of(url, EmbeddedPostgresServer.USERNAME, null), properties, environment);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.databridge.autoconfigure;
 
+import io.databridge.audit.AuditTrail;
 import io.databridge.error.PgExceptionTranslator;
 import io.databridge.migration.Migrations;
 import javax.sql.DataSource;
@@ -40,11 +41,13 @@ public final class DataBridgeMigrationsAutoConfiguration {
             DataSource dataSource,
             DataBridgeProperties properties,
             ObjectProvider<PgExceptionTranslator> translator,
+            ObjectProvider<AuditTrail> audit,
             ResourceLoader resourceLoader) {
         Migrations.Builder builder = Migrations.builder(dataSource)
                 .locations(properties.getMigrations().getLocations())
                 .translator(translator.getIfAvailable(
                         () -> new PgExceptionTranslator(properties.getErrors().sanitizes())));
+        audit.ifUnique(builder::auditTrail);
         ClassLoader classLoader = resourceLoader.getClassLoader();
         if (classLoader != null) {
             builder.classLoader(classLoader);

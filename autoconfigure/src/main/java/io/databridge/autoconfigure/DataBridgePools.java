@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 
 /**
@@ -16,8 +15,10 @@ import org.springframework.core.env.Environment;
  *   <li>{@code socketTimeout=300} (seconds): a finite read timeout, so a thread waiting on a connection whose server
  *       or network vanished is freed after five minutes instead of never. It is far above any OLTP statement; bound
  *       individual statements with a transaction timeout instead.
- *   <li>{@code connectTimeout=5} (seconds): an unreachable server fails startup and requests quickly (pgjdbc waits
- *       10 s).
+ *   <li>{@code connectTimeout} and {@code loginTimeout}: 5 s, or the pool's connection timeout rounded up to whole
+ *       seconds when it is shorter: an unreachable or frozen server fails startup and requests quickly (pgjdbc
+ *       waits 10 s to connect, and forever to log in). HikariCP's {@code validationTimeout} is likewise 5 s or the
+ *       connection timeout, whichever is shorter.
  *   <li>{@code tcpKeepAlive=true}: idle pooled connections through firewalls and NAT stay alive, or are detected dead.
  *   <li>{@code ApplicationName}: {@code spring.application.name} (else {@code data-bridge}), so the service's sessions
  *       are recognisable in {@code pg_stat_activity} and server logs.
@@ -38,28 +39,29 @@ final class DataBridgePools {
     /** The pool name, shown in HikariCP's logs and metrics. */
     static final String POOL_NAME = "data-bridge";
 
+    /** HikariCP's default validation timeout, kept when the connection timeout is longer. */
+    private static final long DEFAULT_VALIDATION_TIMEOUT_MILLIS = 5_000;
+
+    /** pgjdbc's connect and login timeouts when the connection timeout is longer. */
+    private static final long DEFAULT_CONNECT_TIMEOUT_SECONDS = 5;
+
     private DataBridgePools() {}
 
     static HikariDataSource create(
-            String url,
-            @Nullable String username,
-            @Nullable String password,
-            DataBridgeProperties properties,
-            Environment environment) {
+            String url, PoolCredentials credentials, DataBridgeProperties properties, Environment environment) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(POOL_NAME);
         config.setJdbcUrl(url);
         config.setDriverClassName("org.postgresql.Driver");
-        if (username != null) {
-            config.setUsername(username);
-        }
-        if (password != null) {
-            config.setPassword(password);
-        }
+        credentials.applyTo(config);
         DataBridgeProperties.Pool pool = properties.getDatasource().getPool();
         config.setMaximumPoolSize(pool.getMaximumSize());
         config.setMinimumIdle(pool.getMaximumSize());
-        config.setConnectionTimeout(pool.getConnectionTimeout().toMillis());
+        long connectionTimeout = pool.getConnectionTimeout().toMillis();
+        config.setConnectionTimeout(connectionTimeout);
+        // HikariCP validates an idle connection before handing it out, for up to validationTimeout (5 s), whatever the
+        // caller's connection timeout: against a frozen server a 1 s timeout would otherwise fail after 6 s.
+        config.setValidationTimeout(Math.min(connectionTimeout, DEFAULT_VALIDATION_TIMEOUT_MILLIS));
         driverProperties(properties, environment).forEach(config::addDataSourceProperty);
         return new HikariDataSource(config);
     }
@@ -68,7 +70,11 @@ final class DataBridgePools {
         Map<String, String> driver = new LinkedHashMap<>();
         driver.put("reWriteBatchedInserts", "true");
         driver.put("socketTimeout", "300");
-        driver.put("connectTimeout", "5");
+        // Opening a connection (TCP connect, then the login exchange) never outlasts the caller's wait for one.
+        long timeoutSeconds = Math.max(
+                1, (properties.getDatasource().getPool().getConnectionTimeout().toMillis() + 999) / 1000);
+        driver.put("connectTimeout", Long.toString(Math.min(DEFAULT_CONNECT_TIMEOUT_SECONDS, timeoutSeconds)));
+        driver.put("loginTimeout", Long.toString(Math.min(DEFAULT_CONNECT_TIMEOUT_SECONDS, timeoutSeconds)));
         driver.put("tcpKeepAlive", "true");
         driver.put("ApplicationName", environment.getProperty("spring.application.name", "data-bridge"));
         if (properties.getErrors().sanitizes()) {

@@ -1,5 +1,6 @@
 package io.databridge.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -139,6 +140,12 @@ public class DataBridgeProperties implements InitializingBean {
         private @Nullable String password;
 
         /**
+         * File holding the login password (a Kubernetes or Docker secret), read again for each new connection so a
+         * rotated secret is picked up; one trailing line break is ignored. Excludes {@code password}.
+         */
+        private @Nullable Path passwordFile;
+
+        /**
          * Extra pgjdbc connection properties, e.g. {@code socketTimeout: 600}. They override data-bridge's defaults of
          * the same name (see the reference documentation for those defaults and their reasons).
          */
@@ -205,6 +212,24 @@ public class DataBridgeProperties implements InitializingBean {
          */
         public void setPassword(@Nullable String password) {
             this.password = password;
+        }
+
+        /**
+         * The file holding the password.
+         *
+         * @return the file, or {@code null}
+         */
+        public @Nullable Path getPasswordFile() {
+            return passwordFile;
+        }
+
+        /**
+         * Sets the file holding the password.
+         *
+         * @param passwordFile the file
+         */
+        public void setPasswordFile(@Nullable Path passwordFile) {
+            this.passwordFile = passwordFile;
         }
 
         /**

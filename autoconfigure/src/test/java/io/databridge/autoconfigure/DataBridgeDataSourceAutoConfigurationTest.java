@@ -67,6 +67,33 @@ class DataBridgeDataSourceAutoConfigurationTest {
     }
 
     @Test
+    void aConnectionTimeoutBelowFiveSecondsBoundsValidationConnectAndLogin() {
+        Runners.withTestDatabase()
+                .withPropertyValues("data-bridge.datasource.pool.connection-timeout=1500ms")
+                .run(context -> {
+                    HikariDataSource pool = context.getBean(HikariDataSource.class);
+                    assertThat(pool.getConnectionTimeout()).isEqualTo(1500);
+                    assertThat(pool.getValidationTimeout()).isEqualTo(1500);
+                    assertThat(pool.getDataSourceProperties())
+                            .containsEntry("connectTimeout", "2")
+                            .containsEntry("loginTimeout", "2");
+                });
+    }
+
+    @Test
+    void aLongConnectionTimeoutKeepsTheFiveSecondBounds() {
+        Runners.withTestDatabase()
+                .withPropertyValues("data-bridge.datasource.pool.connection-timeout=30s")
+                .run(context -> {
+                    HikariDataSource pool = context.getBean(HikariDataSource.class);
+                    assertThat(pool.getValidationTimeout()).isEqualTo(5000);
+                    assertThat(pool.getDataSourceProperties())
+                            .containsEntry("connectTimeout", "5")
+                            .containsEntry("loginTimeout", "5");
+                });
+    }
+
+    @Test
     void serverErrorDetailIsLeftOnWhenMessagesAreNotSanitized() {
         Runners.withTestDatabase()
                 .withPropertyValues("data-bridge.errors.sanitize=false")

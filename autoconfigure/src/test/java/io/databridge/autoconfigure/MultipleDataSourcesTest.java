@@ -13,6 +13,7 @@ import io.databridge.error.PgExceptionTranslator;
 import io.databridge.migration.Migrations;
 import io.databridge.repository.config.EnableDataBridgeRepositories;
 import io.databridge.testdb.TestDatabase;
+import io.databridge.transaction.DataBridgeTransactionManager;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,7 +31,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -136,7 +136,7 @@ class MultipleDataSourcesTest {
                     PurchaseRepository purchases = context.getBean(PurchaseRepository.class);
                     InvoiceRepository invoices = context.getBean(InvoiceRepository.class);
                     TransactionTemplate billingTransaction = new TransactionTemplate(
-                            context.getBean("billingTransactionManager", JdbcTransactionManager.class));
+                            context.getBean("billingTransactionManager", DataBridgeTransactionManager.class));
                     assertThatThrownBy(() -> billingTransaction.executeWithoutResult(status -> {
                                 invoices.save(new Invoice(null, BigDecimal.ONE));
                                 purchases.save(new Purchase(null, "kept: not in the billing transaction"));
@@ -239,19 +239,15 @@ class MultipleDataSourcesTest {
         }
 
         @Bean
-        JdbcTransactionManager ordersTransactionManager(
+        DataBridgeTransactionManager ordersTransactionManager(
                 @Qualifier("ordersDataSource") DataSource dataSource, PgExceptionTranslator translator) {
-            JdbcTransactionManager transactionManager = new JdbcTransactionManager(dataSource);
-            transactionManager.setExceptionTranslator(translator);
-            return transactionManager;
+            return new DataBridgeTransactionManager(dataSource, translator);
         }
 
         @Bean
-        JdbcTransactionManager billingTransactionManager(
+        DataBridgeTransactionManager billingTransactionManager(
                 @Qualifier("billingDataSource") DataSource dataSource, PgExceptionTranslator translator) {
-            JdbcTransactionManager transactionManager = new JdbcTransactionManager(dataSource);
-            transactionManager.setExceptionTranslator(translator);
-            return transactionManager;
+            return new DataBridgeTransactionManager(dataSource, translator);
         }
     }
 

@@ -19,6 +19,7 @@ final class Runners {
             DataBridgeAutoConfiguration.class,
             DataBridgeMigrationsAutoConfiguration.class,
             DataBridgeRepositoriesAutoConfiguration.class,
+            DataBridgeTransactionRetryAutoConfiguration.class,
             DataSourceTransactionManagerAutoConfiguration.class,
             TransactionManagerCustomizationAutoConfiguration.class,
             TransactionAutoConfiguration.class,

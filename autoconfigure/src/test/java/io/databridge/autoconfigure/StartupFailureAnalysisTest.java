@@ -63,7 +63,7 @@ class StartupFailureAnalysisTest {
     @Test
     void unreachableServerIsExplained() {
         String[] properties = {
-            "data-bridge.datasource.url=jdbc:postgresql://localhost:1/app?password=secret",
+            "data-bridge.datasource.url=jdbc:postgresql://localhost:1/app?ApplicationName=secret",
             "data-bridge.datasource.username=app",
             "data-bridge.datasource.password=secret"
         };

@@ -89,6 +89,21 @@ enum FailureKind {
     OPTIMISTIC_LOCKING_FAILURE(
             Type.OPTIMISTIC_LOCKING_FAILURE,
             "Optimistic locking failure: the row was updated or deleted by another transaction since it was read"),
+    POOL_EXHAUSTED(
+            Type.TRANSIENT_RESOURCE_FAILURE,
+            "Pool exhausted: no connection available within the connection timeout; shed load, shorten transactions"
+                    + " or raise the pool size"),
+    TOO_MANY_PARAMETERS(
+            Type.INVALID_RESOURCE_USAGE,
+            "Too many parameters: a statement can bind at most 65,535 values; bind a list as one array parameter"
+                    + " (column = ANY(:list)) or split the statement"),
+    TRANSACTION_TIMED_OUT(
+            Type.QUERY_TIMEOUT,
+            "Transaction timed out: its deadline passed before this statement ran; it will be rolled back"),
+    COMMIT_OUTCOME_UNKNOWN(
+            Type.COMMIT_OUTCOME_UNKNOWN,
+            "Commit outcome unknown: the connection was lost after COMMIT was sent; the transaction may or may not"
+                    + " have been applied, check before repeating it"),
     UNCATEGORIZED(
             Type.UNCATEGORIZED, "Database error: the statement failed for a reason data-bridge does not classify");
 

@@ -1,5 +1,7 @@
 package io.databridge.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An exception that carries the error id under which its full detail was logged. Every exception that
  * {@link PgExceptionTranslator} returns implements it, so a service can show the id to its caller (an HTTP problem
@@ -24,4 +26,15 @@ public interface HasErrorId {
      * @return the error id, never {@code null}
      */
     String errorId();
+
+    /**
+     * The SQLSTATE of the failure, kept in sanitized mode too (it names no table, column or value), e.g. {@code
+     * 40001}: what a retry policy or a metric needs without the driver's exception.
+     *
+     * @return the SQLSTATE, or {@code null} when the failure had none (a stale version detected by data-bridge, a
+     *     pool that gave no connection in time)
+     */
+    default @Nullable String sqlState() {
+        return null;
+    }
 }

@@ -11,6 +11,9 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionTimedOutException;
 
 /**
  * Translates PostgreSQL failures into Spring's {@link DataAccessException} hierarchy by SQLSTATE: a unique violation
@@ -141,7 +144,32 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
     @Override
     public DataAccessException translate(String task, @Nullable String sql, SQLException ex) {
         SQLException reported = mostSpecific(ex);
-        return failure(FailureKind.of(reported.getSQLState()), task, sql, ex, reported);
+        return failure(kindOf(reported), task, sql, ex, reported);
+    }
+
+    /**
+     * The kind of a driver failure: by SQLSTATE, with two failures pgjdbc and HikariCP report without a useful one.
+     * A statement with more than 65,535 parameters fails in the driver, before anything is sent, with {@code 22023}
+     * and no server report; a connection HikariCP has already closed (after the server ended it) answers {@code
+     * "Connection is closed"} with no SQLSTATE.
+     */
+    private static FailureKind kindOf(SQLException reported) {
+        String state = reported.getSQLState();
+        boolean fromServer = reported instanceof PSQLException psql && psql.getServerErrorMessage() != null;
+        if (!fromServer && "22023".equals(state) && tooManyParameters(reported.getMessage())) {
+            return FailureKind.TOO_MANY_PARAMETERS;
+        }
+        if (state == null
+                && reported.getMessage() != null
+                && reported.getMessage().startsWith("Connection is closed")) {
+            return FailureKind.CONNECTION_FAILURE;
+        }
+        return FailureKind.of(state);
+    }
+
+    private static boolean tooManyParameters(@Nullable String message) {
+        return message != null
+                && (message.contains("65535") || message.contains("65,535") || message.contains("65.535"));
     }
 
     /**
@@ -154,9 +182,63 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
      * @return the translated exception, implementing {@link HasErrorId}
      */
     public DataAccessException translateConnectionFailure(CannotGetJdbcConnectionException ex) {
+        return connectionFailure(ex);
+    }
+
+    /**
+     * Translates a failure of the transaction machinery: a transaction that could not begin because no connection
+     * could be obtained (translated as {@link #translateConnectionFailure(CannotGetJdbcConnectionException)} does, by
+     * the cause's SQLSTATE; a pool that gave no connection in time is a transient failure that says so), or a
+     * transaction whose deadline had passed before a statement ran (a
+     * {@link org.springframework.dao.QueryTimeoutException}). Anything else is uncategorized.
+     *
+     * @param ex the exception from Spring's transaction support
+     * @return the translated exception, implementing {@link HasErrorId}; sanitized, without a cause
+     */
+    public DataAccessException translateTransactionFailure(TransactionException ex) {
+        if (ex instanceof TransactionTimedOutException) {
+            return failure(FailureKind.TRANSACTION_TIMED_OUT, "run a statement", null, ex, null);
+        }
+        if (ex instanceof CannotCreateTransactionException) {
+            return connectionFailure(ex);
+        }
+        return failure(FailureKind.UNCATEGORIZED, "transaction", null, ex, null);
+    }
+
+    /**
+     * Translates a failure of {@code COMMIT}. A commit that failed because the connection was lost (or closed) has an
+     * unknown outcome: the server may have committed before the connection went. It is reported as such, a
+     * {@link org.springframework.dao.DataAccessResourceFailureException} whose message says to check before repeating
+     * the work, and {@link RetryableFailures} never retries it. Other failures translate as
+     * {@link #translate(String, String, SQLException)} does.
+     *
+     * @param task what was being committed, e.g. {@code JDBC commit}
+     * @param ex the driver's exception
+     * @return the translated exception, implementing {@link HasErrorId}
+     */
+    public DataAccessException translateCommitFailure(String task, SQLException ex) {
+        SQLException reported = mostSpecific(ex);
+        FailureKind kind = kindOf(reported);
+        if (kind == FailureKind.CONNECTION_FAILURE || kind == FailureKind.SERVER_SHUTDOWN) {
+            return failure(FailureKind.COMMIT_OUTCOME_UNKNOWN, task, "COMMIT", ex, reported);
+        }
+        return failure(kind, task, "COMMIT", ex, reported);
+    }
+
+    private DataAccessException connectionFailure(Exception ex) {
         if (ex.getCause() instanceof SQLException cause) {
+            PoolExhaustion exhausted = PoolExhaustion.of(cause);
+            if (exhausted != null) {
+                return failure(
+                        exhausted.allBusy() ? FailureKind.POOL_EXHAUSTED : FailureKind.CONNECTION_FAILURE,
+                        exhausted.summary(),
+                        CONNECT_TASK,
+                        null,
+                        cause,
+                        null);
+            }
             SQLException reported = mostSpecific(cause);
-            FailureKind kind = FailureKind.of(reported.getSQLState());
+            FailureKind kind = kindOf(reported);
             return failure(
                     kind.unexpected() ? FailureKind.CONNECTION_FAILURE : kind, CONNECT_TASK, null, cause, reported);
         }
@@ -179,30 +261,42 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
         String full = summary + "; " + detail;
         if (sanitize) {
             logger.warn(full);
-            return new TranslatedExceptions.OptimisticLockingFailure(summary, null, errorId);
+            return new TranslatedExceptions.OptimisticLockingFailure(summary, null, errorId, null);
         }
         logger.debug(full);
-        return new TranslatedExceptions.OptimisticLockingFailure(full, null, errorId);
+        return new TranslatedExceptions.OptimisticLockingFailure(full, null, errorId, null);
     }
 
     private DataAccessException failure(
             FailureKind kind, String task, @Nullable String sql, Throwable cause, @Nullable SQLException reported) {
+        return failure(kind, kind.summary(), task, sql, cause, reported);
+    }
+
+    private DataAccessException failure(
+            FailureKind kind,
+            String description,
+            String task,
+            @Nullable String sql,
+            Throwable cause,
+            @Nullable SQLException reported) {
         String errorId = newErrorId();
-        String summary = summary(kind, errorId);
+        String summary = description + " [error id " + errorId + "]";
+        String sqlState = reported == null ? null : reported.getSQLState();
         if (sanitize) {
-            // PostgreSQL's DETAIL line quotes row values (Key (email)=(...)): the WARN line keeps the SQLSTATE, the
-            // primary message, the schema objects and the SQL, and leaves the values out (STYLE rule 5).
+            // PostgreSQL's DETAIL line quotes row values (Key (email)=(...)), and its primary message quotes the value
+            // a conversion rejected: the WARN line keeps the SQLSTATE, the primary message with its values redacted,
+            // the schema objects and the SQL, and leaves the values out (STYLE rule 5).
             String logged = summary + "; " + detail(task, sql, cause, reported, false);
             if (kind.unexpected()) {
-                logger.error(logged, cause);
+                logger.error(logged, RedactedException.of(cause));
             } else {
                 logger.warn(logged);
             }
-            return kind.type().create(summary, null, null, errorId);
+            return kind.type().create(summary, null, null, errorId, sqlState);
         }
         String full = summary + "; " + detail(task, sql, cause, reported, true);
         logger.debug(full, cause);
-        return kind.type().create(full, cause, sql, errorId);
+        return kind.type().create(full, cause, sql, errorId, sqlState);
     }
 
     private static String summary(FailureKind kind, String errorId) {
@@ -213,15 +307,19 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
             String task, @Nullable String sql, Throwable cause, @Nullable SQLException reported, boolean withValues) {
         StringBuilder detail = new StringBuilder(256).append("task: ").append(task);
         if (reported == null) {
-            detail.append("; ").append(cause);
+            detail.append("; ").append(described(cause, withValues));
             Throwable next = cause.getCause();
             for (int depth = 0; next != null && depth < MAX_CHAIN; depth++, next = next.getCause()) {
-                detail.append("; caused by ").append(next);
+                detail.append("; caused by ").append(described(next, withValues));
             }
         } else {
             detail.append("; SQLSTATE: ").append(reported.getSQLState()).append("; ");
             ServerErrorMessage server = reported instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
-            String message = server == null || withValues ? reported.getMessage() : server.getMessage();
+            String message = withValues
+                    ? reported.getMessage()
+                    : server == null
+                            ? ServerMessages.redacted(reported.getMessage())
+                            : ServerMessages.redacted(server, reported.getSQLState());
             detail.append(message);
             if (server != null) {
                 appendIfPresent(detail, "schema", server.getSchema());
@@ -232,6 +330,12 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
         }
         appendIfPresent(detail, "SQL", sql);
         return detail.toString();
+    }
+
+    private static String described(Throwable failure, boolean withValues) {
+        return withValues
+                ? failure.toString()
+                : failure.getClass().getName() + ": " + ServerMessages.redacted(failure.getMessage());
     }
 
     private static void appendIfPresent(StringBuilder detail, String label, @Nullable String value) {

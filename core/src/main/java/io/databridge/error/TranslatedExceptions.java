@@ -39,6 +39,7 @@ final class TranslatedExceptions {
         INVALID_RESOURCE_USAGE,
         RESOURCE_FAILURE,
         TRANSIENT_RESOURCE_FAILURE,
+        COMMIT_OUTCOME_UNKNOWN,
         UNCATEGORIZED;
 
         /**
@@ -48,113 +49,163 @@ final class TranslatedExceptions {
          * @param cause the cause, {@code null} in sanitized mode
          * @param sql the SQL text for the types that hold it, {@code null} when unknown or in sanitized mode
          * @param errorId the error id
+         * @param sqlState the SQLSTATE of the failure, {@code null} when there is none
          * @return the exception
          */
-        DataAccessException create(String message, @Nullable Throwable cause, @Nullable String sql, String errorId) {
+        DataAccessException create(
+                String message,
+                @Nullable Throwable cause,
+                @Nullable String sql,
+                String errorId,
+                @Nullable String sqlState) {
             return switch (this) {
-                case DUPLICATE_KEY -> new DuplicateKey(message, cause, errorId);
-                case DATA_INTEGRITY_VIOLATION -> new DataIntegrityViolation(message, cause, errorId);
-                case PESSIMISTIC_LOCKING_FAILURE -> new PessimisticLockingFailure(message, cause, errorId);
-                case CANNOT_ACQUIRE_LOCK -> new CannotAcquireLock(message, cause, errorId);
-                case OPTIMISTIC_LOCKING_FAILURE -> new OptimisticLockingFailure(message, cause, errorId);
-                case QUERY_TIMEOUT -> new QueryTimeout(message, cause, errorId);
+                case DUPLICATE_KEY -> new DuplicateKey(message, cause, errorId, sqlState);
+                case DATA_INTEGRITY_VIOLATION -> new DataIntegrityViolation(message, cause, errorId, sqlState);
+                case PESSIMISTIC_LOCKING_FAILURE -> new PessimisticLockingFailure(message, cause, errorId, sqlState);
+                case CANNOT_ACQUIRE_LOCK -> new CannotAcquireLock(message, cause, errorId, sqlState);
+                case OPTIMISTIC_LOCKING_FAILURE -> new OptimisticLockingFailure(message, cause, errorId, sqlState);
+                case QUERY_TIMEOUT -> new QueryTimeout(message, cause, errorId, sqlState);
                 case BAD_SQL_GRAMMAR ->
                     cause == null || cause instanceof SQLException
-                            ? new BadSqlGrammar(message, (SQLException) cause, sql, errorId)
-                            : new InvalidResourceUsage(message, cause, errorId);
-                case PERMISSION_DENIED -> new PermissionDenied(message, cause, errorId);
-                case INVALID_RESOURCE_USAGE -> new InvalidResourceUsage(message, cause, errorId);
-                case RESOURCE_FAILURE -> new ResourceFailure(message, cause, errorId);
-                case TRANSIENT_RESOURCE_FAILURE -> new TransientResourceFailure(message, cause, errorId);
+                            ? new BadSqlGrammar(message, (SQLException) cause, sql, errorId, sqlState)
+                            : new InvalidResourceUsage(message, cause, errorId, sqlState);
+                case PERMISSION_DENIED -> new PermissionDenied(message, cause, errorId, sqlState);
+                case INVALID_RESOURCE_USAGE -> new InvalidResourceUsage(message, cause, errorId, sqlState);
+                case RESOURCE_FAILURE -> new ResourceFailure(message, cause, errorId, sqlState);
+                case TRANSIENT_RESOURCE_FAILURE -> new TransientResourceFailure(message, cause, errorId, sqlState);
+                case COMMIT_OUTCOME_UNKNOWN -> new CommitOutcomeUnknown(message, cause, errorId, sqlState);
                 case UNCATEGORIZED ->
                     cause instanceof SQLException sqlException
-                            ? new UncategorizedSql(message, sqlException, sql, errorId)
-                            : new Uncategorized(message, cause, errorId);
+                            ? new UncategorizedSql(message, sqlException, sql, errorId, sqlState)
+                            : new Uncategorized(message, cause, errorId, sqlState);
             };
         }
     }
 
     static final class DuplicateKey extends DuplicateKeyException implements HasErrorId {
         private final String errorId;
+        private final @Nullable String sqlState;
 
-        DuplicateKey(String message, @Nullable Throwable cause, String errorId) {
+        DuplicateKey(String message, @Nullable Throwable cause, String errorId, @Nullable String sqlState) {
             super(message, cause);
             this.errorId = errorId;
+            this.sqlState = sqlState;
         }
 
         @Override
         public String errorId() {
             return errorId;
+        }
+
+        @Override
+        public @Nullable String sqlState() {
+            return sqlState;
         }
     }
 
     static final class DataIntegrityViolation extends DataIntegrityViolationException implements HasErrorId {
         private final String errorId;
+        private final @Nullable String sqlState;
 
-        DataIntegrityViolation(String message, @Nullable Throwable cause, String errorId) {
+        DataIntegrityViolation(String message, @Nullable Throwable cause, String errorId, @Nullable String sqlState) {
             super(message, cause);
             this.errorId = errorId;
+            this.sqlState = sqlState;
         }
 
         @Override
         public String errorId() {
             return errorId;
+        }
+
+        @Override
+        public @Nullable String sqlState() {
+            return sqlState;
         }
     }
 
     static final class PessimisticLockingFailure extends PessimisticLockingFailureException implements HasErrorId {
         private final String errorId;
+        private final @Nullable String sqlState;
 
-        PessimisticLockingFailure(String message, @Nullable Throwable cause, String errorId) {
+        PessimisticLockingFailure(
+                String message, @Nullable Throwable cause, String errorId, @Nullable String sqlState) {
             super(message, cause);
             this.errorId = errorId;
+            this.sqlState = sqlState;
         }
 
         @Override
         public String errorId() {
             return errorId;
+        }
+
+        @Override
+        public @Nullable String sqlState() {
+            return sqlState;
         }
     }
 
     static final class CannotAcquireLock extends CannotAcquireLockException implements HasErrorId {
         private final String errorId;
+        private final @Nullable String sqlState;
 
-        CannotAcquireLock(String message, @Nullable Throwable cause, String errorId) {
+        CannotAcquireLock(String message, @Nullable Throwable cause, String errorId, @Nullable String sqlState) {
             super(message, cause);
             this.errorId = errorId;
+            this.sqlState = sqlState;
         }
 
         @Override
         public String errorId() {
             return errorId;
+        }
+
+        @Override
+        public @Nullable String sqlState() {
+            return sqlState;
         }
     }
 
     static final class OptimisticLockingFailure extends OptimisticLockingFailureException implements HasErrorId {
         private final String errorId;
+        private final @Nullable String sqlState;
 
-        OptimisticLockingFailure(String message, @Nullable Throwable cause, String errorId) {
+        OptimisticLockingFailure(String message, @Nullable Throwable cause, String errorId, @Nullable String sqlState) {
             super(message, cause);
             this.errorId = errorId;
+            this.sqlState = sqlState;
         }
 
         @Override
         public String errorId() {
             return errorId;
+        }
+
+        @Override
+        public @Nullable String sqlState() {
+            return sqlState;
         }
     }
 
     static final class QueryTimeout extends QueryTimeoutException implements HasErrorId {
         private final String errorId;
+        private final @Nullable String sqlState;
 
-        QueryTimeout(String message, @Nullable Throwable cause, String errorId) {
+        QueryTimeout(String message, @Nullable Throwable cause, String errorId, @Nullable String sqlState) {
             super(message, cause);
             this.errorId = errorId;
+            this.sqlState = sqlState;
         }
 
         @Override
         public String errorId() {
             return errorId;
+        }
+
+        @Override
+        public @Nullable String sqlState() {
+            return sqlState;
         }
     }
 
@@ -166,12 +217,19 @@ final class TranslatedExceptions {
     static final class BadSqlGrammar extends BadSqlGrammarException implements HasErrorId {
         private final String message;
         private final String errorId;
+        private final @Nullable String sqlState;
 
-        BadSqlGrammar(String message, @Nullable SQLException cause, @Nullable String sql, String errorId) {
+        BadSqlGrammar(
+                String message,
+                @Nullable SQLException cause,
+                @Nullable String sql,
+                String errorId,
+                @Nullable String sqlState) {
             // Spring declares the SQLException non-null; sanitized mode has none to give, on purpose.
             super(message, sql == null ? "" : sql, cause);
             this.message = message;
             this.errorId = errorId;
+            this.sqlState = sqlState;
         }
 
         @Override
@@ -183,76 +241,138 @@ final class TranslatedExceptions {
         public String errorId() {
             return errorId;
         }
+
+        @Override
+        public @Nullable String sqlState() {
+            return sqlState;
+        }
     }
 
     static final class PermissionDenied extends PermissionDeniedDataAccessException implements HasErrorId {
         private final String errorId;
+        private final @Nullable String sqlState;
 
-        PermissionDenied(String message, @Nullable Throwable cause, String errorId) {
+        PermissionDenied(String message, @Nullable Throwable cause, String errorId, @Nullable String sqlState) {
             super(message, cause);
             this.errorId = errorId;
+            this.sqlState = sqlState;
         }
 
         @Override
         public String errorId() {
             return errorId;
+        }
+
+        @Override
+        public @Nullable String sqlState() {
+            return sqlState;
         }
     }
 
     static final class InvalidResourceUsage extends InvalidDataAccessResourceUsageException implements HasErrorId {
         private final String errorId;
+        private final @Nullable String sqlState;
 
-        InvalidResourceUsage(String message, @Nullable Throwable cause, String errorId) {
+        InvalidResourceUsage(String message, @Nullable Throwable cause, String errorId, @Nullable String sqlState) {
             super(message, cause);
             this.errorId = errorId;
+            this.sqlState = sqlState;
         }
 
         @Override
         public String errorId() {
             return errorId;
+        }
+
+        @Override
+        public @Nullable String sqlState() {
+            return sqlState;
         }
     }
 
     static final class ResourceFailure extends DataAccessResourceFailureException implements HasErrorId {
         private final String errorId;
+        private final @Nullable String sqlState;
 
-        ResourceFailure(String message, @Nullable Throwable cause, String errorId) {
+        ResourceFailure(String message, @Nullable Throwable cause, String errorId, @Nullable String sqlState) {
             super(message, cause);
             this.errorId = errorId;
+            this.sqlState = sqlState;
         }
 
         @Override
         public String errorId() {
             return errorId;
+        }
+
+        @Override
+        public @Nullable String sqlState() {
+            return sqlState;
         }
     }
 
     static final class TransientResourceFailure extends TransientDataAccessResourceException implements HasErrorId {
         private final String errorId;
+        private final @Nullable String sqlState;
 
-        TransientResourceFailure(String message, @Nullable Throwable cause, String errorId) {
+        TransientResourceFailure(String message, @Nullable Throwable cause, String errorId, @Nullable String sqlState) {
             super(message, cause);
             this.errorId = errorId;
+            this.sqlState = sqlState;
         }
 
         @Override
         public String errorId() {
             return errorId;
+        }
+
+        @Override
+        public @Nullable String sqlState() {
+            return sqlState;
+        }
+    }
+
+    /** A commit whose connection was lost: never retried, since the work may have been applied. */
+    static final class CommitOutcomeUnknown extends DataAccessResourceFailureException implements HasErrorId {
+        private final String errorId;
+        private final @Nullable String sqlState;
+
+        CommitOutcomeUnknown(String message, @Nullable Throwable cause, String errorId, @Nullable String sqlState) {
+            super(message, cause);
+            this.errorId = errorId;
+            this.sqlState = sqlState;
+        }
+
+        @Override
+        public String errorId() {
+            return errorId;
+        }
+
+        @Override
+        public @Nullable String sqlState() {
+            return sqlState;
         }
     }
 
     /** The sanitized fallback: Spring's {@code UncategorizedSQLException} would need the SQLException as cause. */
     static final class Uncategorized extends UncategorizedDataAccessException implements HasErrorId {
         private final String errorId;
+        private final @Nullable String sqlState;
 
-        Uncategorized(String message, @Nullable Throwable cause, String errorId) {
+        Uncategorized(String message, @Nullable Throwable cause, String errorId, @Nullable String sqlState) {
             super(message, cause);
             this.errorId = errorId;
+            this.sqlState = sqlState;
         }
 
         @Override
         public String errorId() {
             return errorId;
+        }
+
+        @Override
+        public @Nullable String sqlState() {
+            return sqlState;
         }
     }
 
@@ -260,11 +380,14 @@ final class TranslatedExceptions {
     static final class UncategorizedSql extends UncategorizedSQLException implements HasErrorId {
         private final String message;
         private final String errorId;
+        private final @Nullable String sqlState;
 
-        UncategorizedSql(String message, SQLException cause, @Nullable String sql, String errorId) {
+        UncategorizedSql(
+                String message, SQLException cause, @Nullable String sql, String errorId, @Nullable String sqlState) {
             super(message, sql, cause);
             this.message = message;
             this.errorId = errorId;
+            this.sqlState = sqlState;
         }
 
         @Override
@@ -275,6 +398,11 @@ final class TranslatedExceptions {
         @Override
         public String errorId() {
             return errorId;
+        }
+
+        @Override
+        public @Nullable String sqlState() {
+            return sqlState;
         }
     }
 }

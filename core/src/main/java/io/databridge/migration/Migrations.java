@@ -1,5 +1,6 @@
 package io.databridge.migration;
 
+import io.databridge.audit.AuditTrail;
 import io.databridge.error.PgExceptionTranslator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -68,12 +69,14 @@ public final class Migrations {
     private final List<String> locations;
     private final ResourcePatternResolver resolver;
     private final PgExceptionTranslator translator;
+    private final AuditTrail audit;
 
     private Migrations(Builder builder) {
         this.dataSource = builder.dataSource;
         this.locations = List.copyOf(builder.locations);
         this.resolver = new PathMatchingResourcePatternResolver(builder.classLoader);
         this.translator = builder.translator;
+        this.audit = builder.audit;
     }
 
     /**
@@ -107,12 +110,18 @@ public final class Migrations {
                 createHistory(connection);
                 List<MigrationInfo> status = status(found, history(connection));
                 fail(status);
+                List<MigrationScript> pending = new ArrayList<>();
                 for (MigrationScript script : found.up()) {
                     MigrationInfo info = find(status, script.version());
                     if (info != null && info.state() == MigrationState.PENDING) {
-                        return new MigrationStep(
-                                run(connection, script, false, found.undo().containsKey(script.version())), 0);
+                        refuseTransactionControl(script);
+                        pending.add(script);
                     }
+                }
+                if (!pending.isEmpty()) {
+                    MigrationScript next = pending.get(0);
+                    return new MigrationStep(
+                            run(connection, next, false, found.undo().containsKey(next.version())), 0);
                 }
                 return new MigrationStep(null, countApplied(status));
             });
@@ -200,6 +209,7 @@ public final class Migrations {
                                 + "; add U<version>__<description>.sql",
                         null);
             }
+            undo.forEach(Migrations::refuseTransactionControl);
             return undo;
         });
         List<MigrationInfo> undone = new ArrayList<>();
@@ -275,6 +285,7 @@ public final class Migrations {
                 }
             }
             LOG.info("{} {} ({} ms)", undo ? "Undid" : "Applied", script.name(), millis);
+            audit.migration(script.name(), undo ? "undone" : "applied", millis, null);
             return new MigrationInfo(
                     script.version(),
                     script.description(),
@@ -286,10 +297,43 @@ public final class Migrations {
         } catch (SQLException ex) {
             DataAccessException translated =
                     translator.translate((undo ? "undo " : "migrate ") + script.name(), "-- " + script.name(), ex);
+            audit.migration(script.name(), "failed", (System.nanoTime() - started) / 1_000_000, translated);
             throw new MigrationException(
                     "Migration " + script.name() + " failed and was rolled back: " + translated.getMessage()
                             + "; fix the script and run the migrations again",
                     translated);
+        }
+    }
+
+    /**
+     * Refuses, before anything runs, a script that would commit part of itself: it runs in one transaction with its
+     * history row.
+     */
+    private static void refuseTransactionControl(MigrationScript script) {
+        TransactionControl.Found found = TransactionControl.find(script.sql());
+        if (found != null) {
+            throw new MigrationException(
+                    "Migration " + script.name() + " contains " + found.statement() + " (line " + found.line()
+                            + "): each script runs in one transaction that data-bridge commits with its history row,"
+                            + " and a transaction-control statement would commit part of it, leaving it half applied"
+                            + " if a later statement failed; remove it, or split the script into two versions."
+                            + " Nothing was run",
+                    null);
+        }
+    }
+
+    /**
+     * Rolls back after a script failed, keeping that failure: when the connection was lost with the script (the server
+     * ended it, the network went), the server has rolled the transaction back, and the rollback's own failure would
+     * only hide which script failed.
+     */
+    private static void rollbackAfterFailure(Connection connection) {
+        try {
+            if (!connection.isClosed()) {
+                connection.rollback();
+            }
+        } catch (SQLException ex) {
+            LOG.debug("Rollback after a failed migration failed too; the server rolls back with the connection", ex);
         }
     }
 
@@ -465,10 +509,12 @@ public final class Migrations {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException | Error ex) {
-                connection.rollback();
+                rollbackAfterFailure(connection);
                 throw ex;
             } finally {
-                connection.setAutoCommit(autoCommit);
+                if (!connection.isClosed()) {
+                    connection.setAutoCommit(autoCommit);
+                }
             }
         });
     }
@@ -480,6 +526,7 @@ public final class Migrations {
         private List<String> locations = List.of("classpath:db/migration");
         private @Nullable ClassLoader classLoader;
         private PgExceptionTranslator translator = PgExceptionTranslator.fromEnvironment();
+        private AuditTrail audit = AuditTrail.off();
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -519,6 +566,17 @@ public final class Migrations {
          */
         public Builder translator(PgExceptionTranslator translator) {
             this.translator = translator;
+            return this;
+        }
+
+        /**
+         * Records each script run on an audit trail (off by default).
+         *
+         * @param audit the trail
+         * @return this builder
+         */
+        public Builder auditTrail(AuditTrail audit) {
+            this.audit = Objects.requireNonNull(audit, "audit must not be null");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.databridge.types;
 
+import io.databridge.internal.sql.TextValues;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.PreparedStatement;
@@ -19,16 +20,13 @@ final class ScalarCodecs {
     private ScalarCodecs() {}
 
     /**
-     * Rejects text PostgreSQL cannot store.
+     * Rejects text PostgreSQL cannot store unchanged.
      *
      * @param value the text
-     * @throws IllegalArgumentException when it contains U+0000
+     * @throws IllegalArgumentException when it contains U+0000 or a lone UTF-16 surrogate
      */
     static void checkText(String value) {
-        if (value.indexOf(0) >= 0) {
-            throw new IllegalArgumentException("PostgreSQL text cannot contain the NUL character (\\u0000); remove it,"
-                    + " or store the value as byte[] (bytea)");
-        }
+        TextValues.check(value);
     }
 
     private static String checkedText(String value) {

@@ -231,4 +231,19 @@ class MigrationsIntegrationTest {
         assertThat(MigrationVersion.parse("1")).isEqualTo(MigrationVersion.parse("1.0"));
         assertThat(MigrationVersion.parse("2_1")).hasToString("2.1");
     }
+
+    @Test
+    void aScriptWithItsOwnCommitIsRefusedBeforeAnythingRuns() throws IOException {
+        script("V1__create_book.sql", "CREATE TABLE book (id bigint PRIMARY KEY);");
+        script("V2__half.sql", "CREATE TABLE shelf (id int);\nCOMMIT;\nSELECT 1/0;");
+
+        assertThatThrownBy(() -> migrations().migrate())
+                .isInstanceOf(MigrationException.class)
+                .hasMessage("Migration V2__half.sql contains COMMIT (line 2): each script runs in one transaction that"
+                        + " data-bridge commits with its history row, and a transaction-control statement would"
+                        + " commit part of it, leaving it half applied if a later statement failed; remove it, or"
+                        + " split the script into two versions. Nothing was run");
+        assertThat(exists("book")).isFalse();
+        assertThat(exists("shelf")).isFalse();
+    }
 }

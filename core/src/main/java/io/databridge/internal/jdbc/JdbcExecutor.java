@@ -1,6 +1,7 @@
 package io.databridge.internal.jdbc;
 
 import io.databridge.error.PgExceptionTranslator;
+import io.databridge.error.RetryableFailures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -144,23 +146,29 @@ public final class JdbcExecutor {
      * @throws DataAccessException for every driver failure, translated
      */
     public <R> R execute(String task, String sql, StatementCallback<R> callback) {
-        return withConnection(task, sql, connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                DataSourceUtils.applyTransactionTimeout(statement, dataSource);
-                return callback.run(statement);
-            }
-        });
+        return withConnection(
+                task,
+                sql,
+                connection -> {
+                    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                        DataSourceUtils.applyTransactionTimeout(statement, dataSource);
+                        return callback.run(statement);
+                    }
+                },
+                true);
     }
 
     /**
-     * Opens a cursor and maps its rows as the returned stream is consumed. The connection, statement and result set
-     * stay open until the stream is closed (or fails); closing releases the connection through {@link DataSourceUtils}.
-     * pgjdbc fetches {@code fetchSize} rows per round trip only with autocommit off, i.e. inside a transaction;
-     * outside one it reads every row first.
+     * Opens a cursor and maps its rows as the returned stream is consumed, {@code fetchSize} rows per round trip. The
+     * connection, statement and result set stay open until the stream is closed (or fails); closing releases the
+     * connection through {@link DataSourceUtils}. Inside a Spring transaction the cursor lives in it; outside one the
+     * stream opens a transaction of its own on its connection (pgjdbc fetches in batches only with autocommit off),
+     * committed when the stream is closed and rolled back when it fails, so a statement with {@code RETURNING} behaves
+     * as in autocommit.
      *
      * @param task what the statement does, for error messages and logs (no values)
      * @param sql the SQL text with {@code ?} placeholders
-     * @param fetchSize rows per round trip (effective only with autocommit off, i.e. inside a transaction)
+     * @param fetchSize rows per round trip
      * @param binder binds the parameters
      * @param readers creates the row reader from the result's metadata
      * @param <R> the row type
@@ -168,14 +176,15 @@ public final class JdbcExecutor {
      * @throws DataAccessException for every driver failure, translated, also while the stream is consumed
      */
     public <R> Stream<R> stream(String task, String sql, int fetchSize, Binder binder, RowReaderFactory<R> readers) {
-        return stream(task, sql, fetchSize, false, binder, readers);
+        return stream(task, sql, fetchSize, true, binder, readers);
     }
 
     /**
      * Opens a cursor like {@link #stream(String, String, int, Binder, RowReaderFactory)}; with {@code
      * readTransaction} and no Spring transaction running, it turns autocommit off on its own connection for the life
      * of the stream, so the cursor fetches {@code fetchSize} rows per round trip with bounded memory, and on close
-     * rolls that read transaction back and restores autocommit before releasing the connection.
+     * commits that transaction (rolls it back when the stream failed) and restores autocommit before releasing the
+     * connection; without {@code readTransaction}, pgjdbc reads every row before the first is returned.
      *
      * @param task what the statement does, for error messages and logs (no values)
      * @param sql the SQL text with {@code ?} placeholders
@@ -222,6 +231,10 @@ public final class JdbcExecutor {
             cursor.reader = readers.create(rows);
         } catch (SQLException ex) {
             DataAccessException translated = translator.translate(task, sql, ex);
+            cursor.close(translated);
+            throw translated;
+        } catch (TransactionTimedOutException ex) {
+            DataAccessException translated = translator.translateTransactionFailure(ex);
             cursor.close(translated);
             throw translated;
         } catch (RuntimeException | Error ex) {
@@ -294,18 +307,20 @@ public final class JdbcExecutor {
             closed = true;
             Throwable error = failure;
             try {
-                release();
+                release(failure != null);
             } catch (RuntimeException ex) {
                 if (error == null) {
                     error = ex;
+                    throw ex;
                 }
-                throw ex;
+                // The failure that ended the stream is what the caller sees, not a release that failed after it.
+                error.addSuppressed(ex);
             } finally {
                 run.stop(error);
             }
         }
 
-        private void release() {
+        private void release(boolean failed) {
             try {
                 if (rows != null) {
                     rows.close();
@@ -314,15 +329,34 @@ public final class JdbcExecutor {
                     statement.close();
                 }
                 if (ownTransaction) {
-                    connection.rollback();
+                    if (failed) {
+                        connection.rollback();
+                    } else {
+                        connection.commit();
+                    }
                     connection.setAutoCommit(true);
                 }
             } catch (SQLException ex) {
+                if (RetryableFailures.connectionLost(ex)) {
+                    // The server ended the read transaction with the connection; the pool evicts it.
+                    return;
+                }
                 throw translator.translate(task, sql, ex);
             } finally {
                 DataSourceUtils.releaseConnection(connection, dataSource);
             }
         }
+    }
+
+    /** The rows a result stands for, for the audit trail: a count, a list's size, one entity, or unknown. */
+    private static long rows(@Nullable Object result) {
+        if (result instanceof Integer || result instanceof Long) {
+            return ((Number) result).longValue();
+        }
+        if (result instanceof java.util.Collection<?> collection) {
+            return collection.size();
+        }
+        return result == null || result instanceof Boolean ? -1 : 1;
     }
 
     /**
@@ -336,28 +370,47 @@ public final class JdbcExecutor {
      * @throws DataAccessException for every driver failure, translated
      */
     public <R> R withConnection(String task, String sql, ConnectionCallback<R> callback) {
+        return withConnection(task, sql, callback, false);
+    }
+
+    /**
+     * Runs work on a borrowed connection; with {@code oneStatement}, a statement that failed only because the
+     * connection's cached type ids are stale runs once more on a fresh connection (see {@link StaleTypeIds}).
+     */
+    private <R> R withConnection(String task, String sql, ConnectionCallback<R> callback, boolean oneStatement) {
         StatementObserver.Run run = observer.start(task, sql, true);
-        Connection connection;
-        try {
-            connection = DataSourceUtils.getConnection(dataSource);
-        } catch (CannotGetJdbcConnectionException ex) {
-            DataAccessException translated = translator.translateConnectionFailure(ex);
-            run.stop(translated);
-            throw translated;
-        }
-        try {
-            R result = callback.run(connection);
-            run.stop(null);
-            return result;
-        } catch (SQLException ex) {
-            DataAccessException translated = translator.translate(task, sql, ex);
-            run.stop(translated);
-            throw translated;
-        } catch (RuntimeException | Error ex) {
-            run.stop(ex);
-            throw ex;
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
+        for (int attempt = 1; ; attempt++) {
+            Connection connection;
+            try {
+                connection = DataSourceUtils.getConnection(dataSource);
+            } catch (CannotGetJdbcConnectionException ex) {
+                DataAccessException translated = translator.translateConnectionFailure(ex);
+                run.stop(translated);
+                throw translated;
+            }
+            try {
+                R result = callback.run(connection);
+                run.stop(null, rows(result));
+                return result;
+            } catch (SQLException ex) {
+                if (oneStatement && attempt == 1 && StaleTypeIds.matches(ex) && !inTransaction()) {
+                    // Nothing ran: the server refused the statement's parameter types. Retire the connection.
+                    StaleTypeIds.evict(dataSource, connection);
+                    continue;
+                }
+                DataAccessException translated = translator.translate(task, sql, ex);
+                run.stop(translated);
+                throw translated;
+            } catch (TransactionTimedOutException ex) {
+                DataAccessException translated = translator.translateTransactionFailure(ex);
+                run.stop(translated);
+                throw translated;
+            } catch (RuntimeException | Error ex) {
+                run.stop(ex);
+                throw ex;
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
         }
     }
 }

@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record NamedParameters(String sql, List<String> placeholders, Set<String> names) {
 
+    /** The most parameters the extended query protocol can bind: their count travels as a 16-bit integer. */
+    static final int MAX_PARAMETERS = 65_535;
+
     public NamedParameters {
         placeholders = List.copyOf(placeholders);
         names = Set.copyOf(names);
@@ -84,6 +87,11 @@ public record NamedParameters(String sql, List<String> placeholders, Set<String>
             }
             out.append(text, i, end);
             i = end;
+        }
+        if (placeholders.size() > MAX_PARAMETERS) {
+            throw new IllegalArgumentException("SQL has " + placeholders.size() + " parameter placeholders but"
+                    + " PostgreSQL binds at most 65,535 per statement; pass the values as one list parameter, which"
+                    + " binds as a single array (WHERE id = ANY(:ids)), or split the statement");
         }
         return new NamedParameters(out.toString(), placeholders, names);
     }

@@ -1,5 +1,7 @@
 package io.databridge.internal.jdbc;
 
+import io.databridge.audit.AuditTrail;
+import io.databridge.error.HasErrorId;
 import io.databridge.observation.DefaultStatementObservationConvention;
 import io.databridge.observation.StatementObservationContext;
 import io.databridge.observation.StatementObservationConvention;
@@ -9,6 +11,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessResourceException;
 
 /**
  * Reports each unit of database work the executor runs: a Micrometer observation when the registry is not a no-op,
@@ -19,7 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class StatementObserver {
 
     /** Reports nothing. */
-    public static final StatementObserver NONE = new StatementObserver(ObservationRegistry.NOOP, null, null);
+    public static final StatementObserver NONE =
+            new StatementObserver(ObservationRegistry.NOOP, null, null, AuditTrail.off());
 
     private static final Logger SQL_LOG = LoggerFactory.getLogger("io.databridge.sql");
     private static final Logger SLOW_LOG = LoggerFactory.getLogger("io.databridge.slow-query");
@@ -27,9 +31,10 @@ public final class StatementObserver {
     private final ObservationRegistry registry;
     private final @Nullable StatementObservationConvention convention;
     private final long slowNanos;
+    private final AuditTrail audit;
 
     /**
-     * Creates an observer.
+     * Creates an observer without an audit trail.
      *
      * @param registry where observations go; {@link ObservationRegistry#NOOP} for none
      * @param convention names and tags observations; {@code null} for the default
@@ -39,9 +44,35 @@ public final class StatementObserver {
             ObservationRegistry registry,
             @Nullable StatementObservationConvention convention,
             @Nullable Duration slowQueryThreshold) {
+        this(registry, convention, slowQueryThreshold, AuditTrail.off());
+    }
+
+    /**
+     * Creates an observer.
+     *
+     * @param registry where observations go; {@link ObservationRegistry#NOOP} for none
+     * @param convention names and tags observations; {@code null} for the default
+     * @param slowQueryThreshold the duration from which work is logged as slow; {@code null} for never
+     * @param audit records writes and pool events; {@link AuditTrail#off()} for none
+     */
+    public StatementObserver(
+            ObservationRegistry registry,
+            @Nullable StatementObservationConvention convention,
+            @Nullable Duration slowQueryThreshold,
+            AuditTrail audit) {
         this.registry = registry;
         this.convention = convention;
         this.slowNanos = slowQueryThreshold == null ? -1 : slowQueryThreshold.toNanos();
+        this.audit = audit;
+    }
+
+    /**
+     * The audit trail.
+     *
+     * @return the trail, {@link AuditTrail#off()} when none
+     */
+    public AuditTrail audit() {
+        return audit;
     }
 
     /**
@@ -54,7 +85,7 @@ public final class StatementObserver {
      */
     Run start(String task, String sql, boolean scoped) {
         boolean observe = !registry.isNoop();
-        if (!observe && slowNanos < 0 && !SQL_LOG.isDebugEnabled()) {
+        if (!observe && slowNanos < 0 && !SQL_LOG.isDebugEnabled() && !audit.enabled()) {
             return Run.NONE;
         }
         Observation observation = null;
@@ -76,7 +107,7 @@ public final class StatementObserver {
 
         static final Run NONE = new Run(null, "", "", null, null, 0) {
             @Override
-            void stop(@Nullable Throwable error) {}
+            void stop(@Nullable Throwable error, long rows) {}
         };
 
         private final @Nullable StatementObserver observer;
@@ -107,7 +138,20 @@ public final class StatementObserver {
          * @param error the failure the caller sees (the translated exception), or {@code null}
          */
         void stop(@Nullable Throwable error) {
+            stop(error, -1);
+        }
+
+        /**
+         * Ends the observation, writes the logs and records the audit events.
+         *
+         * @param error the failure the caller sees (the translated exception), or {@code null}
+         * @param rows the rows the work wrote or returned, {@code -1} when unknown
+         */
+        void stop(@Nullable Throwable error, long rows) {
             long took = System.nanoTime() - started;
+            if (observer != null && observer.audit.enabled()) {
+                audit(observer.audit, took, error, rows);
+            }
             if (observation != null) {
                 if (error != null) {
                     observation.error(error);
@@ -135,6 +179,28 @@ public final class StatementObserver {
                         error == null ? "" : ", failed with " + error.getClass().getSimpleName(),
                         sql);
             }
+        }
+
+        /** A write statement's event, and the pool event a failure reveals; reads are not audited. */
+        private void audit(AuditTrail audit, long took, @Nullable Throwable error, long rows) {
+            if (isWrite(task)) {
+                audit.statement(task, rows, took, error);
+            }
+            String sqlState = error instanceof HasErrorId identified ? identified.sqlState() : null;
+            if (sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P0"))) {
+                audit.pool("connection-lost", error);
+            } else if (sqlState == null && error instanceof TransientDataAccessResourceException) {
+                audit.pool("pool-exhausted", error);
+            }
+        }
+
+        private static boolean isWrite(String task) {
+            return task.startsWith("insert")
+                    || task.startsWith("update")
+                    || task.startsWith("upsert")
+                    || task.startsWith("delete")
+                    || task.startsWith("save")
+                    || task.equals("sql update");
         }
 
         private static String millis(long nanos) {

@@ -1,0 +1,73 @@
+package io.databridge.error;
+
+import io.databridge.error.TranslatedExceptions.CommitOutcomeUnknown;
+import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which failures a whole transaction may be retried after: PostgreSQL's advice for {@code 40001} (serialization
+ * failure) and {@code 40P01} (deadlock), plus {@code 55P03} (lock not available) and a connection lost or refused
+ * before {@code COMMIT} was sent ({@code 08xxx}, {@code 57P01}, {@code 57P02}, {@code 57P03}): in each case the
+ * server rolled the transaction back, so running it again cannot apply it twice. A commit whose outcome is unknown (the
+ * connection went after {@code COMMIT} was sent) is never retryable. Works on sanitized exceptions, which keep the
+ * SQLSTATE through {@link HasErrorId#sqlState()}, and on untranslated driver exceptions. Stateless and thread-safe.
+ */
+public final class RetryableFailures {
+
+    /** Bounds the walk over causes, which a faulty driver could make circular. */
+    private static final int MAX_CHAIN = 32;
+
+    private RetryableFailures() {}
+
+    /**
+     * The SQLSTATE that makes a failure retryable.
+     *
+     * @param failure what the transaction threw
+     * @return the SQLSTATE when the whole transaction may be run again, {@code null} when it must not be
+     */
+    public static @Nullable String retryableSqlState(Throwable failure) {
+        Throwable current = failure;
+        for (int depth = 0; current != null && depth < MAX_CHAIN; depth++, current = current.getCause()) {
+            if (current instanceof CommitOutcomeUnknown) {
+                return null;
+            }
+            String state = current instanceof HasErrorId identified
+                    ? identified.sqlState()
+                    : current instanceof SQLException sqlException ? sqlException.getSQLState() : null;
+            if (state != null) {
+                return retryable(state) ? state : null;
+            }
+        }
+        return null;
+    }
+
+    private static boolean retryable(String sqlState) {
+        return switch (sqlState) {
+            case "40001", "40P01", "55P03", "57P01", "57P02", "57P03" -> true;
+            default -> sqlState.startsWith("08");
+        };
+    }
+
+    /**
+     * Whether a driver failure means the connection is gone: lost or closed ({@code 08xxx}), ended by the server
+     * ({@code 57P01}, {@code 57P02}), or HikariCP's {@code "Connection is closed"} of a connection it already evicted.
+     *
+     * @param failure the driver's exception
+     * @return {@code true} when nothing more can be done on the connection
+     */
+    public static boolean connectionLost(SQLException failure) {
+        for (Throwable candidate : failure) {
+            if (candidate instanceof SQLException sqlException) {
+                String state = sqlException.getSQLState();
+                if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02"))) {
+                    return true;
+                }
+                String message = sqlException.getMessage();
+                if (state == null && message != null && message.startsWith("Connection is closed")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
