@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 
 /**
@@ -49,6 +50,11 @@ final class DataBridgePools {
 
     static HikariDataSource create(
             String url, PoolCredentials credentials, DataBridgeProperties properties, Environment environment) {
+        return new HikariDataSource(config(url, credentials, properties, environment));
+    }
+
+    private static HikariConfig config(
+            String url, PoolCredentials credentials, DataBridgeProperties properties, Environment environment) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(POOL_NAME);
         config.setJdbcUrl(url);
@@ -63,6 +69,23 @@ final class DataBridgePools {
         // caller's connection timeout: against a frozen server a 1 s timeout would otherwise fail after 6 s.
         config.setValidationTimeout(Math.min(connectionTimeout, DEFAULT_VALIDATION_TIMEOUT_MILLIS));
         driverProperties(properties, environment).forEach(config::addDataSourceProperty);
+        return config;
+    }
+
+    /**
+     * A replica's pool: the primary's settings under its own name, started lazily, so that a replica that is down does
+     * not stop the application (it is taken out of rotation instead).
+     */
+    static HikariDataSource createReplica(
+            String name,
+            String url,
+            @Nullable String username,
+            @Nullable String password,
+            DataBridgeProperties properties,
+            Environment environment) {
+        HikariConfig config = config(url, PoolCredentials.of(url, username, password), properties, environment);
+        config.setPoolName(name);
+        config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);
     }
 
