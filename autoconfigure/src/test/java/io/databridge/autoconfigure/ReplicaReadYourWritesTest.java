@@ -171,4 +171,23 @@ class ReplicaReadYourWritesTest {
     private static Boolean inRecovery(DataBridge db, TransactionTemplate template) {
         return template.execute(status -> db.sql("SELECT pg_is_in_recovery()").one(Boolean.class));
     }
+
+    @Test
+    void aReplicaThatIsDownLeavesTheRotationAndReadsGoToThePrimary() throws Exception {
+        runner("100ms")
+                .withPropertyValues("data-bridge.datasource.pool.connection-timeout=1s")
+                .run(context -> {
+                    DataBridge db = context.getBean(DataBridge.class);
+                    PlatformTransactionManager transactions = context.getBean(PlatformTransactionManager.class);
+                    ReplicaRoutingDataSource routing = context.getBean(ReplicaRoutingDataSource.class);
+                    replica.stopFast();
+                    try {
+                        assertThat(inRecovery(db, readOnly(transactions))).isFalse();
+                        assertThat(routing.replicasInRotation()).isEmpty();
+                        assertThat(inRecovery(db, readOnly(transactions))).isFalse();
+                    } finally {
+                        replica.start();
+                    }
+                });
+    }
 }
