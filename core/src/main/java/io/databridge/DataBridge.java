@@ -193,6 +193,31 @@ public interface DataBridge {
     <T> Optional<T> findById(Class<T> type, Object id);
 
     /**
+     * Reads the row with the given id and loads the named relations with it.
+     *
+     * @param type the entity type
+     * @param id the id
+     * @param fetch relation paths to load, e.g. {@code "pets"}, {@code "pets.visits"}
+     * @param <T> the entity type
+     * @return the entity with its relations loaded, or empty
+     * @throws IllegalArgumentException when a path names no relation
+     */
+    <T> Optional<T> findById(Class<T> type, Object id, String... fetch);
+
+    /**
+     * Loads relations into entities already read: one statement per relation per level, whatever the number of
+     * entities. With an empty list it only checks the paths.
+     *
+     * @param type the entity type
+     * @param entities the entities, as read
+     * @param paths relation paths, e.g. {@code "pets"}, {@code "pets.visits"} (a nested path implies its prefix)
+     * @param <T> the entity type
+     * @return the entities with the relations loaded: the same instances for classes, new ones for records
+     * @throws IllegalArgumentException when a path names no relation
+     */
+    <T> List<T> fetch(Class<T> type, List<T> entities, String... paths);
+
+    /**
      * Starts a type-safe query over an entity's table, with columns from the generated metamodel:
      * {@code db.from(User.class).where(User_.age.gt(25)).orderBy(User_.name.asc()).list()}.
      *

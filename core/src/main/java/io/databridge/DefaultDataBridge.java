@@ -13,8 +13,12 @@ import io.databridge.internal.model.EntityModel;
 import io.databridge.internal.model.EntityModelSource;
 import io.databridge.internal.model.EntityModels;
 import io.databridge.internal.model.EntitySql;
+import io.databridge.internal.model.JavaIds;
 import io.databridge.internal.model.JavaTypes;
 import io.databridge.internal.model.PropertyModel;
+import io.databridge.internal.relation.AggregateWriter;
+import io.databridge.internal.relation.RelationLoader;
+import io.databridge.internal.relation.RelationResolver;
 import io.databridge.internal.schema.SchemaManager;
 import io.databridge.query.QueryFactory;
 import io.databridge.query.SelectQuery;
@@ -47,6 +51,9 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
     private volatile @Nullable QueryFactory queryFactory;
     private final BulkInsert bulkInsert;
     private final BulkWrite bulkWrite;
+    private final RelationResolver relationResolver;
+    private final RelationLoader relationLoader;
+    private final AggregateWriter aggregates;
 
     /**
      * Creates the engine.
@@ -75,14 +82,44 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         DataBridgeTransactionManager transactionManager = new DataBridgeTransactionManager(dataSource, translator);
         transactionManager.setAuditTrail(observer.audit());
         this.transactions = new TransactionTemplate(transactionManager);
-        this.schema = new DefaultSchemaOperations(new SchemaManager(models, executor, transactions));
+        this.relationResolver = new RelationResolver(models);
+        this.schema = new DefaultSchemaOperations(new SchemaManager(models, executor, transactions, relationResolver));
         this.bulkInsert = new BulkInsert(models, executor, transactions);
         this.bulkWrite = new BulkWrite(models, executor, transactions);
+        this.relationLoader = new RelationLoader(relationResolver, executor);
+        this.aggregates = new AggregateWriter(relationResolver, executor, new AggregateWriter.RowWrites() {
+            @Override
+            public <T> List<T> insertAll(List<T> rows) {
+                return rows.isEmpty() ? List.of() : bulkInsert.insertAll(rows, DefaultDataBridge.this::insertRow);
+            }
+
+            @Override
+            public <T> List<T> updateAll(List<T> rows) {
+                return rows.isEmpty() ? List.of() : bulkWrite.updateAll(rows, DefaultDataBridge.this::updateRow);
+            }
+
+            @Override
+            public <T> List<T> upsertAll(List<T> rows) {
+                return rows.isEmpty() ? List.of() : bulkWrite.upsertAll(rows, DefaultDataBridge.this::saveRow);
+            }
+        });
     }
 
     @Override
-    public <T> T insert(T entity) {
-        EntityModel<T> model = model(entity);
+    public <T> T insert(T input) {
+        EntityModel<T> model = model(input);
+        T entity = JavaIds.assign(model, input);
+        if (!aggregates.cascades(model)) {
+            return insertRow(entity);
+        }
+        return inTransaction(() -> aggregates
+                .saveChildren(model, List.of(entity), List.of(insertRow(entity)), true)
+                .get(0));
+    }
+
+    private <T> T insertRow(T input) {
+        EntityModel<T> model = model(input);
+        T entity = JavaIds.assign(model, input);
         EntitySql sql = sql(model);
         Object[] values = model.values(entity);
         PropertyModel id = model.id();
@@ -110,11 +147,29 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         if (entities.isEmpty()) {
             return List.of();
         }
-        return bulkInsert.insertAll(entities, this::insert);
+        EntityModel<T> model = model(entities.iterator().next());
+        // Ids generated in Java (UUIDv7) are assigned before the rows are written, so children can refer to them.
+        Collection<T> rows = JavaIds.generatesInJava(model) ? JavaIds.assignAll(model, entities) : entities;
+        if (!aggregates.cascades(model)) {
+            return bulkInsert.insertAll(rows, this::insertRow);
+        }
+        List<T> originals = List.copyOf(rows);
+        return inTransaction(() ->
+                aggregates.saveChildren(model, originals, bulkInsert.insertAll(originals, this::insertRow), true));
     }
 
     @Override
     public <T> T update(T entity) {
+        EntityModel<T> model = model(entity);
+        if (!aggregates.cascades(model)) {
+            return updateRow(entity);
+        }
+        return inTransaction(() -> aggregates
+                .saveChildren(model, List.of(entity), List.of(updateRow(entity)), false)
+                .get(0));
+    }
+
+    private <T> T updateRow(T entity) {
         EntityModel<T> model = model(entity);
         EntitySql sql = sql(model);
         Object[] values = model.values(entity);
@@ -150,19 +205,51 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
 
     @Override
     public <T> List<T> updateAll(Collection<T> entities) {
-        return requireEntities(entities).isEmpty() ? List.of() : bulkWrite.updateAll(entities, this::update);
+        if (requireEntities(entities).isEmpty()) {
+            return List.of();
+        }
+        EntityModel<T> model = model(entities.iterator().next());
+        if (!aggregates.cascades(model)) {
+            return bulkWrite.updateAll(entities, this::updateRow);
+        }
+        List<T> originals = List.copyOf(entities);
+        return inTransaction(() ->
+                aggregates.saveChildren(model, originals, bulkWrite.updateAll(originals, this::updateRow), false));
     }
 
     @Override
     public <T> List<T> upsertAll(Collection<T> entities) {
-        return requireEntities(entities).isEmpty() ? List.of() : bulkWrite.upsertAll(entities, this::save);
+        if (requireEntities(entities).isEmpty()) {
+            return List.of();
+        }
+        EntityModel<T> model = model(entities.iterator().next());
+        if (!aggregates.cascades(model)) {
+            return bulkWrite.upsertAll(entities, this::saveRow);
+        }
+        List<T> originals = List.copyOf(entities);
+        return inTransaction(
+                () -> aggregates.saveChildren(model, originals, bulkWrite.upsertAll(originals, this::saveRow), false));
     }
 
     @Override
     public <T> void deleteAll(Collection<T> entities) {
-        if (!requireEntities(entities).isEmpty()) {
-            bulkWrite.deleteAll(entities, this::delete);
+        if (requireEntities(entities).isEmpty()) {
+            return;
         }
+        EntityModel<T> model = model(entities.iterator().next());
+        if (!aggregates.cascades(model)) {
+            bulkWrite.deleteAll(entities, this::deleteRow);
+            return;
+        }
+        List<Object> ids = new java.util.ArrayList<>();
+        for (T entity : entities) {
+            ids.add(model.id().get(entity));
+        }
+        inTransaction(() -> {
+            aggregates.deleteChildren(model, ids);
+            bulkWrite.deleteAll(entities, this::deleteRow);
+            return null;
+        });
     }
 
     @Override
@@ -171,7 +258,18 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         if (ids == null) {
             throw new IllegalArgumentException("ids must not be null");
         }
-        return ids.isEmpty() ? 0 : bulkWrite.deleteAllById(type, ids, id -> deleteById(type, id));
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        EntityModel<T> model = models.get(type);
+        if (!aggregates.cascades(model)) {
+            return bulkWrite.deleteAllById(type, ids, id -> deleteRowById(type, id));
+        }
+        Long deleted = inTransaction(() -> {
+            aggregates.deleteChildren(model, ids);
+            return bulkWrite.deleteAllById(type, ids, id -> deleteRowById(type, id));
+        });
+        return deleted == null ? 0 : deleted;
     }
 
     private static <C extends Collection<?>> C requireEntities(@Nullable C entities) {
@@ -184,10 +282,24 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
     @Override
     public <T> T save(T entity) {
         EntityModel<T> model = model(entity);
+        if (!aggregates.cascades(model)) {
+            return saveRow(entity);
+        }
+        PropertyModel id = model.id();
+        PropertyModel version = model.version();
+        boolean isNew =
+                id.generated() ? isUnset(id, id.get(entity)) : version != null && isUnset(version, version.get(entity));
+        return inTransaction(() -> aggregates
+                .saveChildren(model, List.of(entity), List.of(saveRow(entity)), isNew)
+                .get(0));
+    }
+
+    private <T> T saveRow(T entity) {
+        EntityModel<T> model = model(entity);
         PropertyModel id = model.id();
         Object idValue = id.get(entity);
         if (id.generated()) {
-            return isUnset(id, idValue) ? insert(entity) : update(entity);
+            return isUnset(id, idValue) ? insertRow(entity) : updateRow(entity);
         }
         if (isUnset(id, idValue)) {
             throw new IllegalArgumentException("Cannot save " + model.type().getName() + ": its @Id '" + id.name()
@@ -195,7 +307,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         }
         PropertyModel version = model.version();
         if (version != null) {
-            return isUnset(version, version.get(entity)) ? insert(entity) : update(entity);
+            return isUnset(version, version.get(entity)) ? insertRow(entity) : updateRow(entity);
         }
         EntitySql sql = sql(model);
         String upsert = sql.upsert();
@@ -212,6 +324,22 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
     @Override
     public <T> void delete(T entity) {
         EntityModel<T> model = model(entity);
+        if (!aggregates.cascades(model)) {
+            deleteRow(entity);
+            return;
+        }
+        Object idValue = model.id().get(entity);
+        inTransaction(() -> {
+            if (idValue != null) {
+                aggregates.deleteChildren(model, List.of(idValue));
+            }
+            deleteRow(entity);
+            return null;
+        });
+    }
+
+    private <T> void deleteRow(T entity) {
+        EntityModel<T> model = model(entity);
         PropertyModel id = model.id();
         Object idValue = id.get(entity);
         if (isUnset(id, idValue)) {
@@ -220,7 +348,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         }
         PropertyModel version = model.version();
         if (version == null) {
-            deleteById(model.type(), idValue);
+            deleteRowById(model.type(), idValue);
             return;
         }
         Object versionValue = version.get(entity);
@@ -240,6 +368,19 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
 
     @Override
     public <T> boolean deleteById(Class<T> type, Object id) {
+        EntityModel<T> model = models.get(requireType(type));
+        if (!aggregates.cascades(model)) {
+            return deleteRowById(type, id);
+        }
+        Object checked = checkId(model, id);
+        Boolean deleted = inTransaction(() -> {
+            aggregates.deleteChildren(model, List.of(checked));
+            return deleteRowById(type, checked);
+        });
+        return Boolean.TRUE.equals(deleted);
+    }
+
+    private <T> boolean deleteRowById(Class<T> type, Object id) {
         EntityModel<T> model = models.get(requireType(type));
         PropertyModel idProperty = model.id();
         Object checked = checkId(model, id);
@@ -265,10 +406,26 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
     }
 
     @Override
+    public <T> Optional<T> findById(Class<T> type, Object id, String... fetch) {
+        Optional<T> found = findById(type, id);
+        if (found.isEmpty() || fetch.length == 0) {
+            relationLoader.validate(requireType(type), List.of(fetch));
+            return found;
+        }
+        return Optional.of(
+                relationLoader.load(type, List.of(found.get()), List.of(fetch)).get(0));
+    }
+
+    @Override
+    public <T> List<T> fetch(Class<T> type, List<T> entities, String... paths) {
+        return relationLoader.load(requireType(type), entities, List.of(paths));
+    }
+
+    @Override
     public <T> SelectQuery<T> from(Class<T> type) {
         QueryFactory factory = queryFactory;
         if (factory == null) {
-            factory = new QueryFactory(new ExecutorBridge(models, executor));
+            factory = new QueryFactory(new ExecutorBridge(models, executor, relationLoader));
             queryFactory = factory;
         }
         return factory.from(type);
@@ -278,10 +435,17 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
     private static final class ExecutorBridge implements QueryExecutor {
         private final EntityModels models;
         private final JdbcExecutor executor;
+        private final RelationLoader relationLoader;
 
-        ExecutorBridge(EntityModels models, JdbcExecutor executor) {
+        ExecutorBridge(EntityModels models, JdbcExecutor executor, RelationLoader relationLoader) {
             this.models = models;
             this.executor = executor;
+            this.relationLoader = relationLoader;
+        }
+
+        @Override
+        public <T> List<T> fetch(Class<T> type, List<T> rows, List<String> paths) {
+            return relationLoader.load(type, rows, paths);
         }
 
         @Override
@@ -342,6 +506,11 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
     }
 
     @SuppressWarnings("unchecked")
+    /** Runs an aggregate write in the caller's transaction or, without one, in its own. */
+    private <R> R inTransaction(java.util.function.Supplier<R> work) {
+        return transactions.execute(status -> work.get());
+    }
+
     private <T> EntityModel<T> model(T entity) {
         if (entity == null) {
             throw new IllegalArgumentException("entity must not be null");

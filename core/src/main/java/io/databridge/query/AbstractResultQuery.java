@@ -58,7 +58,7 @@ abstract class AbstractResultQuery<R> implements ResultQuery<R> {
     @Override
     public List<R> list() {
         Rendered<R> query = rendered();
-        return executor.execute(task(), query.sql(), statement -> {
+        List<R> read = executor.execute(task(), query.sql(), statement -> {
             query.bind(statement);
             try (ResultSet rows = statement.executeQuery()) {
                 List<R> result = new ArrayList<>();
@@ -68,6 +68,12 @@ abstract class AbstractResultQuery<R> implements ResultQuery<R> {
                 return result;
             }
         });
+        return loaded(read);
+    }
+
+    /** Loads what the query asked to fetch into the rows read; the rows as they are by default. */
+    List<R> loaded(List<R> rows) {
+        return rows;
     }
 
     @Override
@@ -111,6 +117,16 @@ abstract class AbstractResultQuery<R> implements ResultQuery<R> {
                 rows.next();
                 return query.reader().read(rows);
             }
+        });
+    }
+
+    @Override
+    @SafeVarargs
+    public final <E> long insertInto(Class<E> target, Column<E, ?>... columns) {
+        Rendered<R> rendered = InsertSelect.render(this, target, columns);
+        return executor.execute("insertInto " + target.getSimpleName(), rendered.sql(), statement -> {
+            rendered.bind(statement);
+            return (long) statement.executeUpdate();
         });
     }
 

@@ -12,14 +12,14 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the entity type
  * @param <V> the property's Java type (primitives boxed)
  */
-public final class Column<T, V> extends Expression<V> {
+public sealed class Column<T, V> extends Expression<V> permits ToOne {
 
     private final Class<T> entity;
     private final String property;
     private final Class<?> valueClass;
     private final @Nullable String alias;
 
-    private Column(Class<T> entity, String property, Class<?> valueClass, @Nullable String alias) {
+    Column(Class<T> entity, String property, Class<?> valueClass, @Nullable String alias) {
         this.entity = entity;
         this.property = property;
         this.valueClass = valueClass;

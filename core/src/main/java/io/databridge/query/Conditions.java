@@ -297,6 +297,38 @@ final class Conditions {
     }
 
     /** A condition over any boolean expression, e.g. a raw fragment. */
+    /** {@code USING ("a", "b")} of a join: not a condition of its own, rendered in place of {@code ON}. */
+    static final class Using extends Condition {
+        private final List<Column<?, ?>> columns;
+
+        private Using(List<Column<?, ?>> columns) {
+            this.columns = columns;
+        }
+
+        static Using of(Class<?> entity, Column<?, ?>[] columns) {
+            if (columns == null || columns.length == 0) {
+                throw new IllegalArgumentException("joinUsing needs at least one column");
+            }
+            for (Column<?, ?> column : columns) {
+                if (column == null || column.entity() != entity || column.alias() != null) {
+                    throw new IllegalArgumentException("joinUsing(" + entity.getSimpleName() + ", ...) takes columns"
+                            + " of " + entity.getSimpleName() + " from its metamodel, but got " + column);
+                }
+            }
+            return new Using(List.of(columns));
+        }
+
+        @Override
+        void render(SqlRenderer renderer) {
+            renderer.append(" USING (");
+            for (int i = 0; i < columns.size(); i++) {
+                renderer.append(i == 0 ? "" : ", ")
+                        .append(renderer.scope.property(columns.get(i)).quotedColumn());
+            }
+            renderer.append(")");
+        }
+    }
+
     static final class Wrapped extends Condition {
         private final Expression<?> expression;
 

@@ -173,7 +173,7 @@ final class DefaultInsertQuery<T> implements InsertQuery<T> {
             }
         }
         if (returning) {
-            renderer.append(" RETURNING ").append(Writes.columnList(model));
+            renderer.append(" RETURNING ").append(Writes.columnList(model, ""));
         }
         return Rendered.of(renderer, RowReader.entity(model));
     }

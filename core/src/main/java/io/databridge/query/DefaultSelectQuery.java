@@ -115,6 +115,50 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
     }
 
     @Override
+    public SelectQuery<R> join(Relation<?, ?> relation) {
+        return join("JOIN", relation);
+    }
+
+    @Override
+    public SelectQuery<R> leftJoin(Relation<?, ?> relation) {
+        return join("LEFT JOIN", relation);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private SelectQuery<R> join(String keyword, Relation<?, ?> relation) {
+        if (relation == null) {
+            throw new IllegalArgumentException("join(...) needs a relation of the generated metamodel, not null");
+        }
+        io.databridge.internal.model.EntityModels models = executor.models();
+        EntityModel<?> source = models.get(relation.entity());
+        EntityModel<?> target = models.get(relation.target());
+        io.databridge.internal.model.RelationProperty property = source.relation(relation.property())
+                .orElseThrow(() -> new IllegalArgumentException(
+                        relation + " is not a relation of " + source.type().getSimpleName()));
+        Condition on;
+        if (property.column() != null) {
+            Column fk = Column.of(source.type(), property.name(), property.target());
+            on = fk.eq((Expression) Column.of(
+                    target.type(), target.id().name(), target.id().valueType().rawType()));
+        } else {
+            io.databridge.mapping.OneToMany oneToMany =
+                    property.element().getAnnotation(io.databridge.mapping.OneToMany.class);
+            io.databridge.mapping.OneToOne oneToOne =
+                    property.element().getAnnotation(io.databridge.mapping.OneToOne.class);
+            String mappedBy = oneToMany != null ? oneToMany.mappedBy() : oneToOne != null ? oneToOne.mappedBy() : "";
+            if (mappedBy.isEmpty()) {
+                throw new IllegalArgumentException("Cannot join " + relation + ": only to-one relations and to-many"
+                        + " relations with mappedBy render their ON clause; join the tables with join(Class,"
+                        + " Condition)");
+            }
+            Column fk = Column.of(target.type(), mappedBy, source.type());
+            on = fk.eq((Expression) Column.of(
+                    source.type(), source.id().name(), source.id().valueType().rawType()));
+        }
+        return join(keyword, target.type(), null, on);
+    }
+
+    @Override
     public SelectQuery<R> join(EntityAlias<?> alias, Condition on) {
         return join("JOIN", alias.entity(), alias.name(), Condition.requireCondition(on));
     }
@@ -152,6 +196,25 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
     @Override
     public SelectQuery<R> leftJoin(QueryTable<?> table, Condition on) {
         return join("LEFT JOIN", table, Condition.requireCondition(on));
+    }
+
+    @Override
+    public SelectQuery<R> crossJoin(QueryTable<?> table) {
+        if (table == null) {
+            throw new IllegalArgumentException("A join needs a Cte or DerivedTable, not null");
+        }
+        SelectState.Join join = new SelectState.Join("CROSS JOIN", Scope.Item.of(table), null);
+        return change(s -> s.joins = s.withJoin(join));
+    }
+
+    @Override
+    public SelectQuery<R> joinUsing(Class<?> entity, Column<?, ?>... columns) {
+        return join("JOIN", entity, null, Conditions.Using.of(entity, columns));
+    }
+
+    @Override
+    public SelectQuery<R> leftJoinUsing(Class<?> entity, Column<?, ?>... columns) {
+        return join("LEFT JOIN", entity, null, Conditions.Using.of(entity, columns));
     }
 
     private SelectQuery<R> join(String keyword, Class<?> entity, @Nullable String alias, @Nullable Condition on) {
@@ -353,7 +416,56 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
         return DefaultInsertQuery.start(this, entities);
     }
 
+    @Override
+    public SelectQuery<R> fetch(Relation<R, ?> relation, Relation<?, ?>... nested) {
+        if (relation == null) {
+            throw new IllegalArgumentException("fetch(...) needs a relation of the generated metamodel, not null");
+        }
+        EntityModel<?> root = state.entity("fetch(...)");
+        if (relation.entity() != root.type()) {
+            throw new IllegalArgumentException("Cannot fetch " + relation + ": it is a relation of "
+                    + relation.entity().getSimpleName() + ", not of "
+                    + root.type().getSimpleName());
+        }
+        StringBuilder path = new StringBuilder(relation.property());
+        Relation<?, ?> previous = relation;
+        for (Relation<?, ?> next : nested) {
+            if (next == null || next.entity() != previous.target()) {
+                throw new IllegalArgumentException("Cannot fetch " + previous + " then " + next + ": a nested path"
+                        + " continues with a relation of " + previous.target().getSimpleName());
+            }
+            path.append('.').append(next.property());
+            previous = next;
+        }
+        String added = path.toString();
+        return change(s -> {
+            List<String> fetches = new ArrayList<>(s.fetches);
+            if (!fetches.contains(added)) {
+                fetches.add(added);
+            }
+            s.fetches = List.copyOf(fetches);
+        });
+    }
+
     // ---- execution and rendering -------------------------------------------------------------------------------
+
+    @Override
+    @SuppressWarnings("unchecked")
+    List<R> loaded(List<R> rows) {
+        if (state.fetches.isEmpty() || state.shape != SelectState.Shape.ENTITY) {
+            return rows;
+        }
+        return executor.fetch((Class<R>) state.rowType, rows, state.fetches);
+    }
+
+    @Override
+    public java.util.stream.Stream<R> stream() {
+        if (!state.fetches.isEmpty() && state.shape == SelectState.Shape.ENTITY) {
+            throw new InvalidDataAccessApiUsageException("stream() cannot load fetched relations (they are loaded"
+                    + " for a whole result at once); use list(), or page with limit/offset or keyset");
+        }
+        return super.stream();
+    }
 
     @Override
     String task() {

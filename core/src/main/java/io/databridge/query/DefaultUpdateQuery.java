@@ -88,6 +88,8 @@ final class DefaultUpdateQuery<T> implements UpdateQuery<T> {
         SqlRenderer renderer = query.renderer();
         Scope scope = query.openScope(renderer, null);
         renderer.append("UPDATE ").append(scope.root().fromClause()).append(" SET ");
+        // With other tables (UPDATE ... FROM) a bare column could be ambiguous on the right of SET: qualify it.
+        String self = scope.qualifies() ? scope.root().qualifier() + "." : "";
         List<String> set = new ArrayList<>();
         for (int i = 0; i < assignments.size(); i++) {
             Assignment assignment = assignments.get(i);
@@ -117,6 +119,7 @@ final class DefaultUpdateQuery<T> implements UpdateQuery<T> {
                 renderer.append(", ")
                         .append(property.quotedColumn())
                         .append(" = ")
+                        .append(self)
                         .append(property.quotedColumn())
                         .append(" + 1");
             } else if (property.role() == PropertyModel.Role.UPDATED_AT) {
@@ -132,14 +135,10 @@ final class DefaultUpdateQuery<T> implements UpdateQuery<T> {
         if (assignments.isEmpty()) {
             throw new InvalidDataAccessApiUsageException("update() needs at least one set(column, value)");
         }
-        Condition where = query.state.where;
-        if (where != null) {
-            renderer.append(" WHERE ");
-            where.render(renderer);
-        }
+        Writes.renderWhere(renderer, Writes.otherTables(query.state, renderer, " FROM "), query.state.where);
         RowReader<X> reader = rows -> null;
         if (returning) {
-            renderer.append(" RETURNING ").append(Writes.columnList(model));
+            renderer.append(" RETURNING ").append(Writes.columnList(model, self));
             reader = (RowReader<X>) RowReader.entity(model);
         }
         return Rendered.of(renderer, reader);

@@ -19,10 +19,40 @@ package io.databridge.query;
 public final class DerivedTable<R> extends QueryTable<R> {
 
     private final AbstractResultQuery<R> query;
+    private final boolean lateral;
 
-    private DerivedTable(String name, DefaultSelectQuery<R> shape, AbstractResultQuery<R> query) {
+    private DerivedTable(String name, DefaultSelectQuery<R> shape, AbstractResultQuery<R> query, boolean lateral) {
         super(name, "derived table", shape);
         this.query = query;
+        this.lateral = lateral;
+    }
+
+    /**
+     * Names a {@code LATERAL} subquery: like {@link #of}, but the query may read columns of the tables before it in
+     * the enclosing query's {@code FROM}, e.g. each customer's three latest purchases:
+     *
+     * <pre>{@code
+     * DerivedTable<Purchase> latest = DerivedTable.lateral("latest", db.from(Purchase.class)
+     *         .where(Purchase_.customerId.eq(Customer_.id)).orderBy(Purchase_.id.desc()).limit(3));
+     * db.from(Customer.class).crossJoin(latest).selectTuple(Customer_.name, latest.get(Purchase_.total))
+     * }</pre>
+     *
+     * renders {@code CROSS JOIN LATERAL (SELECT ... WHERE "purchases"."customer_id" = "customers"."id" ...) AS
+     * "latest"(...)}. Join it with {@code crossJoin}, {@code join} or {@code leftJoin} (a left join keeps the rows
+     * for which the subquery returns nothing).
+     *
+     * @param name the table alias, a valid identifier
+     * @param query the subquery
+     * @param <R> the row type
+     * @return the derived table
+     * @throws IllegalArgumentException as for {@link #of}
+     */
+    public static <R> DerivedTable<R> lateral(String name, ResultQuery<R> query) {
+        if (name == null) {
+            throw new IllegalArgumentException("A derived table needs a name, not null");
+        }
+        DefaultSelectQuery<R> shape = shapeOf(query, "DerivedTable.lateral(\"" + name + "\", query)");
+        return new DerivedTable<>(name, shape, (AbstractResultQuery<R>) query, true);
     }
 
     /**
@@ -41,14 +71,15 @@ public final class DerivedTable<R> extends QueryTable<R> {
             throw new IllegalArgumentException("A derived table needs a name, not null");
         }
         DefaultSelectQuery<R> shape = shapeOf(query, "DerivedTable.of(\"" + name + "\", query)");
-        return new DerivedTable<>(name, shape, (AbstractResultQuery<R>) query);
+        return new DerivedTable<>(name, shape, (AbstractResultQuery<R>) query, false);
     }
 
     @Override
     void renderFrom(SqlRenderer renderer) {
-        renderer.append('(');
+        renderer.append(lateral ? "LATERAL (" : "(");
         Scope saved = renderer.scope;
-        query.renderSelect(renderer, null);
+        // A LATERAL subquery sees the enclosing query's tables; a plain one sees none.
+        query.renderSelect(renderer, lateral ? saved : null);
         renderer.scope = saved;
         renderer.append(") AS ").append(quotedName());
         renderColumnList(renderer);

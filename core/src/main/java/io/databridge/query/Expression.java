@@ -467,6 +467,232 @@ public abstract class Expression<V> {
         return new Conditions.AnyOf(new Param<>(Values.notNull(element, "hasElement", this), null), this);
     }
 
+    // ---- arithmetic and text --------------------------------------------------------------------------------
+
+    /**
+     * {@code this + other}. The result has this expression's type; cast first to mix types ({@link
+     * Expressions#cast}).
+     *
+     * @param other the other operand
+     * @return the sum
+     */
+    public Expression<V> plus(Expression<? extends V> other) {
+        return arithmetic(" + ", other);
+    }
+
+    /**
+     * {@code this + ?}.
+     *
+     * @param value the value, bound through this expression's codec
+     * @return the sum
+     */
+    public Expression<V> plus(V value) {
+        return arithmetic(" + ", bound(value, "plus"));
+    }
+
+    /**
+     * {@code this - other}.
+     *
+     * @param other the other operand
+     * @return the difference
+     */
+    public Expression<V> minus(Expression<? extends V> other) {
+        return arithmetic(" - ", other);
+    }
+
+    /**
+     * {@code this - ?}.
+     *
+     * @param value the value
+     * @return the difference
+     */
+    public Expression<V> minus(V value) {
+        return arithmetic(" - ", bound(value, "minus"));
+    }
+
+    /**
+     * {@code this * other}.
+     *
+     * @param other the other operand
+     * @return the product
+     */
+    public Expression<V> times(Expression<? extends V> other) {
+        return arithmetic(" * ", other);
+    }
+
+    /**
+     * {@code this * ?}.
+     *
+     * @param value the value
+     * @return the product
+     */
+    public Expression<V> times(V value) {
+        return arithmetic(" * ", bound(value, "times"));
+    }
+
+    /**
+     * {@code this / other}; integer division truncates on integral types, as in PostgreSQL.
+     *
+     * @param other the divisor
+     * @return the quotient
+     */
+    public Expression<V> dividedBy(Expression<? extends V> other) {
+        return arithmetic(" / ", other);
+    }
+
+    /**
+     * {@code this / ?}.
+     *
+     * @param value the divisor
+     * @return the quotient
+     */
+    public Expression<V> dividedBy(V value) {
+        return arithmetic(" / ", bound(value, "dividedBy"));
+    }
+
+    /**
+     * {@code this % other}.
+     *
+     * @param other the divisor
+     * @return the remainder
+     */
+    public Expression<V> mod(Expression<? extends V> other) {
+        return arithmetic(" % ", other);
+    }
+
+    /**
+     * {@code this % ?}.
+     *
+     * @param value the divisor
+     * @return the remainder
+     */
+    public Expression<V> mod(V value) {
+        return arithmetic(" % ", bound(value, "mod"));
+    }
+
+    /**
+     * {@code this + interval} on a date or timestamp, e.g. {@code at.plusInterval(Expressions.interval("1 day"))}.
+     *
+     * @param interval an interval expression
+     * @return the moved value (a {@code date} plus an interval is a {@code timestamp} in PostgreSQL)
+     */
+    public Expression<V> plusInterval(Expression<java.time.Duration> interval) {
+        return arithmetic(" + ", interval);
+    }
+
+    /**
+     * {@code this - interval} on a date or timestamp.
+     *
+     * @param interval an interval expression
+     * @return the moved value
+     */
+    public Expression<V> minusInterval(Expression<java.time.Duration> interval) {
+        return arithmetic(" - ", interval);
+    }
+
+    /**
+     * {@code this || other}: text concatenation ({@code NULL} if either is {@code NULL}; {@code concat} skips them).
+     *
+     * @param other the text to append
+     * @return the text
+     */
+    public Expression<String> concat(Expression<?> other) {
+        return new Operator<>(this, " || ", other, String.class);
+    }
+
+    /**
+     * {@code this || ?}.
+     *
+     * @param text the text to append, bound
+     * @return the text
+     */
+    public Expression<String> concat(String text) {
+        return concat(new Param<String>(Values.notNull(text, "concat", this), null));
+    }
+
+    private Expression<V> arithmetic(String operator, Expression<?> other) {
+        if (other == null) {
+            throw new IllegalArgumentException(operator.trim() + " needs an operand, not null");
+        }
+        return new Operator<>(this, operator, other, javaType());
+    }
+
+    private Expression<V> bound(V value, String method) {
+        return new Param<>(Values.notNull(value, method, this), this);
+    }
+
+    // ---- jsonb paths and full-text search ------------------------------------------------------------------------
+
+    /**
+     * {@code this #> ?::text[]} on {@code jsonb}: the value at a nested path, as {@code jsonb} read as JSON text.
+     *
+     * @param path the keys and array indexes, bound as one array
+     * @return the value
+     */
+    public Expression<String> jsonPath(String... path) {
+        return new Operator<>(this, " #> ", jsonPathArray(path, "jsonPath"), String.class);
+    }
+
+    /**
+     * {@code this #>> ?::text[]} on {@code jsonb}: the value at a nested path, as text.
+     *
+     * @param path the keys and array indexes
+     * @return the text
+     */
+    public Expression<String> jsonPathText(String... path) {
+        return new Operator<>(this, " #>> ", jsonPathArray(path, "jsonPathText"), String.class);
+    }
+
+    /**
+     * {@code this @?? CAST(? AS jsonpath)} on {@code jsonb}: the SQL/JSON path finds an item (PostgreSQL's {@code
+     * @?}, written {@code @??} for pgjdbc), e.g. {@code $.tags[*] ? (@ == "gift")}.
+     *
+     * @param jsonPath the path, bound
+     * @return the condition
+     */
+    public Condition jsonPathExists(String jsonPath) {
+        return new Conditions.Comparison(
+                this,
+                " @?? ",
+                new Cast<>(new Param<>(Values.notNull(jsonPath, "jsonPathExists", this), null), "jsonpath"));
+    }
+
+    /**
+     * {@code this @@ CAST(? AS jsonpath)} on {@code jsonb}: the SQL/JSON path predicate holds, e.g. {@code
+     * $.price > 10}.
+     *
+     * @param jsonPath the predicate, bound
+     * @return the condition
+     */
+    public Condition jsonPathMatches(String jsonPath) {
+        return new Conditions.Comparison(
+                this,
+                " @@ ",
+                new Cast<>(new Param<>(Values.notNull(jsonPath, "jsonPathMatches", this), null), "jsonpath"));
+    }
+
+    /**
+     * {@code this @@ query} on a {@code tsvector}: full-text match, e.g. {@code
+     * Film_.search.textMatches(Expressions.websearchToTsQuery("english", input))}.
+     *
+     * @param query a {@code tsquery} expression
+     * @return the condition
+     */
+    public Condition textMatches(Expression<?> query) {
+        return new Conditions.Comparison(this, " @@ ", query);
+    }
+
+    private Expression<?> jsonPathArray(String[] path, String method) {
+        if (path == null || path.length == 0) {
+            throw new IllegalArgumentException(this + "." + method + "() needs at least one key");
+        }
+        String[] keys = path.clone();
+        for (String key : keys) {
+            Values.notNull(key, method, this);
+        }
+        return new Cast<>(new Param<>(keys, null), "text[]");
+    }
+
     // ---- ordering and naming -----------------------------------------------------------------------------------
 
     /**

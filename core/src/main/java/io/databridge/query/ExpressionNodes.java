@@ -116,7 +116,10 @@ final class ExpressionNodes {
         }
     }
 
-    /** {@code expression AS "alias"} in a projection. */
+    /**
+     * {@code expression AS "alias"} in a select list ({@link SqlRenderer#selectList}); anywhere else the expression
+     * alone, since an alias is defined only where it is declared.
+     */
     static final class Aliased<V> extends Expression<V> {
         final Expression<V> expression;
         final String alias;
@@ -131,7 +134,11 @@ final class ExpressionNodes {
         @Override
         void render(SqlRenderer renderer) {
             expression.render(renderer);
-            renderer.append(" AS ").append(quotedAlias);
+        }
+
+        @Override
+        boolean compound() {
+            return expression.compound();
         }
 
         @Override

@@ -49,4 +49,9 @@ final class RenderingExecutor implements QueryExecutor {
     public DataAccessException translate(String task, String sql, SQLException ex) {
         return delegate.translate(task, sql, ex);
     }
+
+    @Override
+    public <T> java.util.List<T> fetch(Class<T> type, java.util.List<T> rows, java.util.List<String> paths) {
+        return delegate.fetch(type, rows, paths);
+    }
 }

@@ -79,6 +79,20 @@ public interface ResultQuery<R> {
     List<R> list();
 
     /**
+     * {@code INSERT INTO target (columns) SELECT ...}: inserts this query's rows into another entity's table, in one
+     * statement, without reading them. The query must select as many columns as are named, in order (an entity query
+     * selects every property). Generated values the columns leave out come from the table's defaults.
+     *
+     * @param target the entity whose table receives the rows
+     * @param columns the target's columns, from its metamodel
+     * @param <E> the target entity
+     * @return the number of rows inserted
+     * @throws IllegalArgumentException when no column is named, or the counts differ
+     */
+    @SuppressWarnings("unchecked")
+    <E> long insertInto(Class<E> target, Column<E, ?>... columns);
+
+    /**
      * The first row, reading at most one ({@code LIMIT 1}).
      *
      * @return the row, or empty

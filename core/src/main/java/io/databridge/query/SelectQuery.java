@@ -30,6 +30,19 @@ public interface SelectQuery<T> extends ResultQuery<T> {
      */
     SelectQuery<T> where(Condition condition);
 
+    /**
+     * Loads a relation with the rows: {@code .fetch(Owner_.pets)}, or a nested path {@code .fetch(Owner_.pets,
+     * Pet_.visits)} (which implies {@code Owner_.pets}). Each relation is loaded by one extra statement per level
+     * ({@code WHERE fk = ANY(?)}), for all rows at once; {@code limit}/{@code offset} and {@link #count()} apply to the
+     * roots only.
+     *
+     * @param relation a relation of this query's entity
+     * @param nested relations continuing the path, each of the previous one's target
+     * @return a new query
+     * @throws IllegalArgumentException when the path does not continue from one relation's target to the next
+     */
+    SelectQuery<T> fetch(Relation<T, ?> relation, Relation<?, ?>... nested);
+
     @Override
     SelectQuery<T> orderBy(SortOrder... orders);
 
@@ -73,6 +86,26 @@ public interface SelectQuery<T> extends ResultQuery<T> {
      * @return a new query
      */
     SelectQuery<T> join(Class<?> entity, Condition on);
+
+    /**
+     * Joins a relation's target with the {@code ON} clause from the mapping: {@code join(Pet_.owner)} renders {@code
+     * JOIN "owners" ON "pets"."owner_id" = "owners"."id"}; {@code join(Owner_.pets)} (a {@code mappedBy} to-many)
+     * renders {@code JOIN "pets" ON "pets"."owner_id" = "owners"."id"}. The join filters and lets conditions and order
+     * use the target's columns; it loads nothing into the relation (that is {@link #fetch(Relation, Relation...)}).
+     *
+     * @param relation a to-one, or a to-many with {@code mappedBy}, of an entity already in the query
+     * @return a new query
+     * @throws IllegalArgumentException for a one-way {@code @OneToMany} or a {@code @ManyToMany}
+     */
+    SelectQuery<T> join(Relation<?, ?> relation);
+
+    /**
+     * Like {@link #join(Relation)}, as a {@code LEFT JOIN}.
+     *
+     * @param relation a to-one, or a to-many with {@code mappedBy}
+     * @return a new query
+     */
+    SelectQuery<T> leftJoin(Relation<?, ?> relation);
 
     /**
      * {@code JOIN entity AS alias ON condition}.
@@ -147,6 +180,33 @@ public interface SelectQuery<T> extends ResultQuery<T> {
      * @return a new query
      */
     SelectQuery<T> crossJoin(Class<?> entity);
+
+    /**
+     * {@code CROSS JOIN table}: a CTE, a derived table, or a {@link DerivedTable#lateral} subquery.
+     *
+     * @param table the table to join
+     * @return a new query
+     */
+    SelectQuery<T> crossJoin(QueryTable<?> table);
+
+    /**
+     * {@code JOIN entity USING ("column", ...)}: joins on columns of the same name in both tables (PostgreSQL then
+     * shows each such column once in {@code SELECT *}; qualified references still work).
+     *
+     * @param entity the entity to join
+     * @param columns its columns whose names the tables share
+     * @return a new query
+     */
+    SelectQuery<T> joinUsing(Class<?> entity, Column<?, ?>... columns);
+
+    /**
+     * {@code LEFT JOIN entity USING ("column", ...)}.
+     *
+     * @param entity the entity to join
+     * @param columns its columns whose names the tables share
+     * @return a new query
+     */
+    SelectQuery<T> leftJoinUsing(Class<?> entity, Column<?, ?>... columns);
 
     /**
      * {@code GROUP BY expressions}; select the groups with {@link #select(Class, Expression[])}.

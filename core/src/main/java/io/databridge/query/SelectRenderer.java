@@ -4,6 +4,7 @@ import io.databridge.internal.model.EntityModels;
 import io.databridge.internal.model.PropertyModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,7 +64,7 @@ final class SelectRenderer {
                 renderer.append(i == 0 ? "" : ", ").append(qualifier).append(columns.get(i));
             }
         } else {
-            renderer.list(state.projection);
+            renderer.selectList(state.projection);
             List<@Nullable PropertyModel> properties = new ArrayList<>();
             for (Expression<?> expression : state.projection) {
                 properties.add(property(expression, scope));
@@ -77,13 +78,21 @@ final class SelectRenderer {
         renderFromAndWhere(state, renderer, scope);
         if (!state.groupBy.isEmpty()) {
             renderer.append(" GROUP BY ");
-            renderer.list(state.groupBy);
+            for (int i = 0; i < state.groupBy.size(); i++) {
+                renderer.append(i == 0 ? "" : ", ");
+                OutputKeys.groupKey(renderer, state.projection, state.groupBy.get(i));
+            }
         }
         if (state.having != null) {
             renderer.append(" HAVING ");
             state.having.render(renderer);
         }
-        renderOrderAndPaging(renderer, state.orderBy, state.limit, state.offset);
+        renderOrderAndPaging(
+                renderer,
+                state.orderBy,
+                state.limit,
+                state.offset,
+                key -> OutputKeys.orderKey(renderer, state.projection, key));
         if (state.lock != null) {
             renderer.append(state.lock);
             if (state.lockWait != null) {
@@ -96,10 +105,11 @@ final class SelectRenderer {
 
     /** The entity property a selected expression reads, whose codec then reads the values; {@code null} for none. */
     private static @Nullable PropertyModel property(Expression<?> expression, Scope scope) {
-        if (expression instanceof Column<?, ?> column) {
+        Expression<?> bare = OutputKeys.bare(expression);
+        if (bare instanceof Column<?, ?> column) {
             return scope.property(column);
         }
-        return expression instanceof DerivedColumn<?> column ? column.property() : null;
+        return bare instanceof DerivedColumn<?> column ? column.property() : null;
     }
 
     static void renderFromAndWhere(SelectState state, SqlRenderer renderer, Scope scope) {
@@ -109,7 +119,9 @@ final class SelectRenderer {
             Condition on = join.on();
             renderer.append(" ").append(join.keyword()).append(" ");
             join.item().renderFrom(renderer);
-            if (on != null) {
+            if (on instanceof Conditions.Using) {
+                on.render(renderer);
+            } else if (on != null) {
                 renderer.append(" ON ");
                 on.render(renderer);
             }
@@ -123,12 +135,17 @@ final class SelectRenderer {
     }
 
     static void renderOrderAndPaging(
-            SqlRenderer renderer, List<SortOrder> orderBy, @Nullable Integer limit, @Nullable Long offset) {
+            SqlRenderer renderer,
+            List<SortOrder> orderBy,
+            @Nullable Integer limit,
+            @Nullable Long offset,
+            Consumer<Expression<?>> key) {
         if (!orderBy.isEmpty()) {
             renderer.append(" ORDER BY ");
             for (int i = 0; i < orderBy.size(); i++) {
                 renderer.append(i == 0 ? "" : ", ");
-                orderBy.get(i).render(renderer);
+                key.accept(orderBy.get(i).expression());
+                orderBy.get(i).renderDirection(renderer);
             }
         }
         if (limit != null) {

@@ -50,6 +50,9 @@ final class SelectState {
     final @Nullable List<Object> seekValues;
     final int fetchSize;
 
+    /** The relation paths loaded with the rows, e.g. {@code "pets.visits"}. */
+    final List<String> fetches;
+
     SelectState(EntityModel<?> root) {
         this(new Builder(root, null, root.type()));
     }
@@ -79,6 +82,7 @@ final class SelectState {
         this.seekRow = builder.seekRow;
         this.seekValues = builder.seekValues;
         this.fetchSize = builder.fetchSize;
+        this.fetches = builder.fetches;
     }
 
     /**
@@ -106,6 +110,7 @@ final class SelectState {
         builder.seekRow = seekRow;
         builder.seekValues = seekValues;
         builder.fetchSize = fetchSize;
+        builder.fetches = fetches;
         change.accept(builder);
         return new SelectState(builder);
     }
@@ -155,6 +160,8 @@ final class SelectState {
         List<Object> seekValues;
 
         int fetchSize = 1000;
+
+        List<String> fetches = List.of();
 
         private Builder(@Nullable EntityModel<?> root, @Nullable QueryTable<?> rootTable, Class<?> rowType) {
             this.root = root;
@@ -229,10 +236,15 @@ final class SelectState {
         }
         shapeOf(key, where);
         key.expressions(groupBy);
+        // Which keys are select items decides how they render (OutputKeys): by identity, which no shape says.
+        for (Expression<?> group : groupBy) {
+            key.add(OutputKeys.indexOf(projection, group));
+        }
         shapeOf(key, having);
         key.add(orderBy.size());
         for (SortOrder order : orderBy) {
             order.shape(key);
+            key.add(OutputKeys.indexOf(projection, order.expression()));
         }
         key.add(limit != null).add(offset != null).add(distinct).expressions(distinctOn);
         key.add(shape).expressions(projection).add(rowType).add(lock).add(lockWait);

@@ -108,10 +108,17 @@ final class SetOperationQuery<R> extends AbstractResultQuery<R> {
         right.renderSelect(renderer, outer);
         renderer.append(')');
         if (!orderBy.isEmpty() || limit != null || offset != null) {
-            // Order keys name the output columns: render them unqualified against the left query's table.
+            // Order keys address the output columns, which the first query's select list names.
             Scope saved = renderer.scope;
-            renderer.scope = new Scope(null, List.of(left.leftmost().state.rootItem(null)));
-            SelectRenderer.renderOrderAndPaging(renderer, orderBy, limit, offset);
+            SelectState first = left.leftmost().state;
+            SelectRenderer.openScope(first, renderer, null);
+            boolean entityRows = first.shape == SelectState.Shape.ENTITY;
+            SelectRenderer.renderOrderAndPaging(
+                    renderer,
+                    orderBy,
+                    limit,
+                    offset,
+                    key -> OutputKeys.setOperationKey(renderer, first.projection, entityRows, key));
             renderer.scope = saved;
         }
     }

@@ -50,7 +50,12 @@ public final class SortOrder {
     }
 
     void render(SqlRenderer renderer) {
-        expression.render(renderer);
+        OutputKeys.bare(expression).render(renderer);
+        renderDirection(renderer);
+    }
+
+    /** Appends the direction and {@code NULLS} placement after a key rendered by the caller. */
+    void renderDirection(SqlRenderer renderer) {
         renderer.append(ascending ? " ASC" : " DESC");
         if (nullsFirst != null) {
             renderer.append(nullsFirst ? " NULLS FIRST" : " NULLS LAST");

@@ -115,6 +115,20 @@ final class SqlRenderer {
         return Bind.OBJECT;
     }
 
+    /** A select list: every item, aliased ones followed by {@code AS "alias"}. */
+    void selectList(List<? extends Expression<?>> expressions) {
+        for (int i = 0; i < expressions.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            Expression<?> item = expressions.get(i);
+            item.render(this);
+            if (item instanceof ExpressionNodes.Aliased<?> aliased) {
+                sql.append(" AS ").append(aliased.quotedAlias);
+            }
+        }
+    }
+
     void list(List<? extends Expression<?>> expressions) {
         for (int i = 0; i < expressions.size(); i++) {
             if (i > 0) {

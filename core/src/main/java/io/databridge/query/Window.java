@@ -1,6 +1,7 @@
 package io.databridge.query;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A window for window functions and aggregates: {@code OVER (PARTITION BY ... ORDER BY ...)}. Immutable and
@@ -8,14 +9,16 @@ import java.util.List;
  */
 public final class Window {
 
-    private static final Window EMPTY = new Window(List.of(), List.of());
+    private static final Window EMPTY = new Window(List.of(), List.of(), null);
 
     private final List<Expression<?>> partitionBy;
     private final List<SortOrder> orderBy;
+    private final @Nullable String frame;
 
-    private Window(List<Expression<?>> partitionBy, List<SortOrder> orderBy) {
+    private Window(List<Expression<?>> partitionBy, List<SortOrder> orderBy, @Nullable String frame) {
         this.partitionBy = partitionBy;
         this.orderBy = orderBy;
+        this.frame = frame;
     }
 
     /**
@@ -34,7 +37,7 @@ public final class Window {
      * @return the window
      */
     public static Window partitionBy(Expression<?>... expressions) {
-        return new Window(Expression.copy(expressions), List.of());
+        return new Window(Expression.copy(expressions), List.of(), null);
     }
 
     /**
@@ -59,7 +62,48 @@ public final class Window {
                 throw new IllegalArgumentException("orderBy(...) got a null sort order");
             }
         }
-        return new Window(partitionBy, List.of(orders));
+        return new Window(partitionBy, List.of(orders), frame);
+    }
+
+    /**
+     * {@code ROWS BETWEEN start AND end}: the frame counts rows around the current one.
+     *
+     * @param start the first row of the frame
+     * @param end the last row of the frame
+     * @return a new window
+     */
+    public Window rowsBetween(FrameBound start, FrameBound end) {
+        return frame("ROWS", start, end);
+    }
+
+    /**
+     * {@code RANGE BETWEEN start AND end}: the frame holds rows whose order key lies within the offsets of the current
+     * row's (needs exactly one order key when an offset is given).
+     *
+     * @param start the first bound
+     * @param end the last bound
+     * @return a new window
+     */
+    public Window rangeBetween(FrameBound start, FrameBound end) {
+        return frame("RANGE", start, end);
+    }
+
+    /**
+     * {@code GROUPS BETWEEN start AND end}: the frame counts peer groups (rows with equal order keys).
+     *
+     * @param start the first bound
+     * @param end the last bound
+     * @return a new window
+     */
+    public Window groupsBetween(FrameBound start, FrameBound end) {
+        return frame("GROUPS", start, end);
+    }
+
+    private Window frame(String unit, FrameBound start, FrameBound end) {
+        if (start == null || end == null) {
+            throw new IllegalArgumentException(unit + " BETWEEN needs two bounds, not null");
+        }
+        return new Window(partitionBy, orderBy, unit + " BETWEEN " + start.text() + " AND " + end.text());
     }
 
     void render(SqlRenderer renderer) {
@@ -74,6 +118,10 @@ public final class Window {
                 renderer.append(i == 0 ? "" : ", ");
                 orderBy.get(i).render(renderer);
             }
+        }
+        if (frame != null) {
+            renderer.append(partitionBy.isEmpty() && orderBy.isEmpty() ? "" : " ")
+                    .append(frame);
         }
         renderer.append(')');
     }

@@ -33,11 +33,14 @@ final class Writes {
         SelectState state = query.state;
         requirePlain(state, "delete()");
         SqlRenderer renderer = query.renderer();
-        renderer.append("DELETE");
         Scope scope = query.openScope(renderer, null);
-        query.renderFromAndWhere(renderer, scope);
+        renderer.append("DELETE FROM ").append(scope.root().fromClause());
+        renderWhere(renderer, otherTables(state, renderer, " USING "), state.where);
         if (returning) {
-            renderer.append(" RETURNING ").append(columnList(state.entity(method(returning))));
+            renderer.append(" RETURNING ")
+                    .append(columnList(
+                            state.entity(method(returning)),
+                            scope.qualifies() ? scope.root().qualifier() + "." : ""));
         }
         return Rendered.of(renderer, reader == null ? rows -> null : reader);
     }
@@ -49,8 +52,12 @@ final class Writes {
     static void requirePlain(SelectState state, String method) {
         state.entity(method);
         List<String> problems = new ArrayList<>();
-        if (!state.joins.isEmpty()) {
-            problems.add("joins");
+        for (SelectState.Join join : state.joins) {
+            if (!join.keyword().equals("JOIN") && !join.keyword().equals("CROSS JOIN")) {
+                problems.add("a " + join.keyword() + " (only inner and cross joins become " + otherTablesClause(method)
+                        + ")");
+                break;
+            }
         }
         if (!state.orderBy.isEmpty()) {
             problems.add("orderBy");
@@ -68,16 +75,46 @@ final class Writes {
             problems.add("locks or keyset pagination");
         }
         if (!problems.isEmpty()) {
-            throw new InvalidDataAccessApiUsageException(method + " uses only the query's where(...) condition, but the"
-                    + " query also has " + String.join(", ", problems) + "; select the ids in a subquery instead, e.g."
-                    + " where(X_.id.in(subquery))");
+            throw new InvalidDataAccessApiUsageException(method + " uses only the query's where(...) condition and"
+                    + " inner joins, but the query also has " + String.join(", ", problems) + "; select the ids in a"
+                    + " subquery instead, e.g. where(X_.id.in(subquery))");
         }
     }
 
-    static String columnList(EntityModel<?> model) {
+    private static String otherTablesClause(String method) {
+        return method.startsWith("delete") ? "DELETE ... USING" : "UPDATE ... FROM";
+    }
+
+    /**
+     * Appends the joined tables of a write ({@code USING} for {@code DELETE}, {@code FROM} for {@code UPDATE}), comma
+     * separated, and returns their join conditions, which belong in {@code WHERE}; {@code null} for none.
+     */
+    static @Nullable Condition otherTables(SelectState state, SqlRenderer renderer, String keyword) {
+        Condition on = null;
+        for (int i = 0; i < state.joins.size(); i++) {
+            SelectState.Join join = state.joins.get(i);
+            renderer.append(i == 0 ? keyword : ", ");
+            join.item().renderFrom(renderer);
+            if (join.on() != null) {
+                on = on == null ? join.on() : on.and(join.on());
+            }
+        }
+        return on;
+    }
+
+    /** Appends {@code WHERE} with the join conditions and the query's condition, when there is either. */
+    static void renderWhere(SqlRenderer renderer, @Nullable Condition joins, @Nullable Condition where) {
+        Condition all = joins == null ? where : where == null ? joins : joins.and(where);
+        if (all != null) {
+            renderer.append(" WHERE ");
+            all.render(renderer);
+        }
+    }
+
+    static String columnList(EntityModel<?> model, String qualifier) {
         StringBuilder columns = new StringBuilder();
         for (PropertyModel property : model.properties()) {
-            columns.append(columns.isEmpty() ? "" : ", ").append(property.quotedColumn());
+            columns.append(columns.isEmpty() ? "" : ", ").append(qualifier).append(property.quotedColumn());
         }
         return columns.toString();
     }

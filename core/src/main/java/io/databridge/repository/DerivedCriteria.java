@@ -6,6 +6,7 @@ import static io.databridge.query.Expressions.value;
 import io.databridge.internal.model.EntityModel;
 import io.databridge.internal.model.JavaTypes;
 import io.databridge.internal.model.PropertyModel;
+import io.databridge.internal.model.RelationProperty;
 import io.databridge.query.Column;
 import io.databridge.query.Condition;
 import io.databridge.query.Expression;
@@ -70,6 +71,7 @@ final class DerivedCriteria {
     static final class Compiler {
 
         private final DerivedQueryCompiler.Failures failures;
+        private final io.databridge.DataBridge db;
         private final Method method;
         private final EntityModel<?> model;
         private final EntityOrder order;
@@ -78,11 +80,13 @@ final class DerivedCriteria {
 
         Compiler(
                 DerivedQueryCompiler.Failures failures,
+                io.databridge.DataBridge db,
                 Method method,
                 EntityModel<?> model,
                 EntityOrder order,
                 List<Integer> valueParameters) {
             this.failures = failures;
+            this.db = db;
             this.method = method;
             this.model = model;
             this.order = order;
@@ -117,8 +121,73 @@ final class DerivedCriteria {
         }
 
         private Criterion part(Part part) {
-            PropertyModel property = property(part.getProperty());
-            Column<?, Object> column = order.column(property);
+            PropertyPath path = part.getProperty();
+            if (path.hasNext()) {
+                return nested(part, path);
+            }
+            PropertyModel property = property(path);
+            return part(part, property, order.column(property));
+        }
+
+        /**
+         * A criterion on a property of a to-one relation's target ({@code findByOwnerLastName}): the foreign key
+         * compared directly for the target's id ({@code findByOwnerId}), otherwise {@code fk IN (SELECT id FROM target
+         * WHERE ...)}.
+         */
+        private Criterion nested(Part part, PropertyPath path) {
+            RelationProperty relation = model.relation(path.getSegment())
+                    .filter(r -> r.column() != null || mappedBy(r) != null)
+                    .orElseThrow(() -> failures.fail(
+                            method,
+                            "'" + path.toDotPath() + "' does not start with a relation of "
+                                    + model.type().getSimpleName() + " that derived queries can walk (a @ManyToOne,"
+                                    + " an owning @OneToOne, or a @OneToMany with mappedBy; write other paths with"
+                                    + " @Query or the DSL)"));
+            PropertyPath leaf = path.next();
+            EntityModel<?> target = PgRepositoryFactory.models(db).get(relation.target());
+            if (leaf.hasNext()) {
+                throw failures.fail(
+                        method,
+                        "'" + path.toDotPath() + "' walks more than one relation; derived queries walk one (write the"
+                                + " query with @Query or the DSL)");
+            }
+            PropertyModel property = target.property(leaf.getSegment())
+                    .orElseThrow(
+                            () -> failures.fail(method, DerivedQueryCompiler.noProperty(target, leaf.getSegment())));
+            Class<?> targetType = target.type();
+            PropertyModel foreignKeyProperty = relation.column();
+            if (foreignKeyProperty == null) {
+                // A to-many: the rows whose id is among the children's foreign keys.
+                PropertyModel childKey = target.property(java.util.Objects.requireNonNull(mappedBy(relation)))
+                        .orElseThrow();
+                Criterion inner = part(part, property, column(target, property));
+                Column<?, Object> id = order.column(model.id());
+                Column<?, Object> childForeignKey = column(target, childKey);
+                return args ->
+                        id.in(db.from(targetType).where(inner.build(args)).select(childForeignKey));
+            }
+            Column<?, Object> foreignKey = order.column(foreignKeyProperty);
+            if (property == target.id()) {
+                return part(part, property, foreignKey);
+            }
+            Criterion inner = part(part, property, column(target, property));
+            Column<?, Object> targetId = column(target, target.id());
+            return args ->
+                    foreignKey.in(db.from(targetType).where(inner.build(args)).select(targetId));
+        }
+
+        /** The child property a {@code @OneToMany} names with {@code mappedBy}, or {@code null}. */
+        private static @Nullable String mappedBy(RelationProperty relation) {
+            io.databridge.mapping.OneToMany oneToMany =
+                    relation.element().getAnnotation(io.databridge.mapping.OneToMany.class);
+            return oneToMany == null || oneToMany.mappedBy().isEmpty() ? null : oneToMany.mappedBy();
+        }
+
+        private static Column<?, Object> column(EntityModel<?> owner, PropertyModel property) {
+            return Column.of(owner.type(), property.name(), property.valueType().rawType());
+        }
+
+        private Criterion part(Part part, PropertyModel property, Column<?, Object> column) {
             Class<?> type = JavaTypes.box(property.valueType().rawType());
             boolean text = type == String.class;
             boolean multi = List.class.isAssignableFrom(type) || type.isArray();

@@ -98,7 +98,7 @@ final class DerivedQueryCompiler<T> {
                     method, "First/Top cannot be combined with a Pageable (remove one of them; the page size limits)");
         }
         DerivedCriteria criteria =
-                new DerivedCriteria.Compiler(failures, method, model, order, valueParameters).compile(tree);
+                new DerivedCriteria.Compiler(failures, db, method, model, order, valueParameters).compile(tree);
 
         List<SortOrder> staticOrder;
         try {

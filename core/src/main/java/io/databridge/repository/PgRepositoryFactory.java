@@ -121,6 +121,8 @@ public final class PgRepositoryFactory {
                             + " (make them the same)",
                     repositoryInterface);
         }
+        // Relations are resolved now, so a mappedBy or join column mistake fails at startup.
+        db.fetch(model.type(), List.of());
         DefaultPgRepository<T, Object> crud = new DefaultPgRepository<>(db, model, transactions);
         QueryMethodCompiler queries = new QueryMethodCompiler(repositoryInterface, db, crud.order());
         DerivedQueryCompiler<T> derived = new DerivedQueryCompiler<>(repositoryInterface, db, model, crud.order());
@@ -129,7 +131,13 @@ public final class PgRepositoryFactory {
             if (Modifier.isStatic(method.getModifiers())) {
                 continue;
             }
-            invokers.put(method, compile(repositoryInterface, method, crud, queries, derived, fragments));
+            MethodInvoker invoker = compile(repositoryInterface, method, crud, queries, derived, fragments);
+            Fetch fetch = method.getAnnotation(Fetch.class);
+            invokers.put(
+                    method,
+                    fetch == null || method.isBridge()
+                            ? invoker
+                            : FetchingInvoker.of(repositoryInterface, method, fetch, db, model, invoker));
         }
         InvocationHandler handler = new RepositoryInvocationHandler(
                 repositoryInterface.getSimpleName() + " (data-bridge repository of "

@@ -48,7 +48,7 @@ final class ArrayElement<E> {
     }
 
     /**
-     * The built-in element for a class, or {@code null}; enums are stored by name, as {@code text}.
+     * The built-in element for a class, or {@code null}; enums are stored by label ({@link EnumLabel}, else name), as {@code text}.
      *
      * @param type the element class (a wrapper, not a primitive)
      * @return the element, or {@code null} when arrays of it are not supported
@@ -63,7 +63,7 @@ final class ArrayElement<E> {
 
     private static <E extends Enum<E>> ArrayElement<E> enumByName(Class<E> type) {
         EnumCodecs.Constants<E> constants = new EnumCodecs.Constants<>(type);
-        return new ArrayElement<>("text", "text", type, Enum::name, v -> constants.byName((String) v));
+        return new ArrayElement<>("text", "text", type, EnumLabels::label, v -> constants.byName((String) v));
     }
 
     private static Object checkedText(String value) {

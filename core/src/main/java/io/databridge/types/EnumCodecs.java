@@ -33,7 +33,7 @@ final class EnumCodecs {
             this.values = type.getEnumConstants();
             this.byName = new HashMap<>(values.length * 2);
             for (E constant : values) {
-                byName.put(constant.name(), constant);
+                byName.put(EnumLabels.label(constant), constant);
             }
         }
 
@@ -86,7 +86,7 @@ final class EnumCodecs {
             this.constants = constants;
             this.sqlType = sqlType;
             this.jdbcType = jdbcType;
-            this.bulkForm = BulkForm.text(sqlType, Enum::name);
+            this.bulkForm = BulkForm.text(sqlType, EnumLabels::label);
         }
 
         @Override
@@ -105,7 +105,7 @@ final class EnumCodecs {
                 statement.setNull(index, jdbcType);
             } else {
                 // Types.OTHER sends the name untyped, so PostgreSQL casts it to the column's enum type.
-                statement.setObject(index, value.name(), jdbcType);
+                statement.setObject(index, EnumLabels.label(value), jdbcType);
             }
         }
 

@@ -72,8 +72,8 @@ class BadInputTest {
     void deleteWithALimitIsRejected() {
         assertThatThrownBy(() -> db.from(Customer.class).limit(5).delete())
                 .isInstanceOf(InvalidDataAccessApiUsageException.class)
-                .hasMessageStartingWith("delete() uses only the query's where(...) condition, but the query also has"
-                        + " limit/offset");
+                .hasMessageStartingWith("delete() uses only the query's where(...) condition and inner joins, but the"
+                        + " query also has limit/offset");
     }
 
     @Test

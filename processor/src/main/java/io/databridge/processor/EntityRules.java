@@ -156,8 +156,23 @@ final class EntityRules {
             String where = type + "." + name;
             TypeMirror valueType = member.asType();
             String raw = names.print(types.erasure(valueType));
+            MappedProperty relation = relation(member, where, valueType);
+            if (relation != null && relation.kind() == MappedProperty.Kind.TO_MANY) {
+                properties.add(relation);
+                continue;
+            }
             AnnotationMirror column = annotation(member, "Column");
             String columnName = column == null ? "" : stringValue(column, "name");
+            if (relation != null) {
+                AnnotationMirror joinColumn = annotation(member, "JoinColumn");
+                columnName = joinColumn == null ? snakeCase(name) + "_id" : stringValue(joinColumn, "name");
+                if (annotation(member, "OneToOne") != null
+                        && !stringValue(annotation(member, "OneToOne"), "mappedBy")
+                                .isEmpty()) {
+                    properties.add(relation);
+                    continue;
+                }
+            }
             if (!columnName.isEmpty()) {
                 identifier(
                         member,
@@ -223,8 +238,14 @@ final class EntityRules {
                         "Cannot map " + where + ": @CreatedAt and @UpdatedAt need Instant, OffsetDateTime or"
                                 + " LocalDateTime but the type is " + raw);
             }
-            if (annotation(member, "GeneratedValue") != null) {
-                if (!isId) {
+            AnnotationMirror generatedValue = annotation(member, "GeneratedValue");
+            if (generatedValue != null) {
+                if (isId && uuidV7(generatedValue) && !raw.equals("java.util.UUID")) {
+                    error(
+                            member,
+                            "Cannot map " + where + ": @GeneratedValue(strategy = UUID_V7) needs a UUID id but the"
+                                    + " type is " + raw);
+                } else if (!isId) {
                     error(member, "Cannot map " + where + ": @GeneratedValue is only supported on the @Id property");
                 } else if (!INTEGRAL.contains(raw) && !raw.equals("java.util.UUID")) {
                     error(
@@ -236,6 +257,10 @@ final class EntityRules {
             boolean json = annotation(member, "Json") != null;
             if (annotation(member, "Enumerated") != null && !isEnumLike(valueType)) {
                 error(member, "Cannot map " + where + ": @Enumerated needs an enum type but was " + raw);
+            }
+            if (relation != null) {
+                properties.add(relation);
+                continue;
             }
             if (checkTypes && !json && !supported(valueType)) {
                 messager.printMessage(
@@ -256,6 +281,50 @@ final class EntityRules {
                             + " @Id");
         }
         return failed ? null : properties;
+    }
+
+    /** The metamodel attribute of a relation property, or {@code null} for a column; reports misuse. */
+    private @Nullable MappedProperty relation(Element member, String where, TypeMirror valueType) {
+        boolean toOne = annotation(member, "ManyToOne") != null || annotation(member, "OneToOne") != null;
+        boolean toMany = annotation(member, "OneToMany") != null || annotation(member, "ManyToMany") != null;
+        if (!toOne && !toMany) {
+            return null;
+        }
+        if (toOne && toMany) {
+            error(
+                    member,
+                    "Cannot map " + where + ": it has more than one of @ManyToOne, @OneToOne, @OneToMany,"
+                            + " @ManyToMany; keep one");
+            return null;
+        }
+        TypeMirror target = valueType;
+        if (toMany) {
+            String raw = names.print(types.erasure(valueType));
+            if (!(raw.equals("java.util.List") || raw.equals("java.util.Set") || raw.equals("java.util.Collection"))
+                    || !(valueType instanceof DeclaredType declared)
+                    || declared.getTypeArguments().size() != 1) {
+                error(
+                        member,
+                        "Cannot map " + where + ": a to-many relation must be a List<E> or Set<E> of an entity"
+                                + " class but was " + names.print(valueType));
+                return null;
+            }
+            target = declared.getTypeArguments().get(0);
+        }
+        if (!(target instanceof DeclaredType declaredTarget)
+                || annotation(declaredTarget.asElement(), "Table") == null) {
+            error(
+                    member,
+                    "Cannot map " + where + ": the relation's target " + names.print(target)
+                            + " is not an entity; annotate it with @Table, or map the value as a column (@Json, a codec)");
+            return null;
+        }
+        String targetName = names.print(types.erasure(target));
+        return new MappedProperty(
+                member.getSimpleName().toString(),
+                targetName,
+                targetName,
+                toMany ? MappedProperty.Kind.TO_MANY : MappedProperty.Kind.TO_ONE);
     }
 
     private List<Element> recordComponents(TypeElement entity) {
@@ -385,6 +454,19 @@ final class EntityRules {
             }
         }
         return null;
+    }
+
+    /** Whether a {@code @GeneratedValue} says {@code strategy = UUID_V7}. */
+    private static boolean uuidV7(AnnotationMirror generatedValue) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+                generatedValue.getElementValues().entrySet()) {
+            if (entry.getKey().getSimpleName().contentEquals("strategy")
+                    && entry.getValue().getValue() instanceof VariableElement constant
+                    && constant.getSimpleName().contentEquals("UUID_V7")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String stringValue(AnnotationMirror mirror, String attribute) {

@@ -1,10 +1,19 @@
 package io.databridge.processor;
 
 /**
- * One persistent property found by {@link EntityRules}: its Java name and the source text of its metamodel value type.
- *
- * @param name the Java property name, which is also the metamodel field name
- * @param valueType the value type as source text, primitives boxed, e.g. {@code java.util.List<java.lang.String>}
- * @param rawType the erased value type as a class literal without {@code .class}, e.g. {@code java.util.List}
+ * One persistent property as the metamodel needs it: a column ({@code kind} {@link Kind#COLUMN}, {@code valueType} the
+ * boxed value type), or a relation ({@code valueType} and {@code rawType} the related entity).
  */
-record MappedProperty(String name, String valueType, String rawType) {}
+record MappedProperty(String name, String valueType, String rawType, Kind kind) {
+
+    /** How the property appears in the metamodel. */
+    enum Kind {
+        COLUMN,
+        TO_ONE,
+        TO_MANY
+    }
+
+    MappedProperty(String name, String valueType, String rawType) {
+        this(name, valueType, rawType, Kind.COLUMN);
+    }
+}

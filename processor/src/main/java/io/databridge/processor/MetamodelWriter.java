@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 final class MetamodelWriter {
 
     private static final String COLUMN = "io.databridge.query.Column";
+    private static final String TO_ONE = "io.databridge.query.ToOne";
+    private static final String TO_MANY = "io.databridge.query.ToMany";
 
     private MetamodelWriter() {}
 
@@ -34,6 +36,31 @@ final class MetamodelWriter {
                 .append(simpleName)
                 .append(" {\n");
         for (MappedProperty property : properties) {
+            if (property.kind() != MappedProperty.Kind.COLUMN) {
+                String attribute = property.kind() == MappedProperty.Kind.TO_ONE ? TO_ONE : TO_MANY;
+                out.append("\n    /** The relation {@link ")
+                        .append(entity)
+                        .append('#')
+                        .append(property.name())
+                        .append("}. */\n    public static final ")
+                        .append(attribute)
+                        .append('<')
+                        .append(entity)
+                        .append(", ")
+                        .append(property.valueType())
+                        .append("> ")
+                        .append(property.name())
+                        .append(" =\n            ")
+                        .append(attribute)
+                        .append(".relation(")
+                        .append(entity)
+                        .append(".class, \"")
+                        .append(property.name())
+                        .append("\", ")
+                        .append(property.rawType())
+                        .append(".class);\n");
+                continue;
+            }
             out.append("\n    /** Property {@code ")
                     .append(property.name())
                     .append("}. */\n    public static final ")

@@ -24,26 +24,66 @@ final class Compilation {
             import java.lang.annotation.*;
             """;
 
-    private static final Map<String, String> ANNOTATIONS = Map.of(
-            "Table",
+    private static final Map<String, String> ANNOTATIONS = Map.ofEntries(
+            Map.entry(
+                    "Table",
                     "@Retention(RetentionPolicy.RUNTIME) @Target(ElementType.TYPE) public @interface Table {"
-                            + " String name() default \"\"; String schema() default \"\"; }",
-            "Column", "@Retention(RetentionPolicy.RUNTIME) public @interface Column { String name() default \"\"; }",
-            "Id", "@Retention(RetentionPolicy.RUNTIME) public @interface Id {}",
-            "GeneratedValue", "@Retention(RetentionPolicy.RUNTIME) public @interface GeneratedValue {}",
-            "Version", "@Retention(RetentionPolicy.RUNTIME) public @interface Version {}",
-            "CreatedAt", "@Retention(RetentionPolicy.RUNTIME) public @interface CreatedAt {}",
-            "UpdatedAt", "@Retention(RetentionPolicy.RUNTIME) public @interface UpdatedAt {}",
-            "Transient", "@Retention(RetentionPolicy.RUNTIME) public @interface Transient {}",
-            "Json", "@Retention(RetentionPolicy.RUNTIME) public @interface Json {}",
-            "Enumerated", "@Retention(RetentionPolicy.RUNTIME) public @interface Enumerated {}");
+                            + " String name() default \"\"; String schema() default \"\"; }"),
+            Map.entry(
+                    "Column",
+                    "@Retention(RetentionPolicy.RUNTIME) public @interface Column { String name() default \"\"; }"),
+            Map.entry("Id", "@Retention(RetentionPolicy.RUNTIME) public @interface Id {}"),
+            Map.entry(
+                    "GeneratedValue",
+                    "@Retention(RetentionPolicy.RUNTIME) public @interface GeneratedValue {"
+                            + " Strategy strategy() default Strategy.DATABASE; enum Strategy { DATABASE, UUID_V7 } }"),
+            Map.entry("Version", "@Retention(RetentionPolicy.RUNTIME) public @interface Version {}"),
+            Map.entry("CreatedAt", "@Retention(RetentionPolicy.RUNTIME) public @interface CreatedAt {}"),
+            Map.entry("UpdatedAt", "@Retention(RetentionPolicy.RUNTIME) public @interface UpdatedAt {}"),
+            Map.entry("Transient", "@Retention(RetentionPolicy.RUNTIME) public @interface Transient {}"),
+            Map.entry("Json", "@Retention(RetentionPolicy.RUNTIME) public @interface Json {}"),
+            Map.entry("Enumerated", "@Retention(RetentionPolicy.RUNTIME) public @interface Enumerated {}"),
+            Map.entry("ManyToOne", "@Retention(RetentionPolicy.RUNTIME) public @interface ManyToOne {}"),
+            Map.entry(
+                    "OneToOne",
+                    "@Retention(RetentionPolicy.RUNTIME) public @interface OneToOne { String mappedBy() default \"\"; }"),
+            Map.entry(
+                    "OneToMany",
+                    "@Retention(RetentionPolicy.RUNTIME) public @interface OneToMany { String mappedBy() default \"\"; }"),
+            Map.entry(
+                    "ManyToMany",
+                    "@Retention(RetentionPolicy.RUNTIME) public @interface ManyToMany { String mappedBy() default \"\";"
+                            + " }"),
+            Map.entry(
+                    "JoinColumn",
+                    "@Retention(RetentionPolicy.RUNTIME) public @interface JoinColumn { String name(); }"),
+            Map.entry(
+                    "JoinTable", "@Retention(RetentionPolicy.RUNTIME) public @interface JoinTable { String name(); }"));
 
     private static final String COLUMN = """
             package io.databridge.query;
-            public final class Column<T, V> {
-                private Column() {}
+            public class Column<T, V> {
+                Column() {}
                 public static <T, V> Column<T, V> of(Class<T> entity, String property, Class<?> valueClass) {
                     return new Column<>();
+                }
+            }
+            """;
+
+    private static final String TO_ONE = """
+            package io.databridge.query;
+            public final class ToOne<T, R> extends Column<T, R> {
+                public static <T, R> ToOne<T, R> relation(Class<T> entity, String property, Class<R> target) {
+                    return new ToOne<>();
+                }
+            }
+            """;
+
+    private static final String TO_MANY = """
+            package io.databridge.query;
+            public final class ToMany<T, E> {
+                public static <T, E> ToMany<T, E> relation(Class<T> entity, String property, Class<E> target) {
+                    return new ToMany<>();
                 }
             }
             """;
@@ -69,6 +109,8 @@ final class Compilation {
                         sourceDir, "io.databridge.mapping." + annotation.getKey(), STUBS + annotation.getValue()));
             }
             files.add(write(sourceDir, "io.databridge.query.Column", COLUMN));
+            files.add(write(sourceDir, "io.databridge.query.ToOne", TO_ONE));
+            files.add(write(sourceDir, "io.databridge.query.ToMany", TO_MANY));
             for (String source : sources) {
                 files.add(write(sourceDir, qualifiedName(source), source));
             }

@@ -226,6 +226,27 @@ class MetamodelProcessorTest {
     }
 
     @Test
+    void uuidV7OnANonUuidIdFailsWithTheRuntimesMessage() {
+        Compilation compilation = Compilation.compile(root, """
+                package com.example;
+                import io.databridge.mapping.*;
+                @Table
+                public record Rec(@Id @GeneratedValue(strategy = GeneratedValue.Strategy.UUID_V7) Long id) {}
+                """);
+
+        assertThat(compilation.errors())
+                .containsExactly("4: Cannot map com.example.Rec.id: @GeneratedValue(strategy = UUID_V7) needs a UUID id"
+                        + " but the type is java.lang.Long");
+        assertThat(Compilation.compile(root, """
+                        package com.example;
+                        import io.databridge.mapping.*;
+                        @Table
+                        public record Ok(@Id @GeneratedValue(strategy = GeneratedValue.Strategy.UUID_V7)
+                                java.util.UUID id) {}
+                        """).errors()).isEmpty();
+    }
+
+    @Test
     void aTransientRecordComponentFails() {
         Compilation compilation = Compilation.compile(root, """
                 package com.example;
@@ -287,5 +308,61 @@ class MetamodelProcessorTest {
         assertThat(compilation.errors())
                 .containsExactly("4: Cannot map com.example.Order: @Distributed(by = \"tenant\") names no persistent"
                         + " property; name one of [id, tenantId]");
+    }
+
+    @Test
+    void relationsBecomeTypedToOneAndToManyAttributes() {
+        Compilation compilation = Compilation.compile(root, """
+                package com.example;
+                import io.databridge.mapping.*;
+                import java.util.List;
+                @Table(name = "owners")
+                public class Owner {
+                    @Id @GeneratedValue Long id;
+                    @OneToMany(mappedBy = "owner") List<Pet> pets;
+                }
+                """, """
+                package com.example;
+                import io.databridge.mapping.*;
+                import java.util.Set;
+                @Table(name = "pets")
+                public record Pet(@Id Long id, @ManyToOne @JoinColumn(name = "owner_id") Owner owner,
+                        @ManyToMany @JoinTable(name = "pet_tags") Set<Tag> tags) {}
+                """, """
+                package com.example;
+                import io.databridge.mapping.*;
+                @Table(name = "tags")
+                public record Tag(@Id Long id, String name) {}
+                """);
+
+        assertThat(compilation.warnings()).isEmpty();
+        assertThat(compilation.errors()).isEmpty();
+        assertThat(compilation.generated("com.example.Owner_")).contains("""
+                            /** The relation {@link com.example.Owner#pets}. */
+                            public static final io.databridge.query.ToMany<com.example.Owner, com.example.Pet> pets =
+                                    io.databridge.query.ToMany.relation(com.example.Owner.class, "pets", com.example.Pet.class);
+                        """);
+        assertThat(compilation.generated("com.example.Pet_"))
+                .contains("io.databridge.query.ToOne<com.example.Pet, com.example.Owner> owner =")
+                .contains("io.databridge.query.ToMany<com.example.Pet, com.example.Tag> tags =");
+    }
+
+    @Test
+    void aRelationToANonEntityFailsTheBuildWithTheFix() {
+        Compilation compilation = Compilation.compile(root, """
+                package com.example;
+                import io.databridge.mapping.*;
+                import java.util.List;
+                @Table(name = "owners")
+                class Owner {
+                    @Id Long id;
+                    @OneToMany(mappedBy = "owner") List<String> pets;
+                }
+                """);
+
+        assertThat(compilation.errors())
+                .containsExactly(
+                        "7: Cannot map com.example.Owner.pets: the relation's target java.lang.String is not an"
+                                + " entity; annotate it with @Table, or map the value as a column (@Json, a codec)");
     }
 }

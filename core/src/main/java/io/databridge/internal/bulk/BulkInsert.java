@@ -5,6 +5,8 @@ import io.databridge.internal.jdbc.JdbcExecutor.ConnectionCallback;
 import io.databridge.internal.model.EntityModel;
 import io.databridge.internal.model.EntityModels;
 import io.databridge.internal.model.PropertyModel;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -44,6 +46,9 @@ public final class BulkInsert extends BulkOperation {
     private final UnnestInsert unnest;
     private final CopyInsert copy;
 
+    /** Per entity with generated integral ids: whether its id column draws from a sequence the bulk paths can find. */
+    private final Map<Class<?>, Boolean> sequenced = new ConcurrentHashMap<>();
+
     public BulkInsert(EntityModels models, JdbcExecutor executor, TransactionTemplate transactions) {
         super(models, executor, transactions);
         this.unnest = new UnnestInsert(executor);
@@ -79,6 +84,10 @@ public final class BulkInsert extends BulkOperation {
             // codec without a bulk form.
             return rowByRow(input, single);
         }
+        if (generated && BulkInsertSql.isIntegral(id.valueType().rawType()) && !hasSequence(model)) {
+            // The id column's default is no sequence the statements can draw from: let the column draw its ids.
+            return rowByRow(input, single);
+        }
         String task = "insertAll " + model.type().getSimpleName();
         if (input.size() >= COPY_THRESHOLD && sql.copyable()) {
             List<T> stored = transactional(() -> executor.withConnection(
@@ -100,6 +109,23 @@ public final class BulkInsert extends BulkOperation {
                 ? executor.withConnection(task, text, work)
                 : transactional(() -> executor.withConnection(task, text, work));
         return stored != null ? stored : rowByRow(input, single);
+    }
+
+    /** Whether the entity's id column draws from a sequence (owned or named by its default); asked once per entity. */
+    private boolean hasSequence(EntityModel<?> model) {
+        return sequenced.computeIfAbsent(model.type(), type -> {
+            String text = "SELECT " + BulkInsertSql.ID_SEQUENCE + " IS NOT NULL";
+            Boolean found = executor.withConnection("insertAll " + type.getSimpleName(), text, connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(text)) {
+                    statement.setString(1, model.qualifiedTable());
+                    statement.setString(2, model.id().columnName());
+                    try (ResultSet rows = statement.executeQuery()) {
+                        return rows.next() && rows.getBoolean(1);
+                    }
+                }
+            });
+            return Boolean.TRUE.equals(found);
+        });
     }
 
     private static boolean isUnset(PropertyModel property, @Nullable Object value) {

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * WITH v AS MATERIALIZED (
- *     SELECT nextval((SELECT pg_get_serial_sequence(?, ?)::regclass)) AS b_id, u.b_ord, u.b1, u.b2::jsonb AS b2
+ *     SELECT nextval((SELECT the id column's sequence, see ID_SEQUENCE)) AS b_id, u.b_ord, u.b1, u.b2::jsonb AS b2
  *     FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS u(b1, b2, b_ord)),
  * ins AS (
  *     INSERT INTO "t" ("id", "name", "doc", "version") OVERRIDING SYSTEM VALUE
@@ -38,6 +38,20 @@ import org.jspecify.annotations.Nullable;
  * updated columns are rendered as in single inserts ({@code 0}, {@code CURRENT_TIMESTAMP}). Immutable and thread-safe.
  */
 final class BulkInsertSql {
+
+    /**
+     * The sequence an id column draws from, as {@code regclass} ({@code NULL} when none): binds the table and the
+     * column name. {@code pg_get_serial_sequence} finds only sequences {@code OWNED BY} the column (serial, identity);
+     * a {@code DEFAULT nextval('seq')} over a free-standing sequence is found through the dependency PostgreSQL records
+     * from the column default on the sequence it names.
+     */
+    static final String ID_SEQUENCE = "(SELECT COALESCE(pg_catalog.pg_get_serial_sequence(n.t, n.c)::regclass,"
+            + " (SELECT d.refobjid::regclass FROM pg_catalog.pg_attribute AS a JOIN pg_catalog.pg_attrdef AS f"
+            + " ON f.adrelid = a.attrelid AND f.adnum = a.attnum JOIN pg_catalog.pg_depend AS d"
+            + " ON d.classid = 'pg_catalog.pg_attrdef'::regclass AND d.objid = f.oid"
+            + " AND d.refclassid = 'pg_catalog.pg_class'::regclass JOIN pg_catalog.pg_class AS r"
+            + " ON r.oid = d.refobjid AND r.relkind = 'S' WHERE a.attrelid = n.t::regclass AND a.attname = n.c"
+            + " ORDER BY d.refobjid LIMIT 1)) FROM (SELECT ?::text AS t, ?::text AS c) AS n)";
 
     private final List<BulkColumn> columns;
     private final @Nullable BulkColumn assignedId;
@@ -80,7 +94,7 @@ final class BulkInsertSql {
         Class<?> idType = id.valueType().rawType();
         String generator = null;
         if (id.generated() && isIntegral(idType)) {
-            generator = "nextval((SELECT pg_get_serial_sequence(?, ?)::regclass))";
+            generator = "nextval(" + ID_SEQUENCE + ")";
         } else if (id.generated() && idType == UUID.class) {
             generator = "gen_random_uuid()";
         }
@@ -141,13 +155,13 @@ final class BulkInsertSql {
                 + " WHERE a.attrelid = q.s2 AND a.attname = ? AND (a.attidentity <> '' OR"
                 + " pg_catalog.pg_get_expr(d.adbin, d.adrelid) = 'nextval(' || quote_literal(q.s::text)"
                 + " || '::regclass)'))"
-                + " FROM (SELECT pg_get_serial_sequence(?, ?)::regclass AS s, ?::regclass AS s2) AS q"
+                + " FROM (SELECT " + ID_SEQUENCE + " AS s, ?::regclass AS s2) AS q"
                 + " JOIN pg_catalog.pg_sequence AS p ON p.seqrelid = q.s";
         String idColumn = id.quotedColumn();
         this.copiedIds = "SELECT c.v, CASE WHEN c.v - ? = ? THEN NULL ELSE ARRAY(SELECT t." + idColumn + " FROM "
                 + table + " AS t WHERE t." + idColumn + " > ? AND t." + idColumn + " <= c.v AND t.xmin = (SELECT"
                 + " l.xmin FROM " + table + " AS l WHERE l." + idColumn + " = c.v) ORDER BY t." + idColumn
-                + ") END FROM (SELECT currval(pg_get_serial_sequence(?, ?)::regclass) AS v) AS c";
+                + ") END FROM (SELECT currval(" + ID_SEQUENCE + ") AS v) AS c";
         this.copyable = everyColumnKnown && (!id.generated() || isIntegral(idType));
         // A sequence hands one session increasing values, so without concurrent inserters the ids form one range:
         // the statement then returns its first value and count, not 100,000 ids to parse. generate_series sits in a
@@ -155,7 +169,7 @@ final class BulkInsertSql {
         // 100,000 ids in psql).
         this.allocate = "SELECT CASE WHEN max(s.v) - min(s.v) + 1 = count(*) THEN NULL ELSE array_agg(s.v) END,"
                 + " CURRENT_TIMESTAMP, LOCALTIMESTAMP, 0, min(s.v)"
-                + " FROM (SELECT nextval((SELECT pg_get_serial_sequence(?, ?)::regclass)) AS v"
+                + " FROM (SELECT nextval(" + ID_SEQUENCE + ") AS v"
                 + " FROM (SELECT generate_series(1, ?)) AS g) AS s";
     }
 

@@ -84,4 +84,15 @@ public interface QueryExecutor {
      * @return the exception to throw
      */
     DataAccessException translate(String task, String sql, SQLException ex);
+
+    /**
+     * Loads relations into rows already read, one statement per relation per level.
+     *
+     * @param type the root entity
+     * @param rows the roots
+     * @param paths the relation paths, e.g. {@code "pets.visits"}
+     * @param <T> the root type
+     * @return the roots with their relations loaded (new instances for records)
+     */
+    <T> java.util.List<T> fetch(Class<T> type, java.util.List<T> rows, java.util.List<String> paths);
 }

@@ -10,8 +10,6 @@ import io.databridge.mapping.EntityMappingException;
 import io.databridge.mapping.NamingStrategy;
 import io.databridge.types.TypeCodec;
 import io.databridge.types.ValueType;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -133,7 +131,7 @@ public final class ResultMappers {
         }
         return rows -> {
             // A class entity with some columns not selected: those properties keep their field defaults.
-            T entity = model.instantiate(defaults(model));
+            T entity = model.instantiate(model.defaults());
             for (PropertyModel property : model.properties()) {
                 int column = columns[property.index()];
                 if (column > 0) {
@@ -142,26 +140,6 @@ public final class ResultMappers {
             }
             return entity;
         };
-    }
-
-    private static Object[] defaults(EntityModel<?> model) {
-        Object[] values = new Object[model.properties().size()];
-        for (PropertyModel property : model.properties()) {
-            if (property.primitive()) {
-                values[property.index()] = zero(property.valueType().rawType());
-            }
-        }
-        return values;
-    }
-
-    private static Object zero(Class<?> type) {
-        try {
-            return (Object) MethodHandles.zero(type)
-                    .asType(MethodType.methodType(Object.class))
-                    .invokeExact();
-        } catch (Throwable ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 
     private RowMapper<?> recordMapper(Class<?> type, Map<String, Integer> labels) {

@@ -27,6 +27,10 @@ public final class EntityModel<T> {
     private final List<IndexModel> indexes;
     private final boolean record;
     private final MethodHandle constructor;
+    private final List<RelationProperty> relations;
+    private final Map<String, RelationProperty> relationsByName;
+    private final List<RelationProperty> placeholders;
+    private final @Nullable MethodHandle canonical;
     private final EntityReader<T> reader;
     private final @Nullable PropertyModel distributionColumn;
 
@@ -41,7 +45,9 @@ public final class EntityModel<T> {
             @Nullable PropertyModel version,
             List<IndexModel> indexes,
             boolean record,
-            MethodHandle constructor) {
+            MethodHandle constructor,
+            List<RelationProperty> relations,
+            @Nullable MethodHandle canonical) {
         this.type = type;
         this.tableName = tableName;
         this.schema = schema;
@@ -53,6 +59,18 @@ public final class EntityModel<T> {
         this.indexes = List.copyOf(indexes);
         this.record = record;
         this.constructor = constructor;
+        this.relations = List.copyOf(relations);
+        Map<String, RelationProperty> relationMap = new java.util.HashMap<>();
+        List<RelationProperty> withoutColumn = new java.util.ArrayList<>();
+        for (RelationProperty relation : this.relations) {
+            relationMap.put(relation.name(), relation);
+            if (relation.column() == null) {
+                withoutColumn.add(relation);
+            }
+        }
+        this.relationsByName = Map.copyOf(relationMap);
+        this.placeholders = List.copyOf(withoutColumn);
+        this.canonical = canonical;
         int[] columns = new int[this.properties.size()];
         for (int i = 0; i < columns.length; i++) {
             columns[i] = i + 1;
@@ -131,6 +149,101 @@ public final class EntityModel<T> {
     }
 
     /**
+     * The relation properties, in declaration order. A to-one owning side is also a column property.
+     *
+     * @return the relations
+     */
+    public List<RelationProperty> relations() {
+        return relations;
+    }
+
+    /**
+     * Finds a relation by its Java name.
+     *
+     * @param name the property name
+     * @return the relation, or empty
+     */
+    public Optional<RelationProperty> relation(String name) {
+        return Optional.ofNullable(relationsByName.get(name));
+    }
+
+    /**
+     * A reference: an instance with only its id set (primitives zero, relations unfetched), standing for a row that
+     * was not loaded.
+     *
+     * @param idValue the id
+     * @return the reference
+     */
+    public T reference(Object idValue) {
+        if (record) {
+            Object[] values = defaults();
+            values[id.index()] = idValue;
+            return type.cast(construct(values));
+        }
+        T instance = newInstance();
+        id.set(instance, idValue);
+        return instance;
+    }
+
+    /**
+     * Values for {@link #instantiate(Object[])} when no row supplies them: zero for primitives, {@code null} for the
+     * rest.
+     *
+     * @return a new array, one value per property
+     */
+    public @Nullable Object[] defaults() {
+        Object[] values = new Object[properties.size()];
+        for (PropertyModel property : properties) {
+            if (property.primitive()) {
+                values[property.index()] = JavaTypes.zero(property.valueType().rawType());
+            }
+        }
+        return values;
+    }
+
+    /**
+     * Returns the entity with one relation replaced: the same instance, changed, for classes; a copy for records.
+     *
+     * @param entity the instance
+     * @param relation one of {@link #relations()}
+     * @param value the new value
+     * @return {@code entity} or the new record
+     */
+    public T withRelation(T entity, RelationProperty relation, @Nullable Object value) {
+        MethodHandle all = canonical;
+        if (all == null) {
+            relation.set(entity, value);
+            return entity;
+        }
+        Object[] arguments = new Object[properties.size() + placeholders.size()];
+        for (PropertyModel property : properties) {
+            arguments[componentOf(property)] = property.get(entity);
+        }
+        for (RelationProperty other : placeholders) {
+            arguments[other.component()] = other.get(entity);
+        }
+        arguments[relation.component()] = value;
+        try {
+            return type.cast((Object) all.invokeExact(arguments));
+        } catch (Throwable ex) {
+            throw new EntityMappingException(
+                    "Cannot create " + type.getName() + ": its constructor threw "
+                            + ex.getClass().getName(),
+                    ex);
+        }
+    }
+
+    private int componentOf(PropertyModel property) {
+        int position = property.index();
+        for (RelationProperty other : placeholders) {
+            if (other.component() <= position) {
+                position++;
+            }
+        }
+        return position;
+    }
+
+    /**
      * The id property.
      *
      * @return the id
@@ -200,7 +313,7 @@ public final class EntityModel<T> {
             }
             return type.cast(construct(values));
         }
-        T instance = type.cast(construct(null));
+        T instance = newInstance();
         for (PropertyModel property : properties) {
             Object value = values[property.index()];
             if (value != null || !property.primitive()) {
@@ -243,9 +356,16 @@ public final class EntityModel<T> {
         return values;
     }
 
-    /** A new instance of a class entity, from its no-arg constructor, before any property is set. */
+    /**
+     * A new instance of a class entity, from its no-arg constructor, before any property is set; its relations without
+     * a column hold their unfetched placeholder.
+     */
     T newInstance() {
-        return type.cast(construct(null));
+        T instance = type.cast(construct(null));
+        for (RelationProperty relation : placeholders) {
+            relation.set(instance, relation.unfetched());
+        }
+        return instance;
     }
 
     private Object construct(@Nullable Object @Nullable [] arguments) {

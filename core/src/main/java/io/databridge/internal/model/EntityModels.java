@@ -8,8 +8,15 @@ import io.databridge.mapping.Enumerated;
 import io.databridge.mapping.GeneratedValue;
 import io.databridge.mapping.Id;
 import io.databridge.mapping.Index;
+import io.databridge.mapping.JoinColumn;
+import io.databridge.mapping.JoinTable;
 import io.databridge.mapping.Json;
+import io.databridge.mapping.ManyToMany;
+import io.databridge.mapping.ManyToOne;
 import io.databridge.mapping.NamingStrategy;
+import io.databridge.mapping.OneToMany;
+import io.databridge.mapping.OneToOne;
+import io.databridge.mapping.OrderBy;
 import io.databridge.mapping.Table;
 import io.databridge.mapping.Transient;
 import io.databridge.mapping.UpdatedAt;
@@ -122,9 +129,11 @@ public final class EntityModels {
         }
         MethodHandles.Lookup lookup = lookupFor(type);
         List<PropertyModel> properties = new ArrayList<>();
+        List<RelationProperty> relations = new ArrayList<>();
+        MethodHandle[] canonical = new MethodHandle[1];
         MethodHandle constructor = type.isRecord()
-                ? recordProperties(type, lookup, properties)
-                : classProperties(type, lookup, properties);
+                ? recordProperties(type, lookup, properties, relations, canonical)
+                : classProperties(type, lookup, properties, relations);
         if (properties.isEmpty()) {
             throw new EntityMappingException(type.getName() + " has no persistent properties");
         }
@@ -170,12 +179,20 @@ public final class EntityModels {
                 version,
                 indexes,
                 type.isRecord(),
-                constructor);
+                constructor,
+                relations,
+                canonical[0]);
     }
 
-    private MethodHandle recordProperties(Class<?> type, MethodHandles.Lookup lookup, List<PropertyModel> properties) {
+    private MethodHandle recordProperties(
+            Class<?> type,
+            MethodHandles.Lookup lookup,
+            List<PropertyModel> properties,
+            List<RelationProperty> relations,
+            MethodHandle[] canonicalOut) {
         RecordComponent[] components = type.getRecordComponents();
         Class<?>[] parameterTypes = new Class<?>[components.length];
+        List<RelationProperty> collections = new ArrayList<>();
         for (int i = 0; i < components.length; i++) {
             RecordComponent component = components[i];
             parameterTypes[i] = component.getType();
@@ -190,29 +207,49 @@ public final class EntityModels {
             } catch (IllegalAccessException ex) {
                 throw inaccessible(type, ex);
             }
-            properties.add(property(
+            member(
                     type,
                     component.getName(),
-                    properties.size(),
+                    i,
                     component.getType(),
                     component.getGenericType(),
                     component,
                     getter,
-                    null));
+                    null,
+                    properties,
+                    relations);
+        }
+        for (RelationProperty relation : relations) {
+            if (relation.column() == null) {
+                collections.add(relation);
+            }
         }
         try {
             Constructor<?> canonical = type.getDeclaredConstructor(parameterTypes);
             canonical.setAccessible(true);
-            return lookup.unreflectConstructor(canonical)
-                    .asType(MethodType.methodType(Object.class, parameterTypes))
-                    .asSpreader(Object[].class, parameterTypes.length)
+            MethodHandle all =
+                    lookup.unreflectConstructor(canonical).asType(MethodType.methodType(Object.class, parameterTypes));
+            canonicalOut[0] = all.asSpreader(Object[].class, parameterTypes.length)
+                    .asType(MethodType.methodType(Object.class, Object[].class));
+            // Rows carry the column properties only: relations without a column get their placeholder.
+            MethodHandle columnsOnly = all;
+            for (int i = collections.size() - 1; i >= 0; i--) {
+                RelationProperty relation = collections.get(i);
+                columnsOnly = MethodHandles.insertArguments(columnsOnly, relation.component(), relation.unfetched());
+            }
+            return columnsOnly
+                    .asSpreader(Object[].class, parameterTypes.length - collections.size())
                     .asType(MethodType.methodType(Object.class, Object[].class));
         } catch (ReflectiveOperationException | RuntimeException ex) {
             throw inaccessible(type, ex);
         }
     }
 
-    private MethodHandle classProperties(Class<?> type, MethodHandles.Lookup lookup, List<PropertyModel> properties) {
+    private MethodHandle classProperties(
+            Class<?> type,
+            MethodHandles.Lookup lookup,
+            List<PropertyModel> properties,
+            List<RelationProperty> relations) {
         MethodHandle constructor;
         try {
             Constructor<?> noArgs = type.getDeclaredConstructor();
@@ -251,18 +288,196 @@ public final class EntityModels {
                 } catch (IllegalAccessException | RuntimeException ex) {
                     throw inaccessible(type, ex);
                 }
-                properties.add(property(
+                member(
                         type,
                         field.getName(),
-                        properties.size(),
+                        properties.size() + relations.size(),
                         field.getType(),
                         field.getGenericType(),
                         field,
                         getter,
-                        setter));
+                        setter,
+                        properties,
+                        relations);
             }
         }
         return constructor;
+    }
+
+    /** Adds a field or record component as a column property, a relation, or both (a to-one owning side). */
+    private void member(
+            Class<?> entity,
+            String name,
+            int position,
+            Class<?> rawType,
+            Type genericType,
+            AnnotatedElement element,
+            MethodHandle getter,
+            @Nullable MethodHandle setter,
+            List<PropertyModel> properties,
+            List<RelationProperty> relations) {
+        RelationProperty.Kind kind = relationKind(entity, name, element);
+        if (kind == null) {
+            properties.add(
+                    property(entity, name, properties.size(), rawType, genericType, element, getter, setter, null));
+            return;
+        }
+        String where = entity.getName() + "." + name;
+        MethodHandle objectGetter = getter.asType(MethodType.methodType(Object.class, Object.class));
+        MethodHandle objectSetter =
+                setter == null ? null : setter.asType(MethodType.methodType(void.class, Object.class, Object.class));
+        boolean toMany = kind == RelationProperty.Kind.ONE_TO_MANY || kind == RelationProperty.Kind.MANY_TO_MANY;
+        if (toMany) {
+            Class<?> collection = rawType == List.class || rawType == java.util.Collection.class
+                    ? List.class
+                    : rawType == Set.class ? Set.class : null;
+            Class<?> target = genericType instanceof java.lang.reflect.ParameterizedType parameterized
+                            && parameterized.getActualTypeArguments()[0] instanceof Class<?> element0
+                    ? element0
+                    : null;
+            if (collection == null || target == null) {
+                throw new EntityMappingException("Cannot map " + where + ": a to-many relation must be a List<E> or"
+                        + " Set<E> of an entity class but was " + genericType.getTypeName());
+            }
+            requireEntity(where, target);
+            relations.add(new RelationProperty(
+                    entity.getSimpleName(),
+                    name,
+                    kind,
+                    target,
+                    collection,
+                    element,
+                    null,
+                    position,
+                    objectGetter,
+                    objectSetter,
+                    Unfetched.placeholder(collection, entity.getSimpleName(), name)));
+            return;
+        }
+        requireEntity(where, rawType);
+        OneToOne oneToOne = element.getAnnotation(OneToOne.class);
+        if (oneToOne != null && !oneToOne.mappedBy().isEmpty()) {
+            relations.add(new RelationProperty(
+                    entity.getSimpleName(),
+                    name,
+                    kind,
+                    rawType,
+                    null,
+                    element,
+                    null,
+                    position,
+                    objectGetter,
+                    objectSetter,
+                    null));
+            return;
+        }
+        TypeCodec<Object> idCodec = idCodec(where, rawType);
+        PropertyModel column = property(
+                entity,
+                name,
+                properties.size(),
+                rawType,
+                genericType,
+                element,
+                getter,
+                setter,
+                new ReferenceCodec(this, rawType, idCodec, entity.getSimpleName() + "." + name));
+        properties.add(column);
+        relations.add(new RelationProperty(
+                entity.getSimpleName(),
+                name,
+                kind,
+                rawType,
+                null,
+                element,
+                column,
+                position,
+                objectGetter,
+                objectSetter,
+                null));
+    }
+
+    private static RelationProperty.@Nullable Kind relationKind(
+            Class<?> entity, String name, AnnotatedElement element) {
+        List<RelationProperty.Kind> kinds = new ArrayList<>(1);
+        if (element.isAnnotationPresent(ManyToOne.class)) {
+            kinds.add(RelationProperty.Kind.MANY_TO_ONE);
+        }
+        if (element.isAnnotationPresent(OneToOne.class)) {
+            kinds.add(RelationProperty.Kind.ONE_TO_ONE);
+        }
+        if (element.isAnnotationPresent(OneToMany.class)) {
+            kinds.add(RelationProperty.Kind.ONE_TO_MANY);
+        }
+        if (element.isAnnotationPresent(ManyToMany.class)) {
+            kinds.add(RelationProperty.Kind.MANY_TO_MANY);
+        }
+        String where = entity.getName() + "." + name;
+        if (kinds.size() > 1) {
+            throw new EntityMappingException("Cannot map " + where
+                    + ": it has more than one of @ManyToOne, @OneToOne, @OneToMany," + " @ManyToMany; keep one");
+        }
+        if (kinds.isEmpty()) {
+            for (Class<? extends java.lang.annotation.Annotation> annotation :
+                    List.of(JoinColumn.class, JoinTable.class, OrderBy.class)) {
+                if (element.isAnnotationPresent(annotation)) {
+                    throw new EntityMappingException("Cannot map " + where + ": @" + annotation.getSimpleName()
+                            + " needs a relation; add @ManyToOne, @OneToOne, @OneToMany or @ManyToMany");
+                }
+            }
+            return null;
+        }
+        if (element.isAnnotationPresent(Id.class)) {
+            throw new EntityMappingException("Cannot map " + where + ": a relation cannot be the @Id; map the"
+                    + " foreign-key column as a plain @Id property");
+        }
+        return kinds.get(0);
+    }
+
+    private static void requireEntity(String where, Class<?> target) {
+        if (!isEntity(target)) {
+            throw new EntityMappingException("Cannot map " + where + ": the relation's target " + target.getName()
+                    + " is not an entity; annotate it with @Table, or map the value as a column (@Json, a codec)");
+        }
+    }
+
+    /** The codec of a target's id, found without building the target's model (two entities may refer to each other). */
+    private TypeCodec<Object> idCodec(String where, Class<?> target) {
+        AnnotatedElement idElement = null;
+        Class<?> idType = null;
+        Type idGeneric = null;
+        if (target.isRecord()) {
+            for (RecordComponent component : target.getRecordComponents()) {
+                if (component.isAnnotationPresent(Id.class)) {
+                    idElement = component;
+                    idType = component.getType();
+                    idGeneric = component.getGenericType();
+                }
+            }
+        } else {
+            for (Class<?> c = target; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field field : c.getDeclaredFields()) {
+                    if (field.isAnnotationPresent(Id.class)) {
+                        idElement = field;
+                        idType = field.getType();
+                        idGeneric = field.getGenericType();
+                    }
+                }
+            }
+        }
+        if (idElement == null || idType == null || idGeneric == null) {
+            throw new EntityMappingException("Cannot map " + where + ": the target " + target.getName()
+                    + " has no @Id property; mark its primary-key property @Id");
+        }
+        Class<?> boxed = idType.isPrimitive() ? JavaTypes.box(idType) : idType;
+        try {
+            @SuppressWarnings("unchecked")
+            TypeCodec<Object> codec =
+                    (TypeCodec<Object>) codecs.resolve(new ValueType(boxed, boxed, false, null, null));
+            return codec;
+        } catch (IllegalArgumentException ex) {
+            throw new EntityMappingException("Cannot map " + where + ": " + ex.getMessage(), ex);
+        }
     }
 
     private PropertyModel property(
@@ -273,10 +488,15 @@ public final class EntityModels {
             Type genericType,
             AnnotatedElement element,
             MethodHandle getter,
-            @Nullable MethodHandle setter) {
+            @Nullable MethodHandle setter,
+            @Nullable TypeCodec<Object> reference) {
         String where = entity.getName() + "." + name;
         Column column = element.getAnnotation(Column.class);
         String columnName = column == null || column.name().isEmpty() ? naming.columnName(name) : column.name();
+        JoinColumn joinColumn = element.getAnnotation(JoinColumn.class);
+        if (reference != null) {
+            columnName = joinColumn != null ? joinColumn.name() : naming.columnName(name) + "_id";
+        }
         String quotedColumn;
         try {
             quotedColumn = Identifiers.quote(columnName, "column name");
@@ -289,6 +509,12 @@ public final class EntityModels {
         if (generated && role != PropertyModel.Role.ID) {
             throw new EntityMappingException(
                     "Cannot map " + where + ": @GeneratedValue is only supported on the @Id property");
+        }
+        if (generated
+                && element.getAnnotation(GeneratedValue.class).strategy() == GeneratedValue.Strategy.UUID_V7
+                && rawType != UUID.class) {
+            throw new EntityMappingException("Cannot map " + where + ": @GeneratedValue(strategy = UUID_V7) needs a"
+                    + " UUID id but the type is " + rawType.getName());
         }
         if (generated && !(INTEGRAL.contains(rawType) || rawType == UUID.class)) {
             throw new EntityMappingException(
@@ -320,7 +546,7 @@ public final class EntityModels {
         TypeCodec<Object> codec;
         try {
             @SuppressWarnings("unchecked")
-            TypeCodec<Object> resolved = (TypeCodec<Object>) codecs.resolve(valueType);
+            TypeCodec<Object> resolved = reference != null ? reference : (TypeCodec<Object>) codecs.resolve(valueType);
             codec = resolved;
         } catch (IllegalArgumentException ex) {
             throw new EntityMappingException("Cannot map " + where + ": " + ex.getMessage(), ex);

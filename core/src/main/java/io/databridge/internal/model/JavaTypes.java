@@ -16,4 +16,14 @@ public final class JavaTypes {
     public static Class<?> box(Class<?> type) {
         return type.isPrimitive() ? MethodType.methodType(type).wrap().returnType() : type;
     }
+
+    /**
+     * The default value of a primitive type ({@code 0}, {@code false}), {@code null} for any other type.
+     *
+     * @param type a type
+     * @return the zero value
+     */
+    public static @org.jspecify.annotations.Nullable Object zero(Class<?> type) {
+        return type.isPrimitive() ? java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(type, 1), 0) : null;
+    }
 }

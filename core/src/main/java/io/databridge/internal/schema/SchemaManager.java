@@ -8,6 +8,7 @@ import io.databridge.internal.model.PropertyModel;
 import io.databridge.internal.model.PropertyModel.Role;
 import io.databridge.internal.sql.Identifiers;
 import io.databridge.mapping.EntityMappingException;
+import io.databridge.types.EnumLabels;
 import io.databridge.types.EnumType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +50,7 @@ public final class SchemaManager {
     private final EntityModels models;
     private final JdbcExecutor executor;
     private final TransactionTemplate transactions;
+    private final io.databridge.internal.relation.RelationResolver relations;
 
     /**
      * Creates the manager.
@@ -56,9 +58,15 @@ public final class SchemaManager {
      * @param models the entity models
      * @param executor runs the statements
      * @param transactions the transaction each multi-statement operation runs in, unless the caller has one
+     * @param relations resolves relations, for foreign keys and join tables
      */
-    public SchemaManager(EntityModels models, JdbcExecutor executor, TransactionTemplate transactions) {
+    public SchemaManager(
+            EntityModels models,
+            JdbcExecutor executor,
+            TransactionTemplate transactions,
+            io.databridge.internal.relation.RelationResolver relations) {
         this.models = models;
+        this.relations = relations;
         this.executor = executor;
         this.transactions = transactions;
     }
@@ -70,6 +78,13 @@ public final class SchemaManager {
      * @return the statements, in order
      */
     public List<String> createStatements(Class<?> type) {
+        List<String> statements = tableStatements(type);
+        statements.addAll(relations.relationStatements(models.get(type)));
+        return statements;
+    }
+
+    /** The statements of the table itself, its to-one foreign keys inline. */
+    private List<String> tableStatements(Class<?> type) {
         EntityModel<?> model = models.get(type);
         List<String> statements = new ArrayList<>();
         Set<String> enumTypes = new LinkedHashSet<>();
@@ -78,7 +93,7 @@ public final class SchemaManager {
             if (property.valueType().enumType() == EnumType.POSTGRES && enumTypes.add(enumTypeName(property))) {
                 statements.add(createEnumType(model, property));
             }
-            columns.add(columnDefinition(property));
+            columns.add(columnDefinition(property) + references(model, property));
         }
         columns.add("PRIMARY KEY (" + model.id().quotedColumn() + ")");
         statements.add("CREATE TABLE IF NOT EXISTS " + model.qualifiedTable() + " (" + columns + ")");
@@ -100,10 +115,49 @@ public final class SchemaManager {
      */
     public void create(Class<?>... types) {
         List<String> statements = new ArrayList<>();
-        for (Class<?> type : types) {
-            statements.addAll(createStatements(type));
+        List<Class<?>> ordered = dependencyOrder(types);
+        for (Class<?> type : ordered) {
+            statements.addAll(tableStatements(type));
+        }
+        for (Class<?> type : ordered) {
+            statements.addAll(relations.relationStatements(models.get(type)));
         }
         run("create schema", statements);
+    }
+
+    /** The types with each one's relation targets among them first (a cycle keeps the given order). */
+    private List<Class<?>> dependencyOrder(Class<?>... types) {
+        List<Class<?>> given = List.of(types);
+        List<Class<?>> ordered = new ArrayList<>();
+        Set<Class<?>> visiting = new java.util.HashSet<>();
+        for (Class<?> type : given) {
+            visit(type, given, ordered, visiting);
+        }
+        return ordered;
+    }
+
+    private void visit(Class<?> type, List<Class<?>> given, List<Class<?>> ordered, Set<Class<?>> visiting) {
+        if (ordered.contains(type) || !visiting.add(type)) {
+            return;
+        }
+        for (Class<?> dependency : relations.dependencies(models.get(type))) {
+            if (given.contains(dependency)) {
+                visit(dependency, given, ordered, visiting);
+            }
+        }
+        ordered.add(type);
+    }
+
+    /** {@code REFERENCES target (id)} for a to-one foreign-key column, empty for any other column. */
+    private String references(EntityModel<?> model, PropertyModel property) {
+        for (io.databridge.internal.model.RelationProperty relation : model.relations()) {
+            if (relation.column() == property) {
+                EntityModel<?> target = models.get(relation.target());
+                return " REFERENCES " + target.qualifiedTable() + " ("
+                        + target.id().quotedColumn() + ")";
+            }
+        }
+        return "";
     }
 
     /**
@@ -170,12 +224,15 @@ public final class SchemaManager {
         for (PropertyModel property : model.properties()) {
             mapped.add(property.columnName());
             if (columns.containsKey(property.columnName())) {
+                if (property.valueType().enumType() == EnumType.POSTGRES && enumTypes.add(enumTypeName(property))) {
+                    addMissingLabels(connection, model, property, statements);
+                }
                 continue;
             }
             if (property.valueType().enumType() == EnumType.POSTGRES && enumTypes.add(enumTypeName(property))) {
                 statements.add(createEnumType(model, property));
             }
-            String definition = columnDefinition(property);
+            String definition = columnDefinition(property) + references(model, property);
             if (definition.contains(" NOT NULL") && !definition.contains(" DEFAULT ")) {
                 statements.add("-- " + property.qualifiedName() + " is NOT NULL without a default: the next statement"
                         + " fails if " + table + " has rows; add a DEFAULT or add the column nullable, fill it, then"
@@ -306,23 +363,60 @@ public final class SchemaManager {
     }
 
     private static String createEnumType(EntityModel<?> model, PropertyModel property) {
-        Class<?> enumClass = enumClass(property);
         StringJoiner labels = new StringJoiner(", ");
-        for (Object constant : enumClass.getEnumConstants()) {
-            String label = ((Enum<?>) constant).name();
-            try {
-                Identifiers.validate(label, "enum constant");
-            } catch (IllegalArgumentException ex) {
-                throw new EntityMappingException(
-                        "Cannot create the enum type of " + property.qualifiedName() + ": " + ex.getMessage());
-            }
-            labels.add("'" + label + "'");
-        }
-        String qualified = model.schema().isEmpty()
+        enumLabels(property).forEach(label -> labels.add(labelLiteral(label)));
+        return "DO $data_bridge$ BEGIN CREATE TYPE " + qualifiedEnumType(model, property) + " AS ENUM (" + labels
+                + "); EXCEPTION WHEN duplicate_object THEN NULL; END $data_bridge$";
+    }
+
+    private static String qualifiedEnumType(EntityModel<?> model, PropertyModel property) {
+        return model.schema().isEmpty()
                 ? Identifiers.quote(enumTypeName(property), "enum type name")
                 : Identifiers.qualified(model.schema(), enumTypeName(property), "enum type name");
-        return "DO $data_bridge$ BEGIN CREATE TYPE " + qualified + " AS ENUM (" + labels
-                + "); EXCEPTION WHEN duplicate_object THEN NULL; END $data_bridge$";
+    }
+
+    /** The labels of an enum property's constants ({@link io.databridge.types.EnumLabel}, else the name). */
+    @SuppressWarnings("unchecked")
+    private static List<String> enumLabels(PropertyModel property) {
+        try {
+            return EnumLabels.labels((Class<? extends Enum<?>>) enumClass(property));
+        } catch (IllegalArgumentException ex) {
+            throw new EntityMappingException(
+                    "Cannot create the enum type of " + property.qualifiedName() + ": " + ex.getMessage());
+        }
+    }
+
+    /** A label as a string literal: labels hold no backslash or NUL ({@link EnumLabels} checks), quotes doubled. */
+    private static String labelLiteral(String label) {
+        if (label.contains("$data_bridge$")) {
+            throw new EntityMappingException("Enum label '" + label + "' contains $data_bridge$; choose another");
+        }
+        return "'" + label.replace("'", "''") + "'";
+    }
+
+    /** {@code ALTER TYPE ... ADD VALUE} for each label of a PostgreSQL enum property its type lacks. */
+    private static void addMissingLabels(
+            Connection connection, EntityModel<?> model, PropertyModel property, List<String> statements)
+            throws SQLException {
+        String type = qualifiedEnumType(model, property);
+        Set<String> existing = new LinkedHashSet<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT e.enumlabel FROM pg_catalog.pg_enum AS e"
+                + " WHERE e.enumtypid = to_regtype(?) ORDER BY e.enumsortorder")) {
+            query.setString(1, type);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    existing.add(rows.getString(1));
+                }
+            }
+        }
+        if (existing.isEmpty()) {
+            return;
+        }
+        for (String label : enumLabels(property)) {
+            if (!existing.contains(label)) {
+                statements.add("ALTER TYPE " + type + " ADD VALUE IF NOT EXISTS " + labelLiteral(label));
+            }
+        }
     }
 
     private static Class<?> enumClass(PropertyModel property) {

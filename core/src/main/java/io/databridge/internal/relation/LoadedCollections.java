@@ -1,0 +1,124 @@
+package io.databridge.internal.relation;
+
+import io.databridge.internal.model.EntityModel;
+import io.databridge.internal.model.RelationProperty;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The collections a fetch or a save puts into a to-many relation: plain {@code ArrayList}/{@code LinkedHashSet} that
+ * also remember each element's column values as loaded, so saving the parent updates only the children that changed.
+ * Users may replace them with any collection; the snapshot is then simply absent and every existing child is updated.
+ */
+final class LoadedCollections {
+
+    private LoadedCollections() {}
+
+    /** Implemented by both collections. */
+    interface Snapshot {
+        /** The values of the element with this id as loaded, or {@code null}. */
+        @Nullable
+        Object[] loaded(Object id);
+
+        /** The ids of the elements as loaded. */
+        Set<Object> loadedIds();
+    }
+
+    static final class LoadedList<E> extends ArrayList<E> implements Snapshot {
+        private static final long serialVersionUID = 1L;
+        private final transient Map<Object, Object[]> snapshot;
+
+        LoadedList(Collection<E> elements, Map<Object, Object[]> snapshot) {
+            super(elements);
+            this.snapshot = snapshot;
+        }
+
+        @Override
+        public Object @Nullable [] loaded(Object id) {
+            return snapshot.get(id);
+        }
+
+        @Override
+        public Set<Object> loadedIds() {
+            return snapshot.keySet();
+        }
+    }
+
+    static final class LoadedSet<E> extends LinkedHashSet<E> implements Snapshot {
+        private static final long serialVersionUID = 1L;
+        private final transient Map<Object, Object[]> snapshot;
+
+        LoadedSet(Collection<E> elements, Map<Object, Object[]> snapshot) {
+            super(elements);
+            this.snapshot = snapshot;
+        }
+
+        @Override
+        public Object @Nullable [] loaded(Object id) {
+            return snapshot.get(id);
+        }
+
+        @Override
+        public Set<Object> loadedIds() {
+            return snapshot.keySet();
+        }
+    }
+
+    /** A collection of the relation's type holding {@code elements}, with their values remembered. */
+    static <E> Collection<E> of(
+            RelationResolver resolver, RelationProperty relation, EntityModel<E> model, Collection<E> elements) {
+        Map<Object, Object[]> snapshot = new HashMap<>();
+        for (E element : elements) {
+            Object id = model.id().get(element);
+            if (id != null) {
+                snapshot.put(id, values(resolver, model, element));
+            }
+        }
+        return relation.collectionType() == Set.class
+                ? new LoadedSet<>(elements, snapshot)
+                : new LoadedList<>(elements, snapshot);
+    }
+
+    /**
+     * Whether a collection may have lost elements since it was loaded: always for a collection we did not load.
+     *
+     * @param collection the relation's current value
+     * @param ids the ids of its current elements
+     */
+    static boolean mayHaveRemoved(Collection<?> collection, Set<Object> ids) {
+        return !(collection instanceof Snapshot snapshot) || !ids.containsAll(snapshot.loadedIds());
+    }
+
+    /** Whether an element's column values are what was loaded. */
+    static <E> boolean unchanged(
+            RelationResolver resolver, @Nullable Object collection, EntityModel<E> model, E element) {
+        if (!(collection instanceof Snapshot snapshot)) {
+            return false;
+        }
+        Object id = model.id().get(element);
+        Object[] loaded = id == null ? null : snapshot.loaded(id);
+        return loaded != null && Arrays.deepEquals(loaded, values(resolver, model, element));
+    }
+
+    /** The column values, with references as the ids they stand for. */
+    static <E> Object[] values(RelationResolver resolver, EntityModel<E> model, E element) {
+        Object[] values = model.values(element);
+        for (RelationProperty relation : model.relations()) {
+            if (relation.column() != null) {
+                int index = relation.column().index();
+                Object referenced = values[index];
+                if (referenced != null) {
+                    values[index] =
+                            resolver.resolve(model, relation).target().id().get(referenced);
+                }
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,71 @@
+package io.databridge.query;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A to-many relation attribute ({@code @OneToMany}, {@code @ManyToMany}) of the generated metamodel, e.g. {@code
+ * Owner_.pets}: names the relation for {@link SelectQuery#fetch(Relation)}. Immutable and thread-safe.
+ *
+ * @param <T> the entity declaring the relation
+ * @param <E> the element entity
+ */
+public final class ToMany<T, E> implements Relation<T, E> {
+
+    private final Class<T> entity;
+    private final String property;
+    private final Class<E> target;
+
+    private ToMany(Class<T> entity, String property, Class<E> target) {
+        this.entity = entity;
+        this.property = property;
+        this.target = target;
+    }
+
+    /**
+     * Creates a to-many attribute; called by generated metamodels.
+     *
+     * @param entity the declaring entity
+     * @param property the relation property's name
+     * @param target the element entity
+     * @param <T> the declaring entity type
+     * @param <E> the element entity type
+     * @return the attribute
+     */
+    public static <T, E> ToMany<T, E> relation(Class<T> entity, String property, Class<E> target) {
+        return new ToMany<>(
+                Objects.requireNonNull(entity, "entity"),
+                Objects.requireNonNull(property, "property"),
+                Objects.requireNonNull(target, "target"));
+    }
+
+    @Override
+    public Class<T> entity() {
+        return entity;
+    }
+
+    @Override
+    public String property() {
+        return property;
+    }
+
+    @Override
+    public Class<E> target() {
+        return target;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return other instanceof ToMany<?, ?> that && that.entity == entity && that.property.equals(property);
+    }
+
+    @Override
+    public int hashCode() {
+        return entity.hashCode() * 31 + property.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return entity.getSimpleName() + "." + property;
+    }
+}

@@ -1,0 +1,105 @@
+package io.databridge.repository;
+
+import io.databridge.DataBridge;
+import io.databridge.internal.model.EntityModel;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.ResolvableType;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.SliceImpl;
+
+/**
+ * A repository method annotated {@link Fetch}: runs the method, then loads the named relations for all its results at
+ * once (one statement per relation per level). A page keeps its total, which counts roots. Checked once at startup.
+ * Immutable and thread-safe.
+ */
+final class FetchingInvoker<T> implements MethodInvoker {
+
+    private final DataBridge db;
+    private final Class<T> type;
+    private final String[] paths;
+    private final MethodInvoker target;
+
+    private FetchingInvoker(DataBridge db, Class<T> type, String[] paths, MethodInvoker target) {
+        this.db = db;
+        this.type = type;
+        this.paths = paths.clone();
+        this.target = target;
+    }
+
+    static <T> MethodInvoker of(
+            Class<?> repository,
+            Method method,
+            Fetch fetch,
+            DataBridge db,
+            EntityModel<T> model,
+            MethodInvoker target) {
+        Class<?> returned = method.getReturnType();
+        ResolvableType returnType = ResolvableType.forMethodReturnType(method, repository);
+        Class<?> element =
+                returned == model.type() ? returned : returnType.getGeneric(0).resolve();
+        boolean container = Optional.class == returned
+                || List.class == returned
+                || Collection.class == returned
+                || Iterable.class == returned
+                || Page.class == returned
+                || Slice.class == returned;
+        if (returned != model.type() && (!container || element != model.type())) {
+            throw new RepositoryDefinitionException(
+                    repository,
+                    method,
+                    "@Fetch loads relations of " + model.type().getSimpleName() + ", so the method must return "
+                            + model.type().getSimpleName() + ", Optional, List, Collection, Iterable, Page or Slice of"
+                            + " it");
+        }
+        try {
+            db.fetch(model.type(), List.of(), fetch.value());
+        } catch (IllegalArgumentException ex) {
+            throw new RepositoryDefinitionException(repository, method, ex.getMessage());
+        }
+        return new FetchingInvoker<>(db, model.type(), fetch.value(), target);
+    }
+
+    @Override
+    public @Nullable Object invoke(Object proxy, @Nullable Object[] args) throws Throwable {
+        Object result = target.invoke(proxy, args);
+        if (result == null) {
+            return null;
+        }
+        if (type.isInstance(result)) {
+            return load(List.of(type.cast(result))).get(0);
+        }
+        if (result instanceof Optional<?> optional) {
+            return optional.map(value -> load(List.of(type.cast(value))).get(0));
+        }
+        if (result instanceof Page<?> page) {
+            return new PageImpl<>(load(cast(page.getContent())), page.getPageable(), page.getTotalElements());
+        }
+        if (result instanceof Slice<?> slice) {
+            return new SliceImpl<>(load(cast(slice.getContent())), slice.getPageable(), slice.hasNext());
+        }
+        List<T> rows = new ArrayList<>();
+        for (Object row : (Iterable<?>) result) {
+            rows.add(type.cast(row));
+        }
+        return load(rows);
+    }
+
+    private List<T> cast(List<?> rows) {
+        List<T> list = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            list.add(type.cast(row));
+        }
+        return list;
+    }
+
+    private List<T> load(List<T> rows) {
+        return db.fetch(type, rows, paths);
+    }
+}
