@@ -37,17 +37,44 @@ final class DefaultSqlQuery implements SqlQuery {
     private final EntityModels models;
     private final ResultMappers mappers;
 
+    /** The task of observations and logs; {@code null}: {@code sql query}, {@code sql update} or {@code sql stream}. */
+    private final @Nullable String task;
+
     DefaultSqlQuery(
             NamedParameters parsed,
             Map<String, @Nullable Object> values,
             JdbcExecutor executor,
             EntityModels models,
             ResultMappers mappers) {
+        this(parsed, values, executor, models, mappers, null);
+    }
+
+    private DefaultSqlQuery(
+            NamedParameters parsed,
+            Map<String, @Nullable Object> values,
+            JdbcExecutor executor,
+            EntityModels models,
+            ResultMappers mappers,
+            @Nullable String task) {
         this.parsed = parsed;
         this.values = values;
         this.executor = executor;
         this.models = models;
         this.mappers = mappers;
+        this.task = task;
+    }
+
+    @Override
+    public SqlQuery task(String task) {
+        if (task == null || task.isBlank()) {
+            throw new IllegalArgumentException("task must not be blank");
+        }
+        return new DefaultSqlQuery(parsed, values, executor, models, mappers, task);
+    }
+
+    private String taskOr(String fallback) {
+        String named = task;
+        return named == null ? fallback : named;
     }
 
     @Override
@@ -65,7 +92,7 @@ final class DefaultSqlQuery implements SqlQuery {
             }
             copy.put(entry.getKey(), entry.getValue());
         }
-        return new DefaultSqlQuery(parsed, copy, executor, models, mappers);
+        return new DefaultSqlQuery(parsed, copy, executor, models, mappers, task);
     }
 
     @Override
@@ -95,7 +122,7 @@ final class DefaultSqlQuery implements SqlQuery {
     @Override
     public <R> Stream<R> stream(Class<R> type) {
         return executor.stream(
-                "sql stream",
+                taskOr("sql stream"),
                 parsed.sql(),
                 STREAM_FETCH_SIZE,
                 this::bind,
@@ -104,7 +131,7 @@ final class DefaultSqlQuery implements SqlQuery {
 
     @Override
     public long update() {
-        return executor.execute("sql update", parsed.sql(), statement -> {
+        return executor.execute(taskOr("sql update"), parsed.sql(), statement -> {
             bind(statement);
             return statement.executeLargeUpdate();
         });
@@ -114,7 +141,7 @@ final class DefaultSqlQuery implements SqlQuery {
         if (type == null) {
             throw new IllegalArgumentException("result type must not be null");
         }
-        return executor.execute("sql query", parsed.sql(), statement -> {
+        return executor.execute(taskOr("sql query"), parsed.sql(), statement -> {
             bind(statement);
             if (limit < Integer.MAX_VALUE) {
                 statement.setMaxRows(limit);

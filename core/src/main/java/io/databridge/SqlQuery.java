@@ -90,4 +90,15 @@ public interface SqlQuery {
      * @return the number of rows affected
      */
     long update();
+
+    /**
+     * Names what this statement does in observations (the {@code data-bridge.task} tag) and in the SQL and slow-query
+     * logs, instead of {@code sql query}, {@code sql update} or {@code sql stream}; e.g. {@code query Customer}. Keep
+     * it low-cardinality: never a value.
+     *
+     * @param task the task name
+     * @return a new query with that task; this one is unchanged
+     * @throws IllegalArgumentException when the name is blank
+     */
+    SqlQuery task(String task);
 }

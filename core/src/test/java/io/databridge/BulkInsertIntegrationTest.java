@@ -732,6 +732,8 @@ class BulkInsertIntegrationTest {
         List<Purse> input = List.of(
                 new Purse(null, new Money(new BigDecimal("1.5000"))),
                 new Purse(null, new Money(new BigDecimal("2.25"))));
+        // The engine looks the id column's sequence up once per entity; take that out of the count below.
+        custom.insertAll(List.of(new Purse(null, new Money(BigDecimal.TEN))));
         int before = statements.get();
         assertThat(custom.insertAll(input))
                 .extracting(Purse::money)

@@ -10,10 +10,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -35,6 +38,8 @@ import org.springframework.core.io.ResourceLoader;
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class DataBridgeMigrationsAutoConfiguration {
 
+    private static final String LOCATIONS = "data-bridge.migrations.locations";
+
     @Bean
     @ConditionalOnMissingBean
     Migrations dataBridgeMigrations(
@@ -42,9 +47,14 @@ public final class DataBridgeMigrationsAutoConfiguration {
             DataBridgeProperties properties,
             ObjectProvider<PgExceptionTranslator> translator,
             ObjectProvider<AuditTrail> audit,
-            ResourceLoader resourceLoader) {
+            ResourceLoader resourceLoader,
+            Environment environment) {
         Migrations.Builder builder = Migrations.builder(dataSource)
                 .locations(properties.getMigrations().getLocations())
+                // The default location may be absent (no scripts yet); one that was configured must exist.
+                .locationsRequired(Binder.get(environment)
+                        .bind(LOCATIONS, Bindable.listOf(String.class))
+                        .isBound())
                 .translator(translator.getIfAvailable(
                         () -> new PgExceptionTranslator(properties.getErrors().sanitizes())));
         audit.ifUnique(builder::auditTrail);

@@ -2,8 +2,10 @@ package io.databridge.autoconfigure;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 
@@ -62,12 +64,23 @@ final class DataBridgePools {
         credentials.applyTo(config);
         DataBridgeProperties.Pool pool = properties.getDatasource().getPool();
         config.setMaximumPoolSize(pool.getMaximumSize());
-        config.setMinimumIdle(pool.getMaximumSize());
+        Integer minimumIdle = pool.getMinimumIdle();
+        config.setMinimumIdle(minimumIdle == null ? pool.getMaximumSize() : minimumIdle);
         long connectionTimeout = pool.getConnectionTimeout().toMillis();
         config.setConnectionTimeout(connectionTimeout);
+        setIfPresent(pool.getIdleTimeout(), config::setIdleTimeout);
+        setIfPresent(pool.getMaxLifetime(), config::setMaxLifetime);
+        setIfPresent(pool.getKeepaliveTime(), config::setKeepaliveTime);
+        setIfPresent(pool.getLeakDetectionThreshold(), config::setLeakDetectionThreshold);
         // HikariCP validates an idle connection before handing it out, for up to validationTimeout (5 s), whatever the
-        // caller's connection timeout: against a frozen server a 1 s timeout would otherwise fail after 6 s.
-        config.setValidationTimeout(Math.min(connectionTimeout, DEFAULT_VALIDATION_TIMEOUT_MILLIS));
+        // caller's connection timeout: against a frozen server a 1 s timeout would otherwise fail after 6 s. Unless
+        // set explicitly, the validation timeout follows the connection timeout.
+        Duration validationTimeout = pool.getValidationTimeout();
+        config.setValidationTimeout(
+                validationTimeout != null
+                        ? validationTimeout.toMillis()
+                        : Math.min(connectionTimeout, DEFAULT_VALIDATION_TIMEOUT_MILLIS));
+        config.setInitializationFailTimeout(pool.getInitializationFailTimeout().toMillis());
         driverProperties(properties, environment).forEach(config::addDataSourceProperty);
         return config;
     }
@@ -87,6 +100,12 @@ final class DataBridgePools {
         config.setPoolName(name);
         config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);
+    }
+
+    private static void setIfPresent(@Nullable Duration value, LongConsumer setter) {
+        if (value != null) {
+            setter.accept(value.toMillis());
+        }
     }
 
     static Map<String, String> driverProperties(DataBridgeProperties properties, Environment environment) {

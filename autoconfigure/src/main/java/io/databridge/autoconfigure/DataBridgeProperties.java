@@ -9,13 +9,15 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
 
 /**
  * Settings under {@code data-bridge}. Validated once, when bound: a bad value stops startup with a message that names
  * the property, the rule and the value. Not thread-safe while being bound; read-only afterwards.
  */
 @ConfigurationProperties("data-bridge")
-public class DataBridgeProperties implements InitializingBean {
+public class DataBridgeProperties implements InitializingBean, EnvironmentAware {
 
     /** The smallest connection timeout HikariCP accepts. */
     static final Duration MINIMUM_CONNECTION_TIMEOUT = Duration.ofMillis(250);
@@ -29,6 +31,8 @@ public class DataBridgeProperties implements InitializingBean {
     private final Logging logging = new Logging();
 
     private final Migrations migrations = new Migrations();
+
+    private @Nullable Environment environment;
 
     /**
      * The connection settings.
@@ -76,7 +80,22 @@ public class DataBridgeProperties implements InitializingBean {
     }
 
     @Override
+    public void setEnvironment(Environment environment) {
+        this.environment = environment;
+    }
+
+    /**
+     * Rejects {@code data-bridge.*} keys that are no data-bridge property (with a "did you mean"), then checks every
+     * value.
+     *
+     * @throws InvalidDataBridgePropertyException naming the property and what is wrong
+     */
+    @Override
     public void afterPropertiesSet() {
+        Environment current = environment;
+        if (current != null) {
+            DataBridgePropertyNames.rejectUnknown(current);
+        }
         validate();
     }
 
@@ -113,6 +132,7 @@ public class DataBridgeProperties implements InitializingBean {
                     "data-bridge.datasource.pool.connection-timeout must be >= 250ms but was "
                             + connectionTimeout.toMillis() + "ms");
         }
+        datasource.getPool().validate();
     }
 
     @Override
@@ -127,9 +147,9 @@ public class DataBridgeProperties implements InitializingBean {
     public static class Datasource {
 
         /**
-         * JDBC URL of the PostgreSQL database, e.g. {@code jdbc:postgresql://localhost:5432/app}. When set (and
-         * {@code spring.datasource.url} is not), data-bridge creates a HikariCP pool for it unless the application
-         * defines its own DataSource.
+         * JDBC URL of the PostgreSQL database, e.g. jdbc:postgresql://localhost:5432/app. When set (and
+         * spring.datasource.url is not), data-bridge creates a HikariCP pool for it unless the application defines its
+         * own DataSource.
          */
         private @Nullable String url;
 
@@ -141,13 +161,13 @@ public class DataBridgeProperties implements InitializingBean {
 
         /**
          * File holding the login password (a Kubernetes or Docker secret), read again for each new connection so a
-         * rotated secret is picked up; one trailing line break is ignored. Excludes {@code password}.
+         * rotated secret is picked up; one trailing line break is ignored. Excludes password.
          */
         private @Nullable Path passwordFile;
 
         /**
-         * Extra pgjdbc connection properties, e.g. {@code socketTimeout: 600}. They override data-bridge's defaults of
-         * the same name (see the reference documentation for those defaults and their reasons).
+         * Extra pgjdbc connection properties, e.g. socketTimeout: 600. They override data-bridge's defaults of the same
+         * name (see the reference documentation for those defaults and their reasons).
          */
         private Map<String, String> driverProperties = new LinkedHashMap<>();
 
@@ -302,6 +322,49 @@ public class DataBridgeProperties implements InitializingBean {
         private Duration connectionTimeout = Duration.ofSeconds(5);
 
         /**
+         * Minimum number of idle connections the pool keeps. Unset: the maximum size, a fixed-size pool (HikariCP's
+         * recommendation for steady latency). Between 0 and the maximum size.
+         */
+        private @Nullable Integer minimumIdle;
+
+        /**
+         * How long a connection above the minimum idle count may sit idle before it is closed; applies only when
+         * minimum-idle is below maximum-size. Unset: HikariCP's default, 10 minutes.
+         */
+        private @Nullable Duration idleTimeout;
+
+        /**
+         * Maximum lifetime of a connection, after which the pool replaces it when idle. Keep it a little shorter than
+         * any time limit of the network or database. Unset: HikariCP's default, 30 minutes.
+         */
+        private @Nullable Duration maxLifetime;
+
+        /**
+         * How often an idle connection is tested, to keep it alive through firewalls and detect dead ones. Unset:
+         * HikariCP's default, 2 minutes; 0 turns it off.
+         */
+        private @Nullable Duration keepaliveTime;
+
+        /**
+         * How long a connection may be out of the pool before a possible leak is logged, with the stack trace of the
+         * code that borrowed it. Unset or 0: off; at least 2s otherwise.
+         */
+        private @Nullable Duration leakDetectionThreshold;
+
+        /**
+         * How long the pool waits for a connection to answer its validity test. Unset: HikariCP's default, 5 seconds;
+         * at least 250ms, and below connection-timeout.
+         */
+        private @Nullable Duration validationTimeout;
+
+        /**
+         * How long pool creation tries to open the first connection before startup fails. data-bridge's default, 1ms,
+         * fails at once with an explanation (a wrong URL or password stops startup); a negative value starts the pool
+         * without trying.
+         */
+        private Duration initializationFailTimeout = Duration.ofMillis(1);
+
+        /**
          * Maximum pool size.
          *
          * @return the size
@@ -337,9 +400,165 @@ public class DataBridgeProperties implements InitializingBean {
             this.connectionTimeout = connectionTimeout;
         }
 
+        private void validate() {
+            if (minimumIdle != null && (minimumIdle < 0 || minimumIdle > maximumSize)) {
+                throw new InvalidDataBridgePropertyException(
+                        "data-bridge.datasource.pool.minimum-idle",
+                        "data-bridge.datasource.pool.minimum-idle must be between 0 and"
+                                + " data-bridge.datasource.pool.maximum-size (" + maximumSize + ") but was "
+                                + minimumIdle);
+            }
+            atLeast("idle-timeout", idleTimeout, Duration.ZERO);
+            atLeast("max-lifetime", maxLifetime, Duration.ZERO);
+            atLeast("keepalive-time", keepaliveTime, Duration.ZERO);
+            atLeast("validation-timeout", validationTimeout, MINIMUM_CONNECTION_TIMEOUT);
+            if (leakDetectionThreshold != null && !leakDetectionThreshold.isZero()) {
+                atLeast("leak-detection-threshold", leakDetectionThreshold, Duration.ofSeconds(2));
+            }
+        }
+
+        private static void atLeast(String name, @Nullable Duration value, Duration minimum) {
+            if (value != null && value.compareTo(minimum) < 0) {
+                String property = "data-bridge.datasource.pool." + name;
+                throw new InvalidDataBridgePropertyException(
+                        property,
+                        property + " must be >= " + minimum.toMillis() + "ms but was " + value.toMillis() + "ms");
+            }
+        }
+
+        /**
+         * The minimum idle count.
+         *
+         * @return the count, or {@code null} for the maximum size
+         */
+        public @Nullable Integer getMinimumIdle() {
+            return minimumIdle;
+        }
+
+        /**
+         * Sets the minimum idle count.
+         *
+         * @param minimumIdle the count, between 0 and the maximum size
+         */
+        public void setMinimumIdle(@Nullable Integer minimumIdle) {
+            this.minimumIdle = minimumIdle;
+        }
+
+        /**
+         * The idle timeout.
+         *
+         * @return the timeout, or {@code null} for HikariCP's default
+         */
+        public @Nullable Duration getIdleTimeout() {
+            return idleTimeout;
+        }
+
+        /**
+         * Sets the idle timeout.
+         *
+         * @param idleTimeout the timeout
+         */
+        public void setIdleTimeout(@Nullable Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+        }
+
+        /**
+         * The maximum lifetime of a connection.
+         *
+         * @return the lifetime, or {@code null} for HikariCP's default
+         */
+        public @Nullable Duration getMaxLifetime() {
+            return maxLifetime;
+        }
+
+        /**
+         * Sets the maximum lifetime of a connection.
+         *
+         * @param maxLifetime the lifetime
+         */
+        public void setMaxLifetime(@Nullable Duration maxLifetime) {
+            this.maxLifetime = maxLifetime;
+        }
+
+        /**
+         * The keepalive interval.
+         *
+         * @return the interval, or {@code null} for HikariCP's default
+         */
+        public @Nullable Duration getKeepaliveTime() {
+            return keepaliveTime;
+        }
+
+        /**
+         * Sets the keepalive interval.
+         *
+         * @param keepaliveTime the interval; 0 turns keepalive off
+         */
+        public void setKeepaliveTime(@Nullable Duration keepaliveTime) {
+            this.keepaliveTime = keepaliveTime;
+        }
+
+        /**
+         * The leak-detection threshold.
+         *
+         * @return the threshold, or {@code null} when off
+         */
+        public @Nullable Duration getLeakDetectionThreshold() {
+            return leakDetectionThreshold;
+        }
+
+        /**
+         * Sets the leak-detection threshold.
+         *
+         * @param leakDetectionThreshold the threshold; 0 turns it off
+         */
+        public void setLeakDetectionThreshold(@Nullable Duration leakDetectionThreshold) {
+            this.leakDetectionThreshold = leakDetectionThreshold;
+        }
+
+        /**
+         * The validation timeout.
+         *
+         * @return the timeout, or {@code null} for HikariCP's default
+         */
+        public @Nullable Duration getValidationTimeout() {
+            return validationTimeout;
+        }
+
+        /**
+         * Sets the validation timeout.
+         *
+         * @param validationTimeout the timeout, at least 250ms
+         */
+        public void setValidationTimeout(@Nullable Duration validationTimeout) {
+            this.validationTimeout = validationTimeout;
+        }
+
+        /**
+         * The initialization-fail timeout.
+         *
+         * @return the timeout; negative to start without trying a connection
+         */
+        public Duration getInitializationFailTimeout() {
+            return initializationFailTimeout;
+        }
+
+        /**
+         * Sets the initialization-fail timeout.
+         *
+         * @param initializationFailTimeout the timeout; negative to start without trying a connection
+         */
+        public void setInitializationFailTimeout(Duration initializationFailTimeout) {
+            this.initializationFailTimeout = initializationFailTimeout;
+        }
+
         @Override
         public String toString() {
-            return "[maximumSize=" + maximumSize + ", connectionTimeout=" + connectionTimeout + "]";
+            return "[maximumSize=" + maximumSize + ", connectionTimeout=" + connectionTimeout + ", minimumIdle="
+                    + minimumIdle + ", idleTimeout=" + idleTimeout + ", maxLifetime=" + maxLifetime
+                    + ", keepaliveTime=" + keepaliveTime + ", leakDetectionThreshold=" + leakDetectionThreshold
+                    + ", validationTimeout=" + validationTimeout + ", initializationFailTimeout="
+                    + initializationFailTimeout + "]";
         }
     }
 
@@ -351,6 +570,32 @@ public class DataBridgeProperties implements InitializingBean {
          * the error id in the message). Turn off only in development, e.g. with DATA_BRIDGE_ERRORS_SANITIZE=false.
          */
         private Boolean sanitize = true;
+
+        /**
+         * Whether a Spring MVC application answers data-access failures with RFC 9457 problem details: duplicate key
+         * and stale version 409, integrity and value errors 400, timeouts and unavailable connections 503, anything
+         * else 500, each with a sanitized detail and the error id (never a class, table, column or value). Spring
+         * MVC's own errors (unreadable JSON, validation) use the same format.
+         */
+        private boolean problemDetails = false;
+
+        /**
+         * Whether data-access failures become problem details in Spring MVC applications.
+         *
+         * @return {@code true} when they do
+         */
+        public boolean isProblemDetails() {
+            return problemDetails;
+        }
+
+        /**
+         * Turns the problem-details answers on or off.
+         *
+         * @param problemDetails {@code true} to answer with problem details
+         */
+        public void setProblemDetails(boolean problemDetails) {
+            this.problemDetails = problemDetails;
+        }
 
         /**
          * Whether messages are sanitized.
@@ -382,9 +627,34 @@ public class DataBridgeProperties implements InitializingBean {
         /**
          * Whether to start an embedded PostgreSQL when data-bridge-embedded is on the class path and no URL is set
          * (neither data-bridge.datasource.url nor spring.datasource.url) and the application has no DataSource. Its
-         * data is discarded when the application stops.
+         * data is discarded when the application stops. A packaged application (java -jar) starts it only when this is
+         * set to true explicitly.
          */
         private boolean enabled = true;
+
+        /**
+         * Directory of the embedded PostgreSQL's data, kept across application restarts (created and initialized on
+         * first use). Unset: a temporary directory, deleted when the application stops.
+         */
+        private @Nullable Path dataDirectory;
+
+        /**
+         * The data directory.
+         *
+         * @return the directory, or {@code null} for a temporary one
+         */
+        public @Nullable Path getDataDirectory() {
+            return dataDirectory;
+        }
+
+        /**
+         * Sets the data directory.
+         *
+         * @param dataDirectory the directory, or {@code null} for a temporary one
+         */
+        public void setDataDirectory(@Nullable Path dataDirectory) {
+            this.dataDirectory = dataDirectory;
+        }
 
         /**
          * Whether the embedded database may start.

@@ -30,6 +30,10 @@ final class DatabaseConnectionFailureAnalyzer extends AbstractFailureAnalyzer<SQ
         String where = url == null ? "PostgreSQL" : "PostgreSQL at " + url;
         String user = environment.getProperty(prefix + ".username");
         String asUser = user == null || user.isBlank() ? "" : " as user '" + user + "'";
+        FailureAnalysis authentication = authentication(state, cause, where, prefix, user);
+        if (authentication != null) {
+            return authentication;
+        }
         if (state.startsWith("08")) {
             return new FailureAnalysis(
                     "data-bridge could not connect to " + where + ": the server did not accept a connection (SQLSTATE "
@@ -49,6 +53,58 @@ final class DatabaseConnectionFailureAnalyzer extends AbstractFailureAnalyzer<SQ
             return new FailureAnalysis(
                     "The database in the URL does not exist on " + where + " (SQLSTATE 3D000).",
                     "Create it (CREATE DATABASE ...), or fix the database name at the end of " + prefix + ".url.",
+                    cause);
+        }
+        return null;
+    }
+
+    /**
+     * One explanation per authentication failure. The driver's message is read to tell them apart (pgjdbc and the
+     * server word them stably) but never shown: it may name the host or the role.
+     */
+    private static @Nullable FailureAnalysis authentication(
+            String state, SQLException cause, String where, String prefix, @Nullable String user) {
+        String message = String.valueOf(cause.getMessage());
+        String named = user == null || user.isBlank() ? "the configured user" : "user '" + user + "'";
+        if (state.equals("08004") && message.contains("but no password was provided")) {
+            String method = message.contains("SCRAM") ? "SCRAM (scram-sha-256)" : "password";
+            return new FailureAnalysis(
+                    where + " asked for a password (" + method + " authentication) for " + named
+                            + ", but no password is configured (SQLSTATE 08004).",
+                    "Set " + prefix + ".password, e.g. password: ${DB_PASSWORD} with the environment variable"
+                            + " DB_PASSWORD set (a placeholder whose variable is not set leaves no password).",
+                    cause);
+        }
+        if (state.equals("08004") && message.contains("authentication type")) {
+            return new FailureAnalysis(
+                    where + " asked " + named + " to log in with an authentication method the PostgreSQL driver"
+                            + " does not support (SQLSTATE 08004).",
+                    "Change the method for this user in the server's pg_hba.conf to scram-sha-256 (or md5) and reload"
+                            + " the server.",
+                    cause);
+        }
+        if (state.equals("28P01")) {
+            return new FailureAnalysis(
+                    where + " rejected the password of " + named + " (SQLSTATE 28P01).",
+                    "Check " + prefix + ".password (or the environment variable it refers to) and " + prefix
+                            + ".username; the server answers the same when the user does not exist.",
+                    cause);
+        }
+        if (state.equals("28000") && message.contains("role") && message.contains("does not exist")) {
+            return new FailureAnalysis(
+                    where + " has no role (user) "
+                            + (user == null || user.isBlank() ? "of the configured name" : "'" + user + "'")
+                            + " (SQLSTATE 28000).",
+                    "Fix " + prefix + ".username, or create the role on the server: CREATE ROLE <name> LOGIN PASSWORD"
+                            + " '...'.",
+                    cause);
+        }
+        if (state.equals("28000") && message.contains("pg_hba.conf")) {
+            return new FailureAnalysis(
+                    where + " does not admit " + named + " from this host to this database (no matching pg_hba.conf"
+                            + " entry; SQLSTATE 28000).",
+                    "Add an entry for this user, database and client address to the server's pg_hba.conf and reload"
+                            + " the server, or connect from a host it admits.",
                     cause);
         }
         return null;

@@ -9,13 +9,15 @@ final class InvalidDataBridgePropertyFailureAnalyzer
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidDataBridgePropertyException cause) {
-        String property = cause.getProperty();
-        String variable =
-                property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
-        return new FailureAnalysis(
-                "Invalid data-bridge configuration: " + cause.getMessage(),
-                "Set " + property + " to a valid value in application.yml or application.properties, or with the"
-                        + " environment variable " + variable + ".",
-                cause);
+        String action = cause.action();
+        if (action == null) {
+            String property = cause.getProperty();
+            String variable = property.toUpperCase(java.util.Locale.ROOT)
+                    .replace('.', '_')
+                    .replace('-', '_');
+            action = "Set " + property + " to a valid value in application.yml or application.properties, or with the"
+                    + " environment variable " + variable + ".";
+        }
+        return new FailureAnalysis(cause.title() + ": " + cause.getMessage(), action, cause);
     }
 }

@@ -108,6 +108,48 @@ class MigrationsAutoConfigurationTest {
     }
 
     @Test
+    void aConfiguredLocationThatDoesNotExistStopsStartup() {
+        runner("classpath:test-migrations/okk").run(context -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = new MigrationFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription())
+                    .isEqualTo("data-bridge's migrations did not run: The migration location"
+                            + " classpath:test-migrations/okk does not exist; create it, or fix the location");
+            assertThat(analysis.getAction())
+                    .isEqualTo("Fix data-bridge.migrations.locations (a classpath: location is a directory under"
+                            + " src/main/resources), create the directory, or remove the property to use"
+                            + " classpath:db/migration. To start without migrating, set"
+                            + " data-bridge.migrations.enabled=false.");
+        });
+    }
+
+    @Test
+    void aConfiguredFilesystemLocationThatDoesNotExistStopsStartup() {
+        runner("filesystem:/no/such/directory/here")
+                .run(context -> assertThat(findCause(context.getStartupFailure()))
+                        .hasMessage("The migration location filesystem:/no/such/directory/here does not exist; create"
+                                + " it, or fix the location"));
+    }
+
+    @Test
+    void aConfiguredLocationWithoutScriptsYetIsAccepted() throws Exception {
+        java.nio.file.Path empty = java.nio.file.Files.createTempDirectory("no-scripts-yet");
+        runner("filesystem:" + empty).run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void theDefaultLocationMayBeAbsent() {
+        String url = database.jdbcUrl();
+        Runners.withoutEmbedded()
+                .withPropertyValues(
+                        "data-bridge.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema="
+                                + schema,
+                        "data-bridge.datasource.username=" + database.username(),
+                        "data-bridge.datasource.password=" + database.password())
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
     void emptyLocationsAreRejected() {
         runner("")
                 .run(context -> assertThat(context)

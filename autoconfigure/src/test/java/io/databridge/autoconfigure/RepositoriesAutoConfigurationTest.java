@@ -67,6 +67,30 @@ class RepositoriesAutoConfigurationTest {
     }
 
     @Test
+    void unsupportedPropertyTypeIsExplainedWithTheCustomizerToDeclare() {
+        Runners.withTestDatabase()
+                .withUserConfiguration(UnsupportedTypePackage.class)
+                .run(context -> {
+                    FailureAnalysis analysis =
+                            StartupFailureAnalysisTest.analyze(context, new EntityMappingFailureAnalyzer());
+                    assertThat(analysis.getDescription())
+                            .isEqualTo("data-bridge cannot map an entity: Cannot map "
+                                    + io.databridge.autoconfigure.repos.unsupported.Link.class.getName()
+                                    + ".target: unsupported type java.net.URI: register a TypeCodec for it with"
+                                    + " TypeCodecs.builder().register(URI.class, codec), or mark the property @Json");
+                    assertThat(analysis.getAction())
+                            .isEqualTo(
+                                    "Register a TypeCodec for java.net.URI with a DataBridgeBuilderCustomizer bean:\n\n"
+                                            + "    @Bean\n"
+                                            + "    DataBridgeBuilderCustomizer uriCodec() {\n"
+                                            + "        return builder -> builder.codecs(TypeCodecs.builder().register(URI.class, new"
+                                            + " URICodec()).build());\n"
+                                            + "    }\n\n"
+                                            + "or mark the property @Json to store it as jsonb (docs/entities.md, \"Your own types\").");
+                });
+    }
+
+    @Test
     void derivedQueriesRunOnTheQueryDsl() {
         Runners.withTestDatabase().withUserConfiguration(DerivedPackage.class).run(context -> {
             assertThat(context).hasNotFailed();
@@ -125,6 +149,10 @@ class RepositoriesAutoConfigurationTest {
                                     + " Slice of one)");
                 });
     }
+
+    @Configuration(proxyBeanMethods = false)
+    @AutoConfigurationPackage(basePackageClasses = io.databridge.autoconfigure.repos.unsupported.LinkRepository.class)
+    static class UnsupportedTypePackage {}
 
     @Configuration(proxyBeanMethods = false)
     @AutoConfigurationPackage(basePackageClasses = ItemRepository.class)

@@ -81,7 +81,7 @@ class StartupFailureAnalysisTest {
     }
 
     @Test
-    void rejectedLoginIsExplained() {
+    void unknownRoleIsExplained() {
         String[] properties = {
             "data-bridge.datasource.url=" + database.jdbcUrl(),
             "data-bridge.datasource.username=no_such_user_here",
@@ -89,15 +89,81 @@ class StartupFailureAnalysisTest {
         };
         Runners.withoutEmbedded().withPropertyValues(properties).run(context -> {
             FailureAnalysis analysis = analyze(context, connectionAnalyzer(properties));
+            // A server that asks for a password does not reveal whether the role exists (28P01).
             assertThat(analysis.getDescription())
-                    .startsWith("PostgreSQL at " + database.jdbcUrl()
-                            + " rejected the login as user 'no_such_user_here' (SQLSTATE 28");
-            assertThat(analysis.getAction())
-                    .isEqualTo("Check data-bridge.datasource.username and data-bridge.datasource.password (or"
-                            + " the environment variable the password refers to), and that the server's"
-                            + " pg_hba.conf admits this user.");
+                    .isIn(
+                            "PostgreSQL at " + database.jdbcUrl() + " has no role (user) 'no_such_user_here'"
+                                    + " (SQLSTATE 28000).",
+                            "PostgreSQL at " + database.jdbcUrl() + " rejected the password of user"
+                                    + " 'no_such_user_here' (SQLSTATE 28P01).");
+            if (analysis.getDescription().contains("28000")) {
+                assertThat(analysis.getAction())
+                        .isEqualTo("Fix data-bridge.datasource.username, or create the role on the server: CREATE"
+                                + " ROLE <name> LOGIN PASSWORD '...'.");
+            }
             assertNoSecret(analysis);
         });
+    }
+
+    @Test
+    void missingPasswordAgainstScramIsExplained() {
+        // pgjdbc's own words when the server asks for SCRAM and the connection has no password.
+        FailureAnalysis analysis = connectionAnalyzer(
+                        "data-bridge.datasource.url=jdbc:postgresql://db:5432/app",
+                        "data-bridge.datasource.username=app")
+                .analyze(new IllegalStateException(new java.sql.SQLException(
+                        "The server requested SCRAM-based authentication, but no password was provided.", "08004")));
+        assertThat(analysis).isNotNull();
+        assertThat(analysis.getDescription())
+                .isEqualTo("PostgreSQL at jdbc:postgresql://db:5432/app asked for a password (SCRAM (scram-sha-256)"
+                        + " authentication) for user 'app', but no password is configured (SQLSTATE 08004).");
+        assertThat(analysis.getAction())
+                .isEqualTo("Set data-bridge.datasource.password, e.g. password: ${DB_PASSWORD} with the environment"
+                        + " variable DB_PASSWORD set (a placeholder whose variable is not set leaves no password).");
+    }
+
+    @Test
+    void wrongPasswordIsExplained() {
+        FailureAnalysis analysis = connectionAnalyzer(
+                        "data-bridge.datasource.url=jdbc:postgresql://db:5432/app",
+                        "data-bridge.datasource.username=app",
+                        "data-bridge.datasource.password=secret")
+                .analyze(new IllegalStateException(
+                        new java.sql.SQLException("FATAL: password authentication failed for user \"app\"", "28P01")));
+        assertThat(analysis).isNotNull();
+        assertThat(analysis.getDescription())
+                .isEqualTo("PostgreSQL at jdbc:postgresql://db:5432/app rejected the password of user 'app' (SQLSTATE"
+                        + " 28P01).");
+        assertThat(analysis.getAction())
+                .isEqualTo("Check data-bridge.datasource.password (or the environment variable it refers to) and"
+                        + " data-bridge.datasource.username; the server answers the same when the user does not"
+                        + " exist.");
+        assertNoSecret(analysis);
+    }
+
+    @Test
+    void hostNotAdmittedByPgHbaIsExplained() {
+        FailureAnalysis analysis = connectionAnalyzer(
+                        "data-bridge.datasource.url=jdbc:postgresql://db:5432/app",
+                        "data-bridge.datasource.username=app")
+                .analyze(new IllegalStateException(new java.sql.SQLException(
+                        "FATAL: no pg_hba.conf entry for host \"10.0.0.7\", user \"app\", database \"app\"", "28000")));
+        assertThat(analysis).isNotNull();
+        assertThat(analysis.getDescription())
+                .isEqualTo("PostgreSQL at jdbc:postgresql://db:5432/app does not admit user 'app' from this host to"
+                        + " this database (no matching pg_hba.conf entry; SQLSTATE 28000).");
+        assertThat(analysis.getDescription()).doesNotContain("10.0.0.7");
+    }
+
+    @Test
+    void unsupportedAuthenticationMethodIsExplained() {
+        FailureAnalysis analysis = connectionAnalyzer("data-bridge.datasource.url=jdbc:postgresql://db:5432/app")
+                .analyze(new IllegalStateException(
+                        new java.sql.SQLException("The authentication type 7 is not supported.", "08004")));
+        assertThat(analysis).isNotNull();
+        assertThat(analysis.getDescription())
+                .isEqualTo("PostgreSQL at jdbc:postgresql://db:5432/app asked the configured user to log in with an"
+                        + " authentication method the PostgreSQL driver does not support (SQLSTATE 08004).");
     }
 
     @Test
@@ -141,7 +207,9 @@ class StartupFailureAnalysisTest {
                 .containsExactly(
                         InvalidDataBridgePropertyFailureAnalyzer.class.getName(),
                         DatabaseConnectionFailureAnalyzer.class.getName(),
+                        NoDatabaseConfiguredFailureAnalyzer.class.getName(),
                         RepositoryDefinitionFailureAnalyzer.class.getName(),
+                        EntityMappingFailureAnalyzer.class.getName(),
                         MigrationFailureAnalyzer.class.getName());
         assertThat(factories.getProperty(
                         "org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializationDetector"))

@@ -30,7 +30,7 @@ record MigrationScript(
     /** Scripts of the locations, applying ones and undoing ones, each list in version order. */
     record Found(List<MigrationScript> up, Map<MigrationVersion, MigrationScript> undo) {}
 
-    static Found load(ResourcePatternResolver resolver, List<String> locations) {
+    static Found load(ResourcePatternResolver resolver, List<String> locations, boolean locationsRequired) {
         Map<MigrationVersion, MigrationScript> up = new LinkedHashMap<>();
         Map<MigrationVersion, MigrationScript> undo = new LinkedHashMap<>();
         for (String location : locations) {
@@ -39,6 +39,10 @@ record MigrationScript(
                 resources = resolver.getResources(pattern(location));
             } catch (IOException ex) {
                 throw new MigrationException("Cannot list the migration scripts in " + location + ": " + ex, ex);
+            }
+            if (locationsRequired && resources.length == 0 && !exists(resolver, location)) {
+                throw new MigrationException(
+                        "The migration location " + location + " does not exist; create it, or fix the location", null);
             }
             for (Resource resource : resources) {
                 String name = resource.getFilename();
@@ -82,6 +86,22 @@ record MigrationScript(
         List<MigrationScript> ordered = new ArrayList<>(up.values());
         ordered.sort(Comparator.comparing(MigrationScript::version));
         return new Found(List.copyOf(ordered), Map.copyOf(undo));
+    }
+
+    /** Whether the location's directory exists (it may hold no script yet). */
+    private static boolean exists(ResourcePatternResolver resolver, String location) {
+        String pattern = pattern(location);
+        String base = pattern.substring(0, pattern.length() - "/**/*.sql".length());
+        try {
+            for (Resource resource : resolver.getResources(base)) {
+                if (resource.exists()) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException ex) {
+            return false;
+        }
     }
 
     /** {@code classpath:db/migration} to {@code classpath*:db/migration/**}{@code /*.sql}, and so on. */

@@ -70,6 +70,7 @@ public final class Migrations {
     private final ResourcePatternResolver resolver;
     private final PgExceptionTranslator translator;
     private final AuditTrail audit;
+    private final boolean locationsRequired;
 
     private Migrations(Builder builder) {
         this.dataSource = builder.dataSource;
@@ -77,6 +78,7 @@ public final class Migrations {
         this.resolver = new PathMatchingResourcePatternResolver(builder.classLoader);
         this.translator = builder.translator;
         this.audit = builder.audit;
+        this.locationsRequired = builder.locationsRequired;
     }
 
     /**
@@ -257,7 +259,7 @@ public final class Migrations {
     }
 
     private MigrationScript.Found scripts() {
-        return MigrationScript.load(resolver, locations);
+        return MigrationScript.load(resolver, locations, locationsRequired);
     }
 
     private MigrationInfo run(Connection connection, MigrationScript script, boolean undo, boolean undoable)
@@ -527,6 +529,7 @@ public final class Migrations {
         private @Nullable ClassLoader classLoader;
         private PgExceptionTranslator translator = PgExceptionTranslator.fromEnvironment();
         private AuditTrail audit = AuditTrail.off();
+        private boolean locationsRequired;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -577,6 +580,19 @@ public final class Migrations {
          */
         public Builder auditTrail(AuditTrail audit) {
             this.audit = Objects.requireNonNull(audit, "audit must not be null");
+            return this;
+        }
+
+        /**
+         * Whether a location that does not exist is an error rather than a location without scripts. Off by default,
+         * so the default {@code classpath:db/migration} may be absent; turn it on for locations someone configured:
+         * a misspelled one would otherwise leave the schema silently unmigrated.
+         *
+         * @param locationsRequired {@code true} to fail on a missing location
+         * @return this builder
+         */
+        public Builder locationsRequired(boolean locationsRequired) {
+            this.locationsRequired = locationsRequired;
             return this;
         }
 

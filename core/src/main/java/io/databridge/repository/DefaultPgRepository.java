@@ -30,6 +30,10 @@ final class DefaultPgRepository<T, ID> implements PgRepository<T, ID> {
     private final TransactionOperations transactions;
     private final EntityOrder order;
     private final QueryCache cache;
+
+    /** The task of the repository's own SELECTs, as the DSL names its queries: {@code query Customer}. */
+    private final String queryTask;
+
     private final String selectAll;
     private final SqlQuery findAll;
     private final SqlQuery findAllPage;
@@ -45,17 +49,20 @@ final class DefaultPgRepository<T, ID> implements PgRepository<T, ID> {
         this.model = model;
         this.transactions = transactions;
         this.order = new EntityOrder(model);
-        this.cache = new QueryCache(db);
+        this.queryTask = "query " + model.type().getSimpleName();
+        this.cache = new QueryCache(db, queryTask);
         String table = model.qualifiedTable();
         String id = model.id().quotedColumn();
         this.selectAll = "SELECT "
                 + model.properties().stream().map(PropertyModel::quotedColumn).collect(Collectors.joining(", "))
                 + " FROM " + table;
-        this.findAll = db.sql(selectAll + " ORDER BY " + id);
-        this.findAllPage = db.sql(selectAll + " ORDER BY " + id + pageClause());
-        this.findAllById = db.sql(selectAll + " WHERE " + id + " = ANY(:ids) ORDER BY " + id);
-        this.existsById = db.sql("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE " + id + " = :id)");
-        this.count = db.sql("SELECT count(*) FROM " + table);
+        this.findAll = db.sql(selectAll + " ORDER BY " + id).task(queryTask);
+        this.findAllPage = db.sql(selectAll + " ORDER BY " + id + pageClause()).task(queryTask);
+        this.findAllById = db.sql(selectAll + " WHERE " + id + " = ANY(:ids) ORDER BY " + id)
+                .task(queryTask);
+        this.existsById = db.sql("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE " + id + " = :id)")
+                .task(queryTask);
+        this.count = db.sql("SELECT count(*) FROM " + table).task(queryTask);
         this.deleteAll = db.sql("DELETE FROM " + table);
         this.deleteAllById = db.sql("DELETE FROM " + table + " WHERE " + id + " = ANY(:ids)");
         this.upsertable = !model.id().generated() && model.version() == null;

@@ -155,6 +155,9 @@ public final class PgRepositoryFactory {
             DerivedQueryCompiler<?> derived,
             Collection<?> fragments) {
         Query query = method.getAnnotation(Query.class);
+        if (query == null) {
+            rejectLookAlikeQuery(repositoryInterface, method);
+        }
         if (query != null) {
             return queries.compile(method, query);
         }
@@ -230,5 +233,22 @@ public final class PgRepositoryFactory {
         throw new IllegalArgumentException("Repositories need the DataBridge built by DataBridge.create(...) or"
                 + " DataBridge.builder(...), not a " + db.getClass().getName()
                 + ": pass that instance (not a decorator or proxy around it) to PgRepositoryFactory");
+    }
+
+    /**
+     * Spring Data's {@code @Query} annotations (JDBC, JPA, R2DBC, ...) look like data-bridge's but are not read, and
+     * their text may not even be SQL (JPQL): fail naming the one imported rather than parsing the method name.
+     */
+    private static void rejectLookAlikeQuery(Class<?> repositoryInterface, Method method) {
+        for (java.lang.annotation.Annotation annotation : method.getAnnotations()) {
+            Class<?> type = annotation.annotationType();
+            if (type.getSimpleName().equals("Query") && type.getName().startsWith("org.springframework.data.")) {
+                throw new RepositoryDefinitionException(
+                        repositoryInterface,
+                        method,
+                        "it is annotated with " + type.getName() + ", which data-bridge does not read; import "
+                                + Query.class.getName() + " instead");
+            }
+        }
     }
 }

@@ -63,8 +63,13 @@ final class QueryMethodCompiler {
                 continue;
             }
             Param param = parameters[i].getAnnotation(Param.class);
+            // Spring Data's @Param, which IDEs offer first, means the same: honoured.
+            org.springframework.data.repository.query.Param springDataParam =
+                    parameters[i].getAnnotation(org.springframework.data.repository.query.Param.class);
             if (param != null) {
                 names[i] = param.value();
+            } else if (springDataParam != null) {
+                names[i] = springDataParam.value();
             } else if (parameters[i].isNamePresent()) {
                 names[i] = parameters[i].getName();
             } else {

@@ -97,6 +97,28 @@ class StatementObservationIntegrationTest {
     }
 
     @Test
+    void repositoryPagesAreTaggedWithTheirEntity() {
+        DataBridge db = observed();
+        db.insertAll(List.of(Note.of("a"), Note.of("b"), Note.of("c")));
+        NoteRepository notes = new io.databridge.repository.PgRepositoryFactory(db).create(NoteRepository.class);
+        registry.clear();
+        notes.findAll(org.springframework.data.domain.PageRequest.of(0, 2));
+        notes.findAll(
+                org.springframework.data.domain.PageRequest.of(1, 2, org.springframework.data.domain.Sort.by("text")));
+        assertThat(registry)
+                .hasNumberOfObservationsWithNameEqualTo(DefaultStatementObservationConvention.NAME, 3)
+                .hasHandledContextsThatSatisfy(contexts -> assertThat(contexts)
+                        .hasSize(3)
+                        .allSatisfy(context ->
+                                assertThat(context.getContextualName()).isEqualTo("query Note")))
+                .hasAnObservation(
+                        observation -> observation.hasLowCardinalityKeyValue("data-bridge.task", "query Note"));
+    }
+
+    /** A repository over the notes. */
+    interface NoteRepository extends io.databridge.repository.PgRepository<Note, Long> {}
+
+    @Test
     void aFailureIsTheObservationsErrorAndTaggedWithTheTranslatedException() {
         DataBridge db = observed();
         Tag tag = db.insert(Tag.of("unique-name"));

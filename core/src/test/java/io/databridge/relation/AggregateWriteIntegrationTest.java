@@ -48,6 +48,16 @@ class AggregateWriteIntegrationTest {
                 .list(String.class);
     }
 
+    /**
+     * The statements run since the last call, without the bulk path's lookup of an id column's sequence: the engine
+     * asks that once per entity (and this test builds a new engine per test), so it is not part of a save's shape.
+     */
+    private List<String> taken() {
+        return recorded.take().stream()
+                .filter(sql -> !sql.startsWith("SELECT (SELECT COALESCE(pg_catalog.pg_get_serial_sequence"))
+                .toList();
+    }
+
     private Owner ownerWithPets(String lastName, String... names) {
         Owner owner = new Owner(lastName);
         for (String name : names) {
@@ -66,7 +76,7 @@ class AggregateWriteIntegrationTest {
         owner.pets.add(leo);
         owner.pets.add(max);
         db.insert(owner);
-        assertThat(recorded.take()).hasSize(2);
+        assertThat(taken()).hasSize(2);
         assertThat(owner.id).isEqualTo(1L);
         assertThat(leo.id).isEqualTo(1L);
         assertThat(max.id).isEqualTo(2L);
@@ -109,7 +119,7 @@ class AggregateWriteIntegrationTest {
         Owner owner = db.findById(Owner.class, stored.id, "pets").orElseThrow();
         recorded.take();
         db.save(owner);
-        assertThat(recorded.take()).hasSize(1).allMatch(sql -> sql.startsWith("UPDATE \"owners\""));
+        assertThat(taken()).hasSize(1).allMatch(sql -> sql.startsWith("UPDATE \"owners\""));
     }
 
     @Test
@@ -144,7 +154,7 @@ class AggregateWriteIntegrationTest {
         assertThat(db.sql("SELECT count(*) FROM visits").one(Long.class)).isEqualTo(1);
         recorded.take();
         db.delete(owner);
-        assertThat(recorded.take())
+        assertThat(taken())
                 .containsExactly(
                         "DELETE FROM \"visits\" t1 WHERE t1.\"pet_id\" IN (SELECT t0.\"id\" FROM \"pets\" t0 WHERE"
                                 + " t0.\"owner_id\" = ANY(?))",
@@ -198,7 +208,7 @@ class AggregateWriteIntegrationTest {
             orders.add(PurchaseOrder.of("c" + o, lines));
         }
         List<PurchaseOrder> stored = db.insertAll(orders);
-        assertThat(recorded.take()).hasSize(3);
+        assertThat(taken()).hasSize(3);
         assertThat(stored).hasSize(200);
         assertThat(stored.get(199).lines()).hasSize(10).allMatch(line -> line.id() != null);
         assertThat(db.sql("SELECT count(*) FROM order_lines WHERE order_id = :id")
@@ -224,7 +234,7 @@ class AggregateWriteIntegrationTest {
         assertThat(statements.get(1)).startsWith("DELETE FROM \"vet_specialties\" j WHERE j.\"vet_id\" = ANY(?)");
         assertThat(statements.get(2)).startsWith("INSERT INTO \"vet_specialties\" (\"vet_id\", \"specialty_id\")");
         db.save(loaded);
-        assertThat(recorded.take()).as("an unchanged link set writes no link").hasSize(1);
+        assertThat(taken()).as("an unchanged link set writes no link").hasSize(1);
         assertThat(db.findById(Vet.class, vet.id, "specialties").orElseThrow().specialties)
                 .extracting(Specialty::name)
                 .containsExactly("dentistry", "radiology");

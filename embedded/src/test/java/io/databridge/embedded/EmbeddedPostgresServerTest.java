@@ -22,10 +22,25 @@ class EmbeddedPostgresServerTest {
                     Statement statement = connection.createStatement();
                     ResultSet rows = statement.executeQuery("select current_setting('server_version_num')::int")) {
                 assertThat(rows.next()).isTrue();
-                assertThat(rows.getInt(1)).isGreaterThanOrEqualTo(120000);
+                assertThat(rows.getInt(1) / 10000)
+                        .as("one PostgreSQL major version for the embedded server and the test container")
+                        .isEqualTo(EmbeddedPostgresServer.postgresMajorVersion())
+                        .isEqualTo(17);
             }
         }
         assertThatThrownBy(() -> DriverManager.getConnection(url, EmbeddedPostgresServer.USERNAME, ""))
                 .isInstanceOf(SQLException.class);
+    }
+
+    @Test
+    void theSharedServerIsOnePerJvmAndOutlivesClose() throws SQLException {
+        EmbeddedPostgresServer shared = EmbeddedPostgresServer.shared();
+        assertThat(EmbeddedPostgresServer.shared()).isSameAs(shared);
+        assertThat(shared.isShared()).isTrue();
+        shared.close();
+        try (Connection connection =
+                DriverManager.getConnection(shared.jdbcUrl(), EmbeddedPostgresServer.USERNAME, "")) {
+            assertThat(connection.isValid(2)).isTrue();
+        }
     }
 }

@@ -85,10 +85,17 @@ final class EntityRules {
     private final Types types;
     private final TypeNames names;
     private final boolean checkTypes;
-    private final Diagnostic.Kind violation;
+    /** How a violation is reported; {@code null}: not at all (the entity still gets no metamodel). */
+    private final Diagnostic.@Nullable Kind violation;
+
     private boolean failed;
 
-    EntityRules(Messager messager, Elements elements, Types types, boolean checkTypes, Diagnostic.Kind violation) {
+    EntityRules(
+            Messager messager,
+            Elements elements,
+            Types types,
+            boolean checkTypes,
+            Diagnostic.@Nullable Kind violation) {
         this.messager = messager;
         this.elements = elements;
         this.types = types;
@@ -330,6 +337,13 @@ final class EntityRules {
     private List<Element> recordComponents(TypeElement entity) {
         List<Element> members = new ArrayList<>();
         for (RecordComponentElement component : ElementFilter.recordComponentsIn(entity.getEnclosedElements())) {
+            rejectLookAlikes(entity, component);
+            // An annotation without the RECORD_COMPONENT target lands on the field instead.
+            for (VariableElement field : ElementFilter.fieldsIn(entity.getEnclosedElements())) {
+                if (field.getSimpleName().contentEquals(component.getSimpleName())) {
+                    rejectLookAlikes(entity, field);
+                }
+            }
             if (annotation(component, "Transient") != null || transientOnField(entity, component)) {
                 error(
                         component,
@@ -340,6 +354,39 @@ final class EntityRules {
             members.add(component);
         }
         return members;
+    }
+
+    /**
+     * Mapping annotations of Spring Data and JPA that IDEs offer next to data-bridge's; the same table and message as
+     * the runtime's {@code LookAlikeAnnotations}.
+     */
+    private static final Map<String, String> LOOK_ALIKES = Map.ofEntries(
+            Map.entry("org.springframework.data.annotation.Id", MAPPING + "Id"),
+            Map.entry("org.springframework.data.annotation.Transient", MAPPING + "Transient"),
+            Map.entry("org.springframework.data.annotation.Version", MAPPING + "Version"),
+            Map.entry("org.springframework.data.annotation.CreatedDate", MAPPING + "CreatedAt"),
+            Map.entry("org.springframework.data.annotation.LastModifiedDate", MAPPING + "UpdatedAt"),
+            Map.entry("org.springframework.data.relational.core.mapping.Column", MAPPING + "Column"),
+            Map.entry("jakarta.persistence.Id", MAPPING + "Id"),
+            Map.entry("jakarta.persistence.Transient", MAPPING + "Transient"),
+            Map.entry("jakarta.persistence.Version", MAPPING + "Version"),
+            Map.entry("jakarta.persistence.Column", MAPPING + "Column"),
+            Map.entry("jakarta.persistence.GeneratedValue", MAPPING + "GeneratedValue"));
+
+    private void rejectLookAlikes(TypeElement entity, Element member) {
+        for (AnnotationMirror mirror : member.getAnnotationMirrors()) {
+            String imported = ((TypeElement) mirror.getAnnotationType().asElement())
+                    .getQualifiedName()
+                    .toString();
+            String replacement = LOOK_ALIKES.get(imported);
+            if (replacement != null) {
+                error(
+                        member,
+                        "Cannot map " + entity.getQualifiedName() + "." + member.getSimpleName() + ": it is annotated"
+                                + " with " + imported + ", which data-bridge does not read; import " + replacement
+                                + " instead");
+            }
+        }
     }
 
     private boolean transientOnField(TypeElement entity, RecordComponentElement component) {
@@ -361,6 +408,9 @@ final class EntityRules {
         for (TypeElement declaring : hierarchy) {
             for (VariableElement field : ElementFilter.fieldsIn(declaring.getEnclosedElements())) {
                 Set<Modifier> modifiers = field.getModifiers();
+                if (!modifiers.contains(Modifier.STATIC)) {
+                    rejectLookAlikes(entity, field);
+                }
                 if (modifiers.contains(Modifier.STATIC)
                         || modifiers.contains(Modifier.TRANSIENT)
                         || annotation(field, "Transient") != null) {
@@ -504,7 +554,9 @@ final class EntityRules {
 
     private void error(Element element, String message) {
         failed = true;
-        messager.printMessage(violation, message, position(element));
+        if (violation != null) {
+            messager.printMessage(violation, message, position(element));
+        }
     }
 
     /** javac 17 gives record components no source position; their implicit fields have one. */

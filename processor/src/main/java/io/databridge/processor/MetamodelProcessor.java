@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Option {@code -Adatabridge.checkTypes=false} silences the warning for property types without a built-in codec
  * (for applications that register their own codecs). Option {@code -Adatabridge.invalidEntities=warn} reports mapping
  * violations as warnings and generates no metamodel for those entities, for test sources that hold deliberately
- * invalid entities (data-bridge's own tests of the runtime checks).
+ * invalid entities (data-bridge's own tests of the runtime checks); {@code =ignore} does the same silently.
  *
  * <p>Not thread-safe; javac uses one instance per compilation.
  */
@@ -60,14 +60,15 @@ public final class MetamodelProcessor extends AbstractProcessor {
         }
         boolean checkTypes =
                 !"false".equalsIgnoreCase(processingEnv.getOptions().get(CHECK_TYPES));
+        String invalidEntities = processingEnv.getOptions().get(INVALID_ENTITIES);
         EntityRules rules = new EntityRules(
                 processingEnv.getMessager(),
                 processingEnv.getElementUtils(),
                 processingEnv.getTypeUtils(),
                 checkTypes,
-                "warn".equalsIgnoreCase(processingEnv.getOptions().get(INVALID_ENTITIES))
+                "warn".equalsIgnoreCase(invalidEntities)
                         ? Diagnostic.Kind.WARNING
-                        : Diagnostic.Kind.ERROR);
+                        : "ignore".equalsIgnoreCase(invalidEntities) ? null : Diagnostic.Kind.ERROR);
         for (Element element : round.getElementsAnnotatedWith(table)) {
             if (!(element instanceof TypeElement entity)) {
                 continue;

@@ -114,6 +114,25 @@ class MetamodelProcessorTest {
     }
 
     @Test
+    void springDataIdIsRejectedWithTheOneToImport() {
+        Compilation compilation = Compilation.compile(root, """
+                package org.springframework.data.annotation;
+                import java.lang.annotation.*;
+                @Retention(RetentionPolicy.RUNTIME) public @interface Id {}
+                """, """
+                package com.example;
+                import io.databridge.mapping.Table;
+                import org.springframework.data.annotation.Id;
+                @Table public class Gadget { @Id Long id; String name; }
+                """);
+        assertThat(compilation.errors())
+                .contains("4: Cannot map com.example.Gadget.id: it is annotated with"
+                        + " org.springframework.data.annotation.Id, which data-bridge does not read; import"
+                        + " io.databridge.mapping.Id instead");
+        assertThat(compilation.hasGenerated("com.example.Gadget_")).isFalse();
+    }
+
+    @Test
     void typeUseAnnotationsDoNotLeakIntoTheGeneratedType() {
         Compilation compilation = Compilation.compile(root, """
                 package com.example;

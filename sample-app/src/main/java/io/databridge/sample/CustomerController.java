@@ -1,11 +1,11 @@
 package io.databridge.sample;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
@@ -36,8 +36,8 @@ class CustomerController {
         this.shop = shop;
     }
 
-    /** A new customer. */
-    record NewCustomer(String email, String name) {}
+    /** A new customer; the email's presence and length are left to the database's constraints. */
+    record NewCustomer(String email, @Size(max = 100) String name) {}
 
     /** A new order. */
     record NewOrder(BigDecimal total) {}
@@ -86,7 +86,7 @@ class CustomerController {
     }
 
     @PostMapping
-    ResponseEntity<Customer> create(@RequestBody NewCustomer body) {
+    ResponseEntity<Customer> create(@Valid @RequestBody NewCustomer body) {
         Customer created = customers.insert(new Customer(body.email(), body.name()));
         return ResponseEntity.created(URI.create("/customers/" + created.id)).body(created);
     }
@@ -109,13 +109,12 @@ class CustomerController {
         return orders.totals();
     }
 
-    @ExceptionHandler(DuplicateKeyException.class)
-    ProblemDetail duplicate(DuplicateKeyException ex) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "A customer with this email exists");
-    }
-
-    @ExceptionHandler({InvalidDataAccessApiUsageException.class, IllegalArgumentException.class})
-    ProblemDetail badRequest(RuntimeException ex) {
+    /**
+     * The service's own rule (a positive order total) as a problem detail. Data-access failures, unreadable JSON and
+     * validation errors need no handler here: {@code data-bridge.errors.problem-details=true} answers them.
+     */
+    @ExceptionHandler(InvalidOrderException.class)
+    ProblemDetail invalidOrder(InvalidOrderException ex) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.valueOf(ex.getMessage()));
     }
 }

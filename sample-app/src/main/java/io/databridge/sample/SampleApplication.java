@@ -2,11 +2,9 @@ package io.databridge.sample;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.data.web.config.EnableSpringDataWebSupport;
 
 /** Starts the sample service: {@code ./mvnw -pl sample-app -am spring-boot:run}. */
 @SpringBootApplication
-@EnableSpringDataWebSupport(pageSerializationMode = EnableSpringDataWebSupport.PageSerializationMode.VIA_DTO)
 public class SampleApplication {
 
     /**

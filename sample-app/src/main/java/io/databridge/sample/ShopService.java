@@ -40,7 +40,7 @@ public class ShopService {
      * @param name the name
      * @param total the first order's total
      * @return the order
-     * @throws IllegalArgumentException when the total is not positive (after the customer was inserted)
+     * @throws InvalidOrderException when the total is not positive (after the customer was inserted)
      */
     @Transactional
     public PurchaseOrder register(String email, String name, BigDecimal total) {
@@ -54,13 +54,13 @@ public class ShopService {
      * @param customerId the customer
      * @param total the total
      * @return the stored order
-     * @throws IllegalArgumentException when the total is not positive
+     * @throws InvalidOrderException when the total is not positive
      */
     @Transactional
     public PurchaseOrder placeOrder(Long customerId, BigDecimal total) {
         PurchaseOrder order = orders.insert(new PurchaseOrder(null, customerId, total));
         if (total.signum() <= 0) {
-            throw new IllegalArgumentException("An order total must be positive");
+            throw new InvalidOrderException("An order total must be positive");
         }
         return order;
     }

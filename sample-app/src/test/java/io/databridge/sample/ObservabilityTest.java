@@ -58,4 +58,18 @@ class ObservabilityTest {
         assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(health.getBody()).containsEntry("status", "UP");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void healthShowsThePoolStateAsDetailsOfTheDataBridgeComponent() {
+        Map<String, Object> health =
+                http().get().uri("/actuator/health").retrieve().body(JSON);
+        Map<String, Object> dataBridge =
+                (Map<String, Object>) ((Map<String, Object>) health.get("components")).get("dataBridge");
+        assertThat(dataBridge).containsEntry("status", "UP");
+        Map<String, Object> details = (Map<String, Object>) dataBridge.get("details");
+        assertThat(details).containsKeys("active", "idle", "waiting", "total").containsEntry("pool", "data-bridge");
+        assertThat(details).containsEntry("max", 5).containsEntry("waiting", 0);
+        assertThat(details.toString()).doesNotContain("jdbc:");
+    }
 }

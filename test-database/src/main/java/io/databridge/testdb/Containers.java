@@ -41,6 +41,21 @@ final class Containers {
         }
     }
 
+    /**
+     * The image: {@code DATA_BRIDGE_TEST_POSTGRES_IMAGE} (or the system property
+     * {@code data-bridge.test.postgres-image}), else {@code postgres:<major>-alpine} for the major version of the
+     * embedded server's binaries, so every fallback runs the same PostgreSQL.
+     */
+    static String image() {
+        String configured = System.getProperty("data-bridge.test.postgres-image");
+        if (configured == null || configured.isBlank()) {
+            configured = System.getenv("DATA_BRIDGE_TEST_POSTGRES_IMAGE");
+        }
+        return configured == null || configured.isBlank()
+                ? "postgres:" + io.databridge.embedded.EmbeddedPostgresServer.postgresMajorVersion() + "-alpine"
+                : configured.trim();
+    }
+
     /** Holds every reference to Testcontainers types, so they load only when present. */
     private static final class Docker {
 
@@ -49,7 +64,7 @@ final class Containers {
         }
 
         static TestDatabase start() {
-            var container = new org.testcontainers.postgresql.PostgreSQLContainer("postgres:17-alpine");
+            var container = new org.testcontainers.postgresql.PostgreSQLContainer(image());
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "data-bridge-testcontainers-stop"));
             return TestDatabase.container(container.getJdbcUrl(), container.getUsername(), container.getPassword());

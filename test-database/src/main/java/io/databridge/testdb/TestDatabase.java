@@ -164,9 +164,9 @@ public final class TestDatabase {
         return new TestDatabase("local", LOCAL_URL, "postgres", "");
     }
 
-    private static TestDatabase embedded() {
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "data-bridge-embedded-postgres-stop"));
+    /** The JVM's shared embedded server, the one a {@code @SpringBootTest} application without a URL also gets. */
+    static TestDatabase embedded() {
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.shared();
         return new TestDatabase("embedded", server.jdbcUrl(), EmbeddedPostgresServer.USERNAME, "");
     }
 

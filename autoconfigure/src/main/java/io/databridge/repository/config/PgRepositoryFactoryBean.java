@@ -88,6 +88,7 @@ public final class PgRepositoryFactoryBean<R>
                 ? new TransactionTemplate(transactionManager)
                 : TransactionOperations.withoutTransaction();
         repository = new PgRepositoryFactory(db, transactions).create(repositoryInterface, fragments(factory));
+        MissingMetamodelWarning.check(repositoryInterface, classLoader);
     }
 
     private DataBridge dataBridge(BeanFactory factory) {

@@ -196,6 +196,15 @@ public final class EntityModels {
         for (int i = 0; i < components.length; i++) {
             RecordComponent component = components[i];
             parameterTypes[i] = component.getType();
+            String where = type.getName() + "." + component.getName();
+            // An annotation without the RECORD_COMPONENT target lands on the field and the accessor instead.
+            LookAlikeAnnotations.reject(where, component);
+            LookAlikeAnnotations.reject(where, component.getAccessor());
+            try {
+                LookAlikeAnnotations.reject(where, type.getDeclaredField(component.getName()));
+            } catch (NoSuchFieldException ex) {
+                // every record component has its field; nothing to check otherwise
+            }
             if (component.isAnnotationPresent(Transient.class)) {
                 throw new EntityMappingException("Cannot map " + type.getName() + "." + component.getName()
                         + ": a record component cannot be @Transient (the canonical constructor needs it); remove the"
@@ -268,6 +277,9 @@ public final class EntityModels {
         for (Class<?> declaring : hierarchy) {
             for (Field field : declaring.getDeclaredFields()) {
                 int modifiers = field.getModifiers();
+                if (!Modifier.isStatic(modifiers)) {
+                    LookAlikeAnnotations.reject(type.getName() + "." + field.getName(), field);
+                }
                 if (Modifier.isStatic(modifiers)
                         || Modifier.isTransient(modifiers)
                         || field.isSynthetic()
