@@ -60,15 +60,12 @@ public final class MetamodelProcessor extends AbstractProcessor {
         }
         boolean checkTypes =
                 !"false".equalsIgnoreCase(processingEnv.getOptions().get(CHECK_TYPES));
-        String invalidEntities = processingEnv.getOptions().get(INVALID_ENTITIES);
         EntityRules rules = new EntityRules(
                 processingEnv.getMessager(),
                 processingEnv.getElementUtils(),
                 processingEnv.getTypeUtils(),
                 checkTypes,
-                "warn".equalsIgnoreCase(invalidEntities)
-                        ? Diagnostic.Kind.WARNING
-                        : "ignore".equalsIgnoreCase(invalidEntities) ? null : Diagnostic.Kind.ERROR);
+                violationKind());
         for (Element element : round.getElementsAnnotatedWith(table)) {
             if (!(element instanceof TypeElement entity)) {
                 continue;
@@ -79,6 +76,15 @@ public final class MetamodelProcessor extends AbstractProcessor {
             }
         }
         return false;
+    }
+
+    /** How a mapping violation is reported: an error by default, per {@code -Adatabridge.invalidEntities}. */
+    private Diagnostic.@Nullable Kind violationKind() {
+        String invalidEntities = processingEnv.getOptions().get(INVALID_ENTITIES);
+        if ("warn".equalsIgnoreCase(invalidEntities)) {
+            return Diagnostic.Kind.WARNING;
+        }
+        return "ignore".equalsIgnoreCase(invalidEntities) ? null : Diagnostic.Kind.ERROR;
     }
 
     private void write(TypeElement entity, List<MappedProperty> properties) {
@@ -96,22 +102,20 @@ public final class MetamodelProcessor extends AbstractProcessor {
                     .findFirst()
                     .orElse(null);
             if (distribution == null) {
-                processingEnv
-                        .getMessager()
-                        .printMessage(
-                                "warn"
-                                                .equalsIgnoreCase(processingEnv
-                                                        .getOptions()
-                                                        .get(INVALID_ENTITIES))
-                                        ? Diagnostic.Kind.WARNING
-                                        : Diagnostic.Kind.ERROR,
-                                "Cannot map " + entity.getQualifiedName() + ": @Distributed(by = \"" + distributedBy
-                                        + "\") names no persistent property; name one of "
-                                        + properties.stream()
-                                                .map(MappedProperty::name)
-                                                .sorted()
-                                                .toList(),
-                                entity);
+                Diagnostic.Kind kind = violationKind();
+                if (kind != null) {
+                    processingEnv
+                            .getMessager()
+                            .printMessage(
+                                    kind,
+                                    "Cannot map " + entity.getQualifiedName() + ": @Distributed(by = \"" + distributedBy
+                                            + "\") names no persistent property; name one of "
+                                            + properties.stream()
+                                                    .map(MappedProperty::name)
+                                                    .sorted()
+                                                    .toList(),
+                                    entity);
+                }
                 return;
             }
         }
