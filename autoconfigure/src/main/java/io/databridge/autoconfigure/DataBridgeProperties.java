@@ -172,9 +172,9 @@ public class DataBridgeProperties implements InitializingBean, EnvironmentAware 
         private Map<String, String> driverProperties = new LinkedHashMap<>();
 
         /**
-         * Whether the URL points at a pooler in transaction pooling mode (PgBouncer {@code pool_mode = transaction}),
+         * Whether the URL points at a pooler in transaction pooling mode (PgBouncer pool_mode = transaction),
          * which hands each transaction to any server connection: server-side prepared statements are then switched off
-         * ({@code prepareThreshold=0}), as such a pooler cannot carry them from one server connection to another.
+         * (prepareThreshold=0), as such a pooler cannot carry them from one server connection to another.
          */
         private boolean transactionPooling;
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeanUtils;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -143,7 +144,9 @@ final class DataBridgePropertyNames {
             }
             String name = prefix + "." + kebab(property.getName());
             Class<?> propertyType = property.getPropertyType();
-            if (propertyType.getEnclosingClass() == DataBridgeProperties.class) {
+            Class<?> enclosing = propertyType.getEnclosingClass();
+            if (enclosing != null && enclosing.isAnnotationPresent(ConfigurationProperties.class)) {
+                // A nested group of one of our properties classes (pool, errors, read-your-writes...): its leaves.
                 leaves.addAll(leaves(propertyType, name));
             } else if (property.getWriteMethod() != null
                     || Map.class.isAssignableFrom(propertyType)

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class DataBridgeReplicaProperties {
 
     /**
-     * Streaming replicas of the primary: read-only transactions ({@code @Transactional(readOnly = true)}) run on them,
+     * Streaming replicas of the primary: read-only transactions (@Transactional(readOnly = true)) run on them,
      * each with a pool of its own sized like the primary's.
      */
     private List<Replica> replicas = new ArrayList<>();
@@ -51,7 +51,7 @@ public class DataBridgeReplicaProperties {
     /** One replica's connection. */
     public static class Replica {
 
-        /** JDBC URL of the replica, e.g. {@code jdbc:postgresql://replica-1:5432/app}. */
+        /** JDBC URL of the replica, e.g. jdbc:postgresql://replica-1:5432/app. */
         private @Nullable String url;
 
         /** Login user of the replica; the primary's when not set. */
@@ -126,7 +126,7 @@ public class DataBridgeReplicaProperties {
 
         /**
          * How long a read-only transaction waits for a replica to replay the thread's last committed write before it
-         * tries the next replica and then the primary. {@code 0}: never wait, read from the primary at once.
+         * tries the next replica and then the primary. 0: never wait, read from the primary at once.
          */
         private Duration maxWait = Duration.ofMillis(100);
 
