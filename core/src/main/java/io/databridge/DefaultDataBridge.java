@@ -19,16 +19,13 @@ import io.databridge.internal.schema.SchemaManager;
 import io.databridge.query.QueryFactory;
 import io.databridge.query.SelectQuery;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.IncorrectUpdateSemanticsDataAccessException;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,7 +41,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
     private final ResultMappers resultMappers;
     private final TransactionTemplate transactions;
     private final DefaultSchemaOperations schema;
-    private volatile @Nullable QueryFactory queryFactory;
+    private final QueryFactory queryFactory;
     private final BulkInsert bulkInsert;
     private final BulkWrite bulkWrite;
 
@@ -72,6 +69,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         this.models = models;
         this.executor = new JdbcExecutor(dataSource, translator, observer);
         this.resultMappers = new ResultMappers(models);
+        this.queryFactory = new QueryFactory(new QueryExecutor(models, executor));
         JdbcTransactionManager transactionManager = new JdbcTransactionManager(dataSource);
         transactionManager.setExceptionTranslator(translator);
         this.transactions = new TransactionTemplate(transactionManager);
@@ -266,44 +264,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
 
     @Override
     public <T> SelectQuery<T> from(Class<T> type) {
-        QueryFactory factory = queryFactory;
-        if (factory == null) {
-            factory = new QueryFactory(new ExecutorBridge(models, executor));
-            queryFactory = factory;
-        }
-        return factory.from(type);
-    }
-
-    /** Lets the query DSL run through this engine's executor: same connections, same translation. */
-    private static final class ExecutorBridge implements QueryExecutor {
-        private final EntityModels models;
-        private final JdbcExecutor executor;
-
-        ExecutorBridge(EntityModels models, JdbcExecutor executor) {
-            this.models = models;
-            this.executor = executor;
-        }
-
-        @Override
-        public EntityModels models() {
-            return models;
-        }
-
-        @Override
-        public <R> R execute(String task, String sql, StatementWork<R> work) {
-            return executor.execute(task, sql, work::run);
-        }
-
-        @Override
-        public <R> Stream<R> stream(
-                String task, String sql, int fetchSize, StatementWork<?> binder, CursorReader<R> reader) {
-            return executor.stream(task, sql, fetchSize, true, binder::run, rows -> reader::read);
-        }
-
-        @Override
-        public DataAccessException translate(String task, String sql, SQLException ex) {
-            return executor.translator().translate(task, sql, ex);
-        }
+        return queryFactory.from(type);
     }
 
     @Override

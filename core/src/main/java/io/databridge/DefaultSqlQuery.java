@@ -3,6 +3,7 @@ package io.databridge;
 import io.databridge.internal.jdbc.JdbcExecutor;
 import io.databridge.internal.jdbc.NamedParameters;
 import io.databridge.internal.jdbc.ResultMappers;
+import io.databridge.internal.jdbc.RowMapper;
 import io.databridge.internal.model.EntityModels;
 import io.databridge.types.TypeCodec;
 import io.databridge.types.ValueType;
@@ -124,7 +125,7 @@ final class DefaultSqlQuery implements SqlQuery {
                 if (!rows.next()) {
                     return result;
                 }
-                ResultMappers.RowMapper<R> mapper = mappers.mapper(parsed.sql(), type, rows);
+                RowMapper<R> mapper = mappers.mapper(parsed.sql(), type, rows);
                 do {
                     result.add(mapper.map(rows));
                 } while (rows.next());

@@ -136,10 +136,7 @@ abstract class AbstractResultQuery<R> implements ResultQuery<R> {
                 task(),
                 query.sql(),
                 fetchRows(),
-                statement -> {
-                    query.bind(statement);
-                    return null;
-                },
+                query::bind,
                 rows -> query.reader().read(rows));
     }
 }

@@ -1,5 +1,6 @@
 package io.databridge.internal.bulk;
 
+import io.databridge.internal.jdbc.ConnectionCallback;
 import io.databridge.internal.jdbc.JdbcExecutor;
 import io.databridge.internal.jdbc.Rows;
 import io.databridge.internal.model.EntityModel;
@@ -106,19 +107,13 @@ public final class BulkInsert {
                 generated && BulkInsertSql.isIntegral(id.valueType().rawType());
         String idsOnly = generated ? sql.generatedIdsOnly() : sql.assignedIdsOnly();
         String text = idsOnly != null ? idsOnly : generated ? sql.generatedIds() : sql.assignedIds();
-        ConnectionWork<T> work = idsOnly != null
+        ConnectionCallback<@Nullable List<T>> work = idsOnly != null
                 ? connection -> unnestIdsOnly(connection, model, sql, idsOnly, generated, input, values)
                 : connection -> unnest(connection, model, sql, text, bindSequence, generated, input, values);
         List<T> stored = input.size() <= CHUNK_ROWS
-                ? executor.withConnection(task, text, work::run)
-                : inTransaction(() -> executor.withConnection(task, text, work::run));
+                ? executor.withConnection(task, text, work)
+                : inTransaction(() -> executor.withConnection(task, text, work));
         return stored != null ? stored : rowByRow(input, single);
-    }
-
-    @FunctionalInterface
-    private interface ConnectionWork<T> {
-        @Nullable
-        List<T> run(Connection connection) throws SQLException;
     }
 
     private <R> @Nullable R inTransaction(Supplier<@Nullable R> work) {
