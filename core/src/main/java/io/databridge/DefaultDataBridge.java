@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -196,7 +197,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
             return isUnset(version, version.get(entity)) ? insert(entity) : update(entity);
         }
         EntitySql sql = sql(model);
-        String upsert = sql.upsert();
+        String upsert = Objects.requireNonNull(sql.upsert(), "an entity with an assigned id and no version upserts");
         Object[] values = model.values(entity);
         return executor.execute("save " + model.type().getSimpleName(), upsert, statement -> {
             Rows.bind(statement, sql.insertWithIdBinds(), values, 1);
@@ -212,7 +213,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         EntityModel<T> model = model(entity);
         PropertyModel id = model.id();
         Object idValue = id.get(entity);
-        if (isUnset(id, idValue)) {
+        if (idValue == null || isUnset(id, idValue)) {
             throw new IllegalArgumentException(
                     "Cannot delete " + model.type().getName() + ": its @Id '" + id.name() + "' is not set");
         }

@@ -167,6 +167,7 @@ final class TranslatedExceptions {
         private final String message;
         private final String errorId;
 
+        @SuppressWarnings("NullAway") // Spring declares the cause non-null; sanitized mode has none to give, on purpose
         BadSqlGrammar(String message, @Nullable SQLException cause, @Nullable String sql, String errorId) {
             // Spring declares the SQLException non-null; sanitized mode has none to give, on purpose.
             super(message, sql == null ? "" : sql, cause);
@@ -188,6 +189,7 @@ final class TranslatedExceptions {
     static final class PermissionDenied extends PermissionDeniedDataAccessException implements HasErrorId {
         private final String errorId;
 
+        @SuppressWarnings("NullAway") // Spring declares the cause non-null; sanitized mode has none to give, on purpose
         PermissionDenied(String message, @Nullable Throwable cause, String errorId) {
             super(message, cause);
             this.errorId = errorId;
@@ -230,6 +232,7 @@ final class TranslatedExceptions {
     static final class TransientResourceFailure extends TransientDataAccessResourceException implements HasErrorId {
         private final String errorId;
 
+        @SuppressWarnings("NullAway") // Spring declares the cause non-null; sanitized mode has none to give, on purpose
         TransientResourceFailure(String message, @Nullable Throwable cause, String errorId) {
             super(message, cause);
             this.errorId = errorId;

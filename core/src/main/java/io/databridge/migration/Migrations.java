@@ -424,6 +424,7 @@ public final class Migrations {
         return history;
     }
 
+    @SuppressWarnings("NullAway") // the work returns null only where R allows it; NullAway cannot see R's nullness
     private <R> R withConnection(ConnectionCallback<R> work) {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);

@@ -78,9 +78,10 @@ final class DefaultInsertQuery<T> implements InsertQuery<T> {
 
     private List<Column<?, ?>> ownColumns(String method, Column<?, ?>[] columns) {
         for (Column<?, ?> column : columns) {
-            if (column == null || column.entity() != query.state.root.type()) {
+            if (column == null
+                    || column.entity() != query.state.entity("insert").type()) {
                 throw new InvalidDataAccessApiUsageException(method + "(...) takes columns of "
-                        + query.state.root.type().getSimpleName() + " but got " + column);
+                        + query.state.entity("insert").type().getSimpleName() + " but got " + column);
             }
         }
         return List.of(columns);
@@ -106,12 +107,12 @@ final class DefaultInsertQuery<T> implements InsertQuery<T> {
     }
 
     private String task() {
-        return "insert " + query.state.root.type().getSimpleName();
+        return "insert " + query.state.entity("insert").type().getSimpleName();
     }
 
     @SuppressWarnings("unchecked")
     private Rendered<T> render(boolean returning) {
-        EntityModel<T> model = (EntityModel<T>) query.state.root;
+        EntityModel<T> model = (EntityModel<T>) query.state.entity("insert");
         SqlRenderer renderer = query.renderer();
         Scope scope = new Scope(null, List.of(Scope.Item.of(model, null)));
         renderer.scope = scope;

@@ -49,9 +49,9 @@ final class DefaultUpdateQuery<T> implements UpdateQuery<T> {
         if (column == null) {
             throw new IllegalArgumentException("set(null, ...): pass a metamodel column");
         }
-        if (column.entity() != query.state.root.type() || column.alias() != null) {
+        if (column.entity() != query.state.entity("update").type() || column.alias() != null) {
             throw new InvalidDataAccessApiUsageException("set(" + column + ", ...): only columns of "
-                    + query.state.root.type().getSimpleName() + " itself can be set");
+                    + query.state.entity("update").type().getSimpleName() + " itself can be set");
         }
         List<Assignment> list = new ArrayList<>(assignments);
         list.removeIf(assignment -> assignment.column().equals(column));
@@ -79,12 +79,12 @@ final class DefaultUpdateQuery<T> implements UpdateQuery<T> {
     }
 
     private String task() {
-        return "update " + query.state.root.type().getSimpleName();
+        return "update " + query.state.entity("update").type().getSimpleName();
     }
 
     @SuppressWarnings("unchecked")
     private <X> Rendered<X> render(boolean returning) {
-        EntityModel<T> model = (EntityModel<T>) query.state.root;
+        EntityModel<T> model = (EntityModel<T>) query.state.entity("update");
         SqlRenderer renderer = query.renderer();
         Scope scope = query.openScope(renderer, null);
         renderer.append("UPDATE ").append(scope.root().fromClause()).append(" SET ");

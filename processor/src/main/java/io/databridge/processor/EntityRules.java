@@ -427,7 +427,7 @@ final class EntityRules {
 
     /** javac 17 gives record components no source position; their implicit fields have one. */
     private static Element position(Element element) {
-        if (element instanceof RecordComponentElement component) {
+        if (element instanceof RecordComponentElement component && component.getEnclosingElement() != null) {
             for (VariableElement field :
                     ElementFilter.fieldsIn(component.getEnclosingElement().getEnclosedElements())) {
                 if (field.getSimpleName().contentEquals(component.getSimpleName())) {

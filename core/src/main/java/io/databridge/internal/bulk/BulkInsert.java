@@ -107,6 +107,9 @@ public final class BulkInsert {
                 generated && BulkInsertSql.isIntegral(id.valueType().rawType());
         String idsOnly = generated ? sql.generatedIdsOnly() : sql.assignedIdsOnly();
         String text = idsOnly != null ? idsOnly : generated ? sql.generatedIds() : sql.assignedIds();
+        if (text == null) {
+            return rowByRow(input, single);
+        }
         ConnectionCallback<@Nullable List<T>> work = idsOnly != null
                 ? connection -> unnestIdsOnly(connection, model, sql, idsOnly, generated, input, values)
                 : connection -> unnest(connection, model, sql, text, bindSequence, generated, input, values);
@@ -634,7 +637,7 @@ public final class BulkInsert {
                 return null;
             }
         }
-        return (EntityModel<T>) models.get(type);
+        return type == null ? null : (EntityModel<T>) models.get(type);
     }
 
     private static boolean isUnset(PropertyModel property, @Nullable Object value) {

@@ -6,6 +6,7 @@ import io.databridge.internal.model.PropertyModel.Role;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -237,7 +238,7 @@ final class BulkInsertSql {
 
     /** How an assigned id travels. */
     BulkColumn assignedId() {
-        return assignedId;
+        return Objects.requireNonNull(assignedId, "assigned ids travel in bulk only when their type can");
     }
 
     /**

@@ -252,7 +252,6 @@ public final class BulkWrite {
         return deleted == null ? 0 : deleted;
     }
 
-    /** Runs the statement per chunk and reads the returned rows; {@code null} when a value cannot be carried. */
     /** Runs {@link BulkWriteSql#upsertAsSent()} per chunk; returns the number of rows written. */
     private long write(Connection connection, String text, BulkWriteSql sql, List<@Nullable Object[]> values)
             throws SQLException {
@@ -272,6 +271,7 @@ public final class BulkWrite {
         return written;
     }
 
+    /** Runs the statement per chunk and reads the returned rows; {@code null} when a value cannot be carried. */
     private @Nullable List<@Nullable Object[]> readBack(
             Connection connection,
             EntityModel<?> model,
@@ -426,6 +426,6 @@ public final class BulkWrite {
                 return null;
             }
         }
-        return (EntityModel<T>) models.get(type);
+        return type == null ? null : (EntityModel<T>) models.get(type);
     }
 }

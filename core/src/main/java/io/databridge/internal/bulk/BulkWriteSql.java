@@ -74,7 +74,7 @@ final class BulkWriteSql {
         }
         StringBuilder where =
                 new StringBuilder(" WHERE b_t.").append(idColumn).append(" = ").append(id.expression("u.b_id"));
-        if (version != null) {
+        if (version != null && versionProperty != null) {
             updateColumns.add(version);
             aliases.add("b_version");
             where.append(" AND b_t.")
@@ -88,7 +88,7 @@ final class BulkWriteSql {
                 + " FROM b_upd ORDER BY b_ord";
 
         this.deleteByIds = "DELETE FROM " + table + " WHERE " + idColumn + " = ANY(" + id.arrayPlaceholder() + ")";
-        this.deleteByIdsAndVersions = version == null
+        this.deleteByIdsAndVersions = version == null || versionProperty == null
                 ? deleteByIds
                 : "DELETE FROM " + table + " WHERE (" + idColumn + ", " + versionProperty.quotedColumn()
                         + ") IN (SELECT " + id.expression("u.b_id") + ", " + version.expression("u.b_version")

@@ -2,6 +2,7 @@ package io.databridge.internal.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Work on a connection that may throw the driver's {@link SQLException}; whoever runs it translates the failure. One
@@ -17,8 +18,9 @@ public interface ConnectionCallback<R> {
      * Uses the connection without closing it.
      *
      * @param connection the connection
-     * @return the result
+     * @return the result, which may be null when {@code R} allows it
      * @throws SQLException from the driver
      */
+    @Nullable
     R run(Connection connection) throws SQLException;
 }

@@ -272,6 +272,7 @@ public final class JdbcExecutor {
      * @return the callback's result
      * @throws DataAccessException for every driver failure, translated
      */
+    @SuppressWarnings("NullAway") // the callback returns null only where R allows it; NullAway cannot see R's nullness
     public <R> R withConnection(String task, String sql, ConnectionCallback<R> callback) {
         StatementObserver.Run run = observer.start(task, sql, true);
         Connection connection;
