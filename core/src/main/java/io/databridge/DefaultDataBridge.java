@@ -136,10 +136,10 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         if (updated == null) {
             if (version != null) {
                 throw executor.translator()
-                        .optimisticLockingFailure("update of " + model.type().getName() + " at version "
-                                + values[version.index()]
-                                + " matched no row: it was updated or deleted by another transaction since it was"
-                                + " read");
+                        .optimisticLockingFailure(
+                                "update of " + model.type().getName() + " matched no row by id and version: it was"
+                                        + " updated or deleted by another transaction since it was read",
+                                "expected version " + values[version.index()]);
             }
             throw new IncorrectUpdateSemanticsDataAccessException(
                     "Cannot update " + model.type().getName() + ": no row has its id; insert it first, or use save()");
@@ -231,9 +231,10 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
                 });
         if (deleted == 0) {
             throw executor.translator()
-                    .optimisticLockingFailure("delete of " + model.type().getName() + " at version " + versionValue
-                            + " matched no row: it was updated or deleted by another"
-                            + " transaction since it was read");
+                    .optimisticLockingFailure(
+                            "delete of " + model.type().getName() + " matched no row by id and version: it was"
+                                    + " updated or deleted by another transaction since it was read",
+                            "expected version " + versionValue);
         }
     }
 

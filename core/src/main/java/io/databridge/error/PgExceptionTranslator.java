@@ -165,22 +165,36 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
 
     /**
      * Reports a stale version detected by the engine (an update or delete that matched no row with the expected
-     * version). Sanitized, the message is exactly
-     * {@code Optimistic locking failure: the row was updated or deleted by another transaction since it was read
-     * [error id <id>]} and the detail is logged at WARN under the id; unsanitized, {@code "; " + detail} follows the
-     * message and the log line is at DEBUG.
+     * version), naming no value. Same as {@link #optimisticLockingFailure(String, String)} without values.
      *
-     * @param detail what failed, e.g. {@code update User id=7 version=3}; may name entities, ids and versions
+     * @param detail what failed, e.g. {@code update of User matched no row}; names no value
      * @return the exception to throw, implementing {@link HasErrorId}, without a cause
      */
     public OptimisticLockingFailureException optimisticLockingFailure(String detail) {
+        return optimisticLockingFailure(detail, "");
+    }
+
+    /**
+     * Reports a stale version detected by the engine (an update or delete that matched no row with the expected
+     * version). Sanitized, the message is exactly
+     * {@code Optimistic locking failure: the row was updated or deleted by another transaction since it was read
+     * [error id <id>]} and {@code "; " + detail} is logged at WARN under the id, without the values (no bound value in
+     * any log by default); unsanitized, {@code "; " + detail} and {@code " (" + values + ")"} follow the message and
+     * the log line is at DEBUG.
+     *
+     * @param detail what failed, e.g. {@code update of User matched no row}; names entities, never values
+     * @param values the values involved, e.g. {@code expected version 3}, shown only when not sanitizing; empty for
+     *     none
+     * @return the exception to throw, implementing {@link HasErrorId}, without a cause
+     */
+    public OptimisticLockingFailureException optimisticLockingFailure(String detail, String values) {
         String errorId = newErrorId();
         String summary = summary(FailureKind.OPTIMISTIC_LOCKING_FAILURE, errorId);
-        String full = summary + "; " + detail;
         if (sanitize) {
-            logger.warn(full);
+            logger.warn(summary + "; " + detail);
             return new TranslatedExceptions.OptimisticLockingFailure(summary, null, errorId);
         }
+        String full = summary + "; " + detail + (values.isEmpty() ? "" : " (" + values + ")");
         logger.debug(full);
         return new TranslatedExceptions.OptimisticLockingFailure(full, null, errorId);
     }
