@@ -2,6 +2,8 @@ package io.databridge.error;
 
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -54,6 +56,9 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
     public static final String SANITIZE_SYSTEM_PROPERTY = "data-bridge.errors.sanitize";
 
     private static final Logger logger = LoggerFactory.getLogger("io.databridge.error");
+
+    /** PostgreSQL's context line for a value it could not bind: {@code unnamed portal parameter $2 = '...'}. */
+    private static final Pattern BIND_CONTEXT = Pattern.compile("portal (?:\"[^\"]*\" )?parameter \\$(\\d+)");
 
     private static final String CONNECT_TASK = "obtain a JDBC connection";
 
@@ -141,7 +146,30 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
     @Override
     public DataAccessException translate(String task, @Nullable String sql, SQLException ex) {
         SQLException reported = mostSpecific(ex);
+        int parameter = boundParameter(reported);
+        if (parameter > 0) {
+            String errorId = newErrorId();
+            String summary = "Bind failed: the value bound to parameter " + parameter
+                    + " cannot be read as the parameter's type [error id " + errorId + "]";
+            return failure(FailureKind.BIND_FAILURE, summary, errorId, task, sql, ex, reported);
+        }
         return failure(FailureKind.of(reported.getSQLState()), task, sql, ex, reported);
+    }
+
+    /**
+     * The 1-based position of the parameter PostgreSQL failed to bind, read from the context line of its report
+     * ({@code unnamed portal parameter $2 = '...'}); 0 when the failure is not a bind failure.
+     */
+    private static int boundParameter(SQLException reported) {
+        if (!(reported instanceof PSQLException psql) || psql.getServerErrorMessage() == null) {
+            return 0;
+        }
+        String where = psql.getServerErrorMessage().getWhere();
+        if (where == null) {
+            return 0;
+        }
+        Matcher matcher = BIND_CONTEXT.matcher(where);
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
     }
 
     /**
@@ -202,11 +230,23 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
     private DataAccessException failure(
             FailureKind kind, String task, @Nullable String sql, Throwable cause, @Nullable SQLException reported) {
         String errorId = newErrorId();
-        String summary = summary(kind, errorId);
+        return failure(kind, summary(kind, errorId), errorId, task, sql, cause, reported);
+    }
+
+    private DataAccessException failure(
+            FailureKind kind,
+            String summary,
+            String errorId,
+            String task,
+            @Nullable String sql,
+            Throwable cause,
+            @Nullable SQLException reported) {
         if (sanitize) {
             // PostgreSQL's DETAIL line quotes row values (Key (email)=(...)): the WARN line keeps the SQLSTATE, the
             // primary message, the schema objects and the SQL, and leaves the values out (STYLE rule 5).
-            String logged = summary + "; " + detail(task, sql, cause, reported, false);
+            // A bind failure's primary message quotes the value it could not read: the summary names the parameter.
+            String logged =
+                    summary + "; " + detail(task, sql, cause, reported, false, kind != FailureKind.BIND_FAILURE);
             if (kind.unexpected()) {
                 logger.error(logged, cause);
             } else {
@@ -214,7 +254,7 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
             }
             return kind.type().create(summary, null, null, errorId);
         }
-        String full = summary + "; " + detail(task, sql, cause, reported, true);
+        String full = summary + "; " + detail(task, sql, cause, reported, true, true);
         logger.debug(full, cause);
         return kind.type().create(full, cause, sql, errorId);
     }
@@ -224,7 +264,12 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
     }
 
     private static String detail(
-            String task, @Nullable String sql, Throwable cause, @Nullable SQLException reported, boolean withValues) {
+            String task,
+            @Nullable String sql,
+            Throwable cause,
+            @Nullable SQLException reported,
+            boolean withValues,
+            boolean withMessage) {
         StringBuilder detail = new StringBuilder(256).append("task: ").append(task);
         if (reported == null) {
             detail.append("; ").append(cause);
@@ -236,7 +281,7 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
             detail.append("; SQLSTATE: ").append(reported.getSQLState()).append("; ");
             ServerErrorMessage server = reported instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
             String message = server == null || withValues ? reported.getMessage() : server.getMessage();
-            detail.append(message);
+            detail.append(withMessage ? message : "(message left out: it quotes the value)");
             if (server != null) {
                 appendIfPresent(detail, "schema", server.getSchema());
                 appendIfPresent(detail, "table", server.getTable());
