@@ -85,7 +85,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         EntitySql sql = sql(model);
         Object[] values = model.values(entity);
         PropertyModel id = model.id();
-        boolean idUnset = isUnset(id, values[id.index()]);
+        boolean idUnset = id.isUnset(values[id.index()]);
         if (idUnset && !id.generated()) {
             throw new IllegalArgumentException("Cannot insert " + model.type().getName() + ": its @Id '" + id.name()
                     + "' is not set; assign an id, or annotate it @GeneratedValue");
@@ -118,7 +118,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         EntitySql sql = sql(model);
         Object[] values = model.values(entity);
         PropertyModel id = model.id();
-        if (isUnset(id, values[id.index()])) {
+        if (id.isUnset(values[id.index()])) {
             throw new IllegalArgumentException("Cannot update " + model.type().getName() + ": its @Id '" + id.name()
                     + "' is not set; insert it first, or use save()");
         }
@@ -184,17 +184,12 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
     public <T> T save(T entity) {
         EntityModel<T> model = model(entity);
         PropertyModel id = model.id();
-        Object idValue = id.get(entity);
-        if (id.generated()) {
-            return isUnset(id, idValue) ? insert(entity) : update(entity);
-        }
-        if (isUnset(id, idValue)) {
+        if (!id.generated() && id.isUnset(id.get(entity))) {
             throw new IllegalArgumentException("Cannot save " + model.type().getName() + ": its @Id '" + id.name()
                     + "' is not set; assign an id, or annotate it @GeneratedValue");
         }
-        PropertyModel version = model.version();
-        if (version != null) {
-            return isUnset(version, version.get(entity)) ? insert(entity) : update(entity);
+        if (id.generated() || model.version() != null) {
+            return model.isNew(entity) ? insert(entity) : update(entity);
         }
         EntitySql sql = sql(model);
         String upsert = Objects.requireNonNull(sql.upsert(), "an entity with an assigned id and no version upserts");
@@ -213,7 +208,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         EntityModel<T> model = model(entity);
         PropertyModel id = model.id();
         Object idValue = id.get(entity);
-        if (idValue == null || isUnset(id, idValue)) {
+        if (idValue == null || id.isUnset(idValue)) {
             throw new IllegalArgumentException(
                     "Cannot delete " + model.type().getName() + ": its @Id '" + id.name() + "' is not set");
         }
@@ -329,9 +324,5 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
                     + " but was a " + id.getClass().getName());
         }
         return id;
-    }
-
-    private static boolean isUnset(PropertyModel property, @Nullable Object value) {
-        return value == null || (property.primitive() && value instanceof Number number && number.longValue() == 0);
     }
 }

@@ -39,6 +39,7 @@ class ArchitectureTest {
     /** Each package of core and the other core packages it may depend on (docs/architecture.md, same table). */
     private static final Map<String, List<String>> ALLOWED = Map.ofEntries(
             Map.entry("io.databridge.internal.sql", List.of()),
+            Map.entry("io.databridge.internal.migration", List.of()),
             Map.entry("io.databridge.error", List.of()),
             Map.entry("io.databridge.observation", List.of()),
             Map.entry("io.databridge.types", List.of("io.databridge.internal.sql")),
@@ -65,6 +66,7 @@ class ArchitectureTest {
                     "io.databridge.internal.schema",
                     List.of(
                             "io.databridge.internal.jdbc",
+                            "io.databridge.internal.migration",
                             "io.databridge.internal.model",
                             "io.databridge.internal.sql",
                             "io.databridge.mapping",
@@ -76,7 +78,9 @@ class ArchitectureTest {
                             "io.databridge.internal.model",
                             "io.databridge.internal.sql",
                             "io.databridge.types")),
-            Map.entry("io.databridge.migration", List.of("io.databridge.internal.jdbc", "io.databridge.error")),
+            Map.entry(
+                    "io.databridge.migration",
+                    List.of("io.databridge.internal.jdbc", "io.databridge.internal.migration", "io.databridge.error")),
             Map.entry(
                     ROOT,
                     List.of(

@@ -3,7 +3,6 @@ package io.databridge.query;
 import io.databridge.internal.model.EntityModel;
 import io.databridge.internal.model.PropertyModel;
 import io.databridge.query.ExpressionNodes.Param;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -123,10 +122,7 @@ final class DefaultUpdateQuery<T> implements UpdateQuery<T> {
                 renderer.append(", ")
                         .append(property.quotedColumn())
                         .append(" = ")
-                        .append(
-                                property.valueType().rawType() == LocalDateTime.class
-                                        ? "LOCALTIMESTAMP"
-                                        : "CURRENT_TIMESTAMP");
+                        .append(property.updateExpression());
             }
         }
         if (assignments.isEmpty()) {
@@ -139,7 +135,7 @@ final class DefaultUpdateQuery<T> implements UpdateQuery<T> {
         }
         RowReader<X> reader = rows -> null;
         if (returning) {
-            renderer.append(" RETURNING ").append(Writes.columnList(model));
+            renderer.append(" RETURNING ").append(model.selectList());
             reader = (RowReader<X>) RowReader.entity(model);
         }
         return Rendered.of(renderer, reader);

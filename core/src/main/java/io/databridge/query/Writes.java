@@ -2,7 +2,6 @@ package io.databridge.query;
 
 import io.databridge.internal.jdbc.QueryExecutor;
 import io.databridge.internal.model.EntityModel;
-import io.databridge.internal.model.PropertyModel;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +36,8 @@ final class Writes {
         Scope scope = query.openScope(renderer, null);
         query.renderFromAndWhere(renderer, scope);
         if (returning) {
-            renderer.append(" RETURNING ").append(columnList(state.entity(method(returning))));
+            renderer.append(" RETURNING ")
+                    .append(state.entity(method(returning)).selectList());
         }
         return Rendered.of(renderer, reader == null ? rows -> null : reader);
     }
@@ -72,14 +72,6 @@ final class Writes {
                     + " query also has " + String.join(", ", problems) + "; select the ids in a subquery instead, e.g."
                     + " where(X_.id.in(subquery))");
         }
-    }
-
-    static String columnList(EntityModel<?> model) {
-        StringBuilder columns = new StringBuilder();
-        for (PropertyModel property : model.properties()) {
-            columns.append(columns.isEmpty() ? "" : ", ").append(property.quotedColumn());
-        }
-        return columns.toString();
     }
 
     static <T> List<T> returning(QueryExecutor executor, String task, Rendered<T> rendered) {

@@ -84,7 +84,7 @@ public final class BulkInsert {
         PropertyModel id = model.id();
         int unset = 0;
         for (T entity : input) {
-            if (isUnset(id, id.get(entity))) {
+            if (id.isUnset(id.get(entity))) {
                 unset++;
             }
         }
@@ -266,9 +266,8 @@ public final class BulkInsert {
             throws SQLException {
         for (int c = first; c < copyColumns.size(); c++) {
             PropertyModel property = copyColumns.get(c);
-            int column = property.role() == Role.VERSION
-                    ? 4
-                    : BulkInsertSql.computedValue(property).equals("LOCALTIMESTAMP") ? 3 : 2;
+            int column =
+                    property.role() == Role.VERSION ? 4 : "LOCALTIMESTAMP".equals(property.insertExpression()) ? 3 : 2;
             computed[c] = Rows.read(rows, column, property);
             if (text != null) {
                 text[c] = rows.getString(column);
@@ -638,9 +637,5 @@ public final class BulkInsert {
             }
         }
         return type == null ? null : (EntityModel<T>) models.get(type);
-    }
-
-    private static boolean isUnset(PropertyModel property, @Nullable Object value) {
-        return value == null || (property.primitive() && value instanceof Number number && number.longValue() == 0);
     }
 }

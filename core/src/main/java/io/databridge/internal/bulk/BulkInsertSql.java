@@ -2,8 +2,6 @@ package io.databridge.internal.bulk;
 
 import io.databridge.internal.model.EntityModel;
 import io.databridge.internal.model.PropertyModel;
-import io.databridge.internal.model.PropertyModel.Role;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -74,8 +72,8 @@ final class BulkInsertSql {
         }
         this.assignedId = BulkColumn.of(id);
         String table = model.qualifiedTable();
-        String returning = returningList(model, "");
-        String selectReturning = returningList(model, "ins.");
+        String returning = model.selectList();
+        String selectReturning = model.selectList("ins.");
         String join = " FROM ins JOIN v ON ins." + id.quotedColumn() + " = v.b_id ORDER BY v.b_ord";
 
         Class<?> idType = id.valueType().rawType();
@@ -204,22 +202,8 @@ final class BulkInsertSql {
         for (int i = 0; i < columns.size(); i++) {
             list.add("v.b" + (i + 1));
         }
-        computed.forEach(property -> list.add(computedValue(property)));
+        computed.forEach(property -> list.add(property.insertExpression()));
         return list.toString();
-    }
-
-    private static String returningList(EntityModel<?> model, String qualifier) {
-        StringJoiner list = new StringJoiner(", ");
-        model.properties().forEach(property -> list.add(qualifier + property.quotedColumn()));
-        return list.toString();
-    }
-
-    /** The SQL value of a computed column, as single inserts render it. */
-    static String computedValue(PropertyModel property) {
-        if (property.role() == Role.VERSION) {
-            return "0";
-        }
-        return property.valueType().rawType() == LocalDateTime.class ? "LOCALTIMESTAMP" : "CURRENT_TIMESTAMP";
     }
 
     static boolean isIntegral(Class<?> type) {
