@@ -2,6 +2,7 @@ package io.databridge.migration;
 
 import io.databridge.audit.AuditTrail;
 import io.databridge.error.PgExceptionTranslator;
+import io.databridge.internal.jdbc.ConnectionCallback;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -470,12 +471,8 @@ public final class Migrations {
         return history;
     }
 
-    @FunctionalInterface
-    private interface Work<R> {
-        R run(Connection connection) throws SQLException;
-    }
-
-    private <R> R withConnection(Work<R> work) {
+    @SuppressWarnings("NullAway") // the work returns null only where R allows it; NullAway cannot see R's nullness
+    private <R> R withConnection(ConnectionCallback<R> work) {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException ex) {
@@ -484,7 +481,7 @@ public final class Migrations {
     }
 
     /** Runs the work holding the schema's migration lock on one connection, in autocommit between scripts. */
-    private <R> R locked(Work<R> work) {
+    private <R> R locked(ConnectionCallback<R> work) {
         return withConnection(connection -> {
             if (!connection.getAutoCommit()) {
                 connection.setAutoCommit(true);
