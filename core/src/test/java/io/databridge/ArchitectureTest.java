@@ -133,6 +133,7 @@ class ArchitectureTest {
             Set.of(
                     "Column",
                     "CreatedAt",
+                    "Distributed",
                     "EntityMappingException",
                     "Enumerated",
                     "GeneratedValue",
@@ -169,6 +170,9 @@ class ArchitectureTest {
             "io.databridge.transaction",
             Set.of(
                     "DataBridgeTransactionManager",
+                    "ReadYourWrites",
+                    "ReplicaRoutingDataSource",
+                    "ReplicaRoutingTransactionManager",
                     "RetryableTransaction",
                     "TransactionRetryListener",
                     "TransactionRetryTemplate"),

@@ -17,9 +17,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.AuditorAware;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionManager;
@@ -31,7 +34,9 @@ import org.springframework.transaction.TransactionManager;
  * commit, and a rollback on a lost connection that keeps the original failure). Each backs off when the
  * application defines a bean of its type. The {@code DataBridge} reports its statements to the context's {@link
  * ObservationRegistry} (Spring Boot's actuator defines one) with the context's {@link StatementObservationConvention}
- * if there is one, and logs slow ones per {@code data-bridge.logging.slow-query-threshold}.
+ * if there is one, and logs slow ones per {@code data-bridge.logging.slow-query-threshold}. With several data sources
+ * and none {@code @Primary}, only the translator is defined, for the application's own {@code DataBridge}s; their
+ * migration initializers still run before them.
  */
 @AutoConfiguration(
         after = {DataSourceAutoConfiguration.class, DataBridgeDataSourceAutoConfiguration.class},
@@ -41,8 +46,8 @@ import org.springframework.transaction.TransactionManager;
             JdbcTemplateAutoConfiguration.class
         })
 @ConditionalOnClass({DataBridge.class, JdbcTransactionManager.class})
-@ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties(DataBridgeProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
 public final class DataBridgeAutoConfiguration {
 
     @Bean
@@ -60,36 +65,46 @@ public final class DataBridgeAutoConfiguration {
         return principal == null ? AuditTrail.toLog() : AuditTrail.toLog(principal);
     }
 
-    @Bean
-    @ConditionalOnMissingBean(TransactionManager.class)
-    JdbcTransactionManager transactionManager(
-            DataSource dataSource,
-            PgExceptionTranslator translator,
-            ObjectProvider<AuditTrail> audit,
-            ObjectProvider<TransactionManagerCustomizers> customizers) {
-        DataBridgeTransactionManager transactionManager = new DataBridgeTransactionManager(dataSource, translator);
-        audit.ifUnique(transactionManager::setAuditTrail);
-        customizers.ifAvailable(all -> all.customize(transactionManager));
-        return transactionManager;
-    }
+    /**
+     * The transaction manager and the {@code DataBridge} of the application's data source; off when it has several
+     * data sources and none is {@code @Primary} (it then defines a {@code DataBridge} per data source itself: see
+     * docs/scaling.md).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnSingleCandidate(DataSource.class)
+    static class SingleDataSourceConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean
-    DataBridge dataBridge(
-            DataSource dataSource,
-            PgExceptionTranslator translator,
-            DataBridgeProperties properties,
-            ObjectProvider<ObservationRegistry> observationRegistry,
-            ObjectProvider<StatementObservationConvention> observationConvention,
-            ObjectProvider<AuditTrail> audit,
-            ObjectProvider<DataBridgeBuilderCustomizer> customizers) {
-        DataBridge.Builder builder = DataBridge.builder(dataSource)
-                .translator(translator)
-                .slowQueryThreshold(properties.getLogging().threshold());
-        observationRegistry.ifUnique(builder::observationRegistry);
-        observationConvention.ifUnique(builder::observationConvention);
-        audit.ifUnique(builder::auditTrail);
-        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        return builder.build();
+        @Bean
+        @ConditionalOnMissingBean(TransactionManager.class)
+        JdbcTransactionManager transactionManager(
+                DataSource dataSource,
+                PgExceptionTranslator translator,
+                ObjectProvider<AuditTrail> audit,
+                ObjectProvider<TransactionManagerCustomizers> customizers) {
+            DataBridgeTransactionManager transactionManager = new DataBridgeTransactionManager(dataSource, translator);
+            audit.ifUnique(transactionManager::setAuditTrail);
+            customizers.ifAvailable(all -> all.customize(transactionManager));
+            return transactionManager;
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        DataBridge dataBridge(
+                DataSource dataSource,
+                PgExceptionTranslator translator,
+                DataBridgeProperties properties,
+                ObjectProvider<ObservationRegistry> observationRegistry,
+                ObjectProvider<StatementObservationConvention> observationConvention,
+                ObjectProvider<AuditTrail> audit,
+                ObjectProvider<DataBridgeBuilderCustomizer> customizers) {
+            DataBridge.Builder builder = DataBridge.builder(dataSource)
+                    .translator(translator)
+                    .slowQueryThreshold(properties.getLogging().threshold());
+            observationRegistry.ifUnique(builder::observationRegistry);
+            observationConvention.ifUnique(builder::observationConvention);
+            audit.ifUnique(builder::auditTrail);
+            customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+            return builder.build();
+        }
     }
 }

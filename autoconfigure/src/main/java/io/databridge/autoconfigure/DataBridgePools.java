@@ -27,6 +27,9 @@ import org.springframework.core.env.Environment;
  *       are recognisable in {@code pg_stat_activity} and server logs.
  *   <li>{@code logServerErrorDetail=false} while error messages are sanitized: PostgreSQL's {@code Detail:} line
  *       echoes row values (the key of a unique violation), which must not reach logs either.
+ *   <li>{@code prepareThreshold=0} with {@code data-bridge.datasource.transaction-pooling=true}: behind PgBouncer in
+ *       transaction mode a statement prepared on one server connection is unknown on the next, so every statement
+ *       travels unnamed (parse, bind, execute in one round trip).
  *   <li>a fixed-size pool (minimum idle = maximum size) named {@code data-bridge}, and eager start-up: the first
  *       connection is opened when the pool is created, so a wrong URL or password stops the application at startup
  *       with an explanation instead of failing its first request.
@@ -48,6 +51,11 @@ final class DataBridgePools {
     private DataBridgePools() {}
 
     static HikariDataSource create(
+            String url, PoolCredentials credentials, DataBridgeProperties properties, Environment environment) {
+        return new HikariDataSource(config(url, credentials, properties, environment));
+    }
+
+    private static HikariConfig config(
             String url, PoolCredentials credentials, DataBridgeProperties properties, Environment environment) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(POOL_NAME);
@@ -74,6 +82,23 @@ final class DataBridgePools {
                         : Math.min(connectionTimeout, DEFAULT_VALIDATION_TIMEOUT_MILLIS));
         config.setInitializationFailTimeout(pool.getInitializationFailTimeout().toMillis());
         driverProperties(properties, environment).forEach(config::addDataSourceProperty);
+        return config;
+    }
+
+    /**
+     * A replica's pool: the primary's settings under its own name, started lazily, so that a replica that is down does
+     * not stop the application (it is taken out of rotation instead).
+     */
+    static HikariDataSource createReplica(
+            String name,
+            String url,
+            @Nullable String username,
+            @Nullable String password,
+            DataBridgeProperties properties,
+            Environment environment) {
+        HikariConfig config = config(url, PoolCredentials.of(url, username, password), properties, environment);
+        config.setPoolName(name);
+        config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);
     }
 
@@ -96,6 +121,9 @@ final class DataBridgePools {
         driver.put("ApplicationName", environment.getProperty("spring.application.name", "data-bridge"));
         if (properties.getErrors().sanitizes()) {
             driver.put("logServerErrorDetail", "false");
+        }
+        if (properties.getDatasource().isTransactionPooling()) {
+            driver.put("prepareThreshold", "0");
         }
         driver.putAll(properties.getDatasource().getDriverProperties());
         return driver;

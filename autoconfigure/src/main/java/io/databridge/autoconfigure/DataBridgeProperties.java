@@ -171,6 +171,13 @@ public class DataBridgeProperties implements InitializingBean, EnvironmentAware 
          */
         private Map<String, String> driverProperties = new LinkedHashMap<>();
 
+        /**
+         * Whether the URL points at a pooler in transaction pooling mode (PgBouncer pool_mode = transaction),
+         * which hands each transaction to any server connection: server-side prepared statements are then switched off
+         * (prepareThreshold=0), as such a pooler cannot carry them from one server connection to another.
+         */
+        private boolean transactionPooling;
+
         private final Pool pool = new Pool();
 
         /**
@@ -264,6 +271,24 @@ public class DataBridgeProperties implements InitializingBean, EnvironmentAware 
         }
 
         /**
+         * Whether the URL points at a transaction-pooling proxy.
+         *
+         * @return {@code true} when server-side prepared statements are off for it
+         */
+        public boolean isTransactionPooling() {
+            return transactionPooling;
+        }
+
+        /**
+         * Sets whether the URL points at a transaction-pooling proxy.
+         *
+         * @param transactionPooling {@code true} to switch server-side prepared statements off
+         */
+        public void setTransactionPooling(boolean transactionPooling) {
+            this.transactionPooling = transactionPooling;
+        }
+
+        /**
          * The pool settings.
          *
          * @return the pool settings
@@ -276,7 +301,7 @@ public class DataBridgeProperties implements InitializingBean, EnvironmentAware 
         public String toString() {
             return "[url=" + (url == null ? null : JdbcUrls.withoutCredentials(url)) + ", username=" + username
                     + ", password=" + (password == null ? null : "******") + ", driverProperties="
-                    + driverProperties.keySet() + ", pool=" + pool + "]";
+                    + driverProperties.keySet() + ", transactionPooling=" + transactionPooling + ", pool=" + pool + "]";
         }
     }
 

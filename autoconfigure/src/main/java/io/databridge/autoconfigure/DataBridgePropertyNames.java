@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeanUtils;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -16,7 +17,8 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * Rejects a {@code data-bridge.*} key that no property of {@link DataBridgeProperties} binds, so a misspelled
+ * Rejects a {@code data-bridge.*} key that no property of {@link DataBridgeProperties} (or of {@link
+ * DataBridgeReplicaProperties}) binds, so a misspelled
  * {@code data-bridge.datasource.urll} stops startup (with a "did you mean") instead of silently leaving the application
  * on another database. The known names are read from {@link DataBridgeProperties} itself, so a new property is known
  * as soon as it exists. Not checked: {@code data-bridge.test.*} (the test-database resolver's settings) and the
@@ -31,7 +33,10 @@ final class DataBridgePropertyNames {
     private static final ConfigurationPropertyName TEST_SETTINGS = ConfigurationPropertyName.of(PREFIX + ".test");
 
     /** Every bindable leaf (a map or list property counts as one leaf: its entries are below it). */
-    private static final List<ConfigurationPropertyName> KNOWN = leaves(DataBridgeProperties.class, PREFIX);
+    private static final List<ConfigurationPropertyName> KNOWN = java.util.stream.Stream.concat(
+                    leaves(DataBridgeProperties.class, PREFIX).stream(),
+                    leaves(DataBridgeReplicaProperties.class, PREFIX).stream())
+            .toList();
 
     private DataBridgePropertyNames() {}
 
@@ -139,7 +144,9 @@ final class DataBridgePropertyNames {
             }
             String name = prefix + "." + kebab(property.getName());
             Class<?> propertyType = property.getPropertyType();
-            if (propertyType.getEnclosingClass() == DataBridgeProperties.class) {
+            Class<?> enclosing = propertyType.getEnclosingClass();
+            if (enclosing != null && enclosing.isAnnotationPresent(ConfigurationProperties.class)) {
+                // A nested group of one of our properties classes (pool, errors, read-your-writes...): its leaves.
                 leaves.addAll(leaves(propertyType, name));
             } else if (property.getWriteMethod() != null
                     || Map.class.isAssignableFrom(propertyType)

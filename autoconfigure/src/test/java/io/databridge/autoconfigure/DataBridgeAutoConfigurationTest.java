@@ -127,14 +127,14 @@ class DataBridgeAutoConfigurationTest {
     }
 
     @Test
-    void noDataBridgeWithoutASingleDataSourceCandidate() {
+    void noDataBridgeWithoutASingleDataSourceCandidateButTheTranslatorForTheApplicationsOwn() {
         new ApplicationContextRunner()
                 .withConfiguration(Runners.ALL)
                 .withUserConfiguration(TwoDataSources.class)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context).doesNotHaveBean(DataBridge.class);
-                    assertThat(context).doesNotHaveBean(PgExceptionTranslator.class);
+                    assertThat(context).hasSingleBean(PgExceptionTranslator.class);
                 });
     }
 

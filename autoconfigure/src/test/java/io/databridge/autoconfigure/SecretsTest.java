@@ -221,19 +221,23 @@ class SecretsTest {
 
     @Test
     void aCredentialsProviderBeanIsAskedForEachNewConnection() {
-        runner().withUserConfiguration(CountingCredentials.class).run(context -> {
-            assertThat(context).hasNotFailed();
-            HikariDataSource pool = context.getBean(HikariDataSource.class);
-            CountingCredentials credentials = context.getBean(CountingCredentials.class);
-            int before = credentials.calls.get();
-            assertThat(before).isPositive();
+        // One connection, so that the only way to run the statement after the eviction is a new connection.
+        runner().withPropertyValues("data-bridge.datasource.pool.maximum-size=1")
+                .withUserConfiguration(CountingCredentials.class)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    HikariDataSource pool = context.getBean(HikariDataSource.class);
+                    CountingCredentials credentials = context.getBean(CountingCredentials.class);
+                    DataBridge db = context.getBean(DataBridge.class);
+                    assertThat(db.sql("SELECT 1").one(Integer.class)).isEqualTo(1);
+                    int before = credentials.calls.get();
+                    assertThat(before).isPositive();
 
-            pool.getHikariPoolMXBean().softEvictConnections();
-            assertThat(context.getBean(DataBridge.class).sql("SELECT 1").one(Integer.class))
-                    .isEqualTo(1);
+                    pool.getHikariPoolMXBean().softEvictConnections();
+                    assertThat(db.sql("SELECT 1").one(Integer.class)).isEqualTo(1);
 
-            assertThat(credentials.calls.get()).isGreaterThan(before);
-        });
+                    assertThat(credentials.calls.get()).isGreaterThan(before);
+                });
     }
 
     @Configuration(proxyBeanMethods = false)

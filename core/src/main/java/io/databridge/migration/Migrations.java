@@ -32,8 +32,9 @@ import org.springframework.dao.DataAccessException;
  * <ul>
  *   <li>Each script runs in its own transaction together with its row in {@value #HISTORY_TABLE} (in the connection's
  *       current schema): a script that fails leaves nothing behind, neither its changes nor its row.
- *   <li>Every run holds a PostgreSQL advisory lock for the schema, so instances starting together migrate once; the
- *       others wait, then find the scripts applied.
+ *   <li>Every transaction of a run holds a transaction-level PostgreSQL advisory lock for the schema and reads the
+ *       history afresh, so instances starting together apply each script once; the others wait, then find it applied.
+ *       No lock or setting outlives a transaction, so migrations also run through PgBouncer in transaction mode.
  *   <li>Before anything runs, the applied scripts are validated: a script changed since it was applied (its checksum),
  *       an applied script that is gone, or a new script with a version below an applied one stops the run with a
  *       {@link MigrationException} naming them.
@@ -51,9 +52,7 @@ public final class Migrations {
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     private static final String LOCK =
-            "SELECT pg_advisory_lock(hashtext(current_schema() || '." + HISTORY_TABLE + "'))";
-    private static final String UNLOCK =
-            "SELECT pg_advisory_unlock(hashtext(current_schema() || '." + HISTORY_TABLE + "'))";
+            "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '." + HISTORY_TABLE + "'))";
     private static final String CREATE_HISTORY = "CREATE TABLE IF NOT EXISTS " + HISTORY_TABLE
             + " (installed_rank integer PRIMARY KEY, version text NOT NULL UNIQUE, description text NOT NULL,"
             + " type text NOT NULL, script text NOT NULL, checksum integer, installed_by text NOT NULL DEFAULT"
@@ -106,33 +105,47 @@ public final class Migrations {
             LOG.info("No migration scripts in {}: nothing to migrate", locations);
             return List.of();
         }
-        return locked(connection -> {
-            createHistory(connection);
-            List<MigrationInfo> status = status(found, history(connection));
-            fail(status);
-            List<MigrationScript> pending = new ArrayList<>();
-            for (MigrationScript script : found.up()) {
-                MigrationInfo info = find(status, script.version());
-                if (info != null && info.state() == MigrationState.PENDING) {
-                    refuseTransactionControl(script);
-                    pending.add(script);
+        List<MigrationInfo> applied = new ArrayList<>();
+        while (true) {
+            // One transaction per script, each taking the lock and reading the history afresh: another instance may
+            // have applied scripts in between, and no lock or setting outlives a transaction (PgBouncer-safe).
+            MigrationStep step = locked(connection -> {
+                createHistory(connection);
+                List<MigrationInfo> status = status(found, history(connection));
+                fail(status);
+                List<MigrationScript> pending = new ArrayList<>();
+                for (MigrationScript script : found.up()) {
+                    MigrationInfo info = find(status, script.version());
+                    if (info != null && info.state() == MigrationState.PENDING) {
+                        refuseTransactionControl(script);
+                        pending.add(script);
+                    }
                 }
+                if (!pending.isEmpty()) {
+                    MigrationScript next = pending.get(0);
+                    return new MigrationStep(
+                            run(connection, next, false, found.undo().containsKey(next.version())), 0);
+                }
+                return new MigrationStep(null, countApplied(status));
+            });
+            MigrationInfo done = step.applied();
+            if (done == null) {
+                if (applied.isEmpty()) {
+                    LOG.info("Schema is up to date ({} migrations applied)", step.appliedCount());
+                } else {
+                    LOG.info(
+                            "Applied {} migrations, now at version {}",
+                            applied.size(),
+                            applied.get(applied.size() - 1).version());
+                }
+                return applied;
             }
-            List<MigrationInfo> applied = new ArrayList<>();
-            for (MigrationScript script : pending) {
-                applied.add(run(connection, script, false, found.undo().containsKey(script.version())));
-            }
-            if (applied.isEmpty()) {
-                LOG.info("Schema is up to date ({} migrations applied)", countApplied(status));
-            } else {
-                LOG.info(
-                        "Applied {} migrations, now at version {}",
-                        applied.size(),
-                        applied.get(applied.size() - 1).version());
-            }
-            return applied;
-        });
+            applied.add(done);
+        }
     }
+
+    /** What one locked transaction of {@link #migrate()} did: the script it applied, or none and the applied count. */
+    private record MigrationStep(@Nullable MigrationInfo applied, long appliedCount) {}
 
     /**
      * Checks the applied scripts against the locations without changing anything.
@@ -167,7 +180,7 @@ public final class Migrations {
     public List<MigrationInfo> rollback(String version) {
         MigrationVersion target = MigrationVersion.parse(version);
         MigrationScript.Found found = scripts();
-        return locked(connection -> {
+        List<MigrationScript> plan = locked(connection -> {
             createHistory(connection);
             List<MigrationInfo> status = status(found, history(connection));
             List<MigrationScript> undo = new ArrayList<>();
@@ -200,13 +213,21 @@ public final class Migrations {
                         null);
             }
             undo.forEach(Migrations::refuseTransactionControl);
-            List<MigrationInfo> undone = new ArrayList<>();
-            for (MigrationScript script : undo) {
-                undone.add(run(connection, script, true, true));
-            }
-            LOG.info("Rolled back {} migrations to version {}", undone.size(), target);
-            return undone;
+            return undo;
         });
+        List<MigrationInfo> undone = new ArrayList<>();
+        for (MigrationScript script : plan) {
+            MigrationInfo info = locked(connection -> {
+                boolean stillApplied = history(connection).stream()
+                        .anyMatch(row -> row.version().equals(script.version()));
+                return stillApplied ? run(connection, script, true, true) : null;
+            });
+            if (info != null) {
+                undone.add(info);
+            }
+        }
+        LOG.info("Rolled back {} migrations to version {}", undone.size(), target);
+        return undone;
     }
 
     /**
@@ -245,7 +266,6 @@ public final class Migrations {
     private MigrationInfo run(Connection connection, MigrationScript script, boolean undo, boolean undoable)
             throws SQLException {
         long started = System.nanoTime();
-        connection.setAutoCommit(false);
         try {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(script.sql());
@@ -267,7 +287,6 @@ public final class Migrations {
                     insert.executeUpdate();
                 }
             }
-            connection.commit();
             LOG.info("{} {} ({} ms)", undo ? "Undid" : "Applied", script.name(), millis);
             audit.migration(script.name(), undo ? "undone" : "applied", millis, null);
             return new MigrationInfo(
@@ -279,7 +298,6 @@ public final class Migrations {
                     millis,
                     undoable);
         } catch (SQLException ex) {
-            rollbackAfterFailure(connection);
             DataAccessException translated =
                     translator.translate((undo ? "undo " : "migrate ") + script.name(), "-- " + script.name(), ex);
             audit.migration(script.name(), "failed", (System.nanoTime() - started) / 1_000_000, translated);
@@ -287,13 +305,6 @@ public final class Migrations {
                     "Migration " + script.name() + " failed and was rolled back: " + translated.getMessage()
                             + "; fix the script and run the migrations again",
                     translated);
-        } catch (RuntimeException | Error ex) {
-            rollbackAfterFailure(connection);
-            throw ex;
-        } finally {
-            if (!connection.isClosed()) {
-                connection.setAutoCommit(true);
-            }
         }
     }
 
@@ -480,23 +491,28 @@ public final class Migrations {
         }
     }
 
-    /** Runs the work holding the schema's migration lock on one connection, in autocommit between scripts. */
+    /**
+     * Runs the work in one transaction that holds the schema's migration lock, a transaction-level advisory lock, so
+     * nothing outlives the transaction: the same code is correct on a direct connection and through PgBouncer in
+     * transaction pooling mode. A failure rolls the transaction back.
+     */
     private <R> R locked(ConnectionCallback<R> work) {
         return withConnection(connection -> {
-            if (!connection.getAutoCommit()) {
-                connection.setAutoCommit(true);
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(LOCK);
-            }
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
             try {
-                return work.run(connection);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(LOCK);
+                }
+                R result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error ex) {
+                rollbackAfterFailure(connection);
+                throw ex;
             } finally {
-                // A lost connection took the session's lock with it.
                 if (!connection.isClosed()) {
-                    try (Statement statement = connection.createStatement()) {
-                        statement.execute(UNLOCK);
-                    }
+                    connection.setAutoCommit(autoCommit);
                 }
             }
         });

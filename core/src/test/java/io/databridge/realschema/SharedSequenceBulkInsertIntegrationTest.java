@@ -52,6 +52,10 @@ class SharedSequenceBulkInsertIntegrationTest {
         }
     }
 
+    /** Keeps the schema of one run apart from another run's on the same database. */
+    private static final String SUFFIX =
+            Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x100000, 0xFFFFFF));
+
     private final DataBridge db;
 
     SharedSequenceBulkInsertIntegrationTest(DataSource dataSource) {
@@ -61,16 +65,23 @@ class SharedSequenceBulkInsertIntegrationTest {
     @BeforeEach
     void createTables() {
         db.sql("DROP TABLE IF EXISTS shared_seq_item, shared_seq_other").update();
-        db.sql("DROP SCHEMA IF EXISTS \"Ids Schema\" CASCADE").update();
+        db.sql("DROP SCHEMA IF EXISTS \"Ids Schema " + SUFFIX + "\" CASCADE").update();
         db.sql("DROP SEQUENCE IF EXISTS shared_seq").update();
         db.sql("CREATE SEQUENCE shared_seq START 500").update();
         db.sql("CREATE TABLE shared_seq_item(id int PRIMARY KEY DEFAULT nextval('shared_seq'), v text)")
                 .update();
-        db.sql("CREATE SCHEMA \"Ids Schema\"").update();
-        db.sql("CREATE SEQUENCE \"Ids Schema\".\"Odd Seq\" START 7").update();
-        db.sql("CREATE TABLE shared_seq_other(id bigint PRIMARY KEY"
-                        + " DEFAULT nextval('\"Ids Schema\".\"Odd Seq\"'::regclass), v text)")
+        db.sql("CREATE SCHEMA \"Ids Schema " + SUFFIX + "\"").update();
+        db.sql("CREATE SEQUENCE \"Ids Schema " + SUFFIX + "\".\"Odd Seq\" START 7")
                 .update();
+        db.sql("CREATE TABLE shared_seq_other(id bigint PRIMARY KEY" + " DEFAULT nextval('\"Ids Schema " + SUFFIX
+                        + "\".\"Odd Seq\"'::regclass), v text)")
+                .update();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void dropOtherSchema() {
+        db.sql("DROP TABLE IF EXISTS shared_seq_other").update();
+        db.sql("DROP SCHEMA IF EXISTS \"Ids Schema " + SUFFIX + "\" CASCADE").update();
     }
 
     @Test

@@ -7,12 +7,14 @@ import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Generates {@code X_} next to every class or record annotated {@code @io.databridge.mapping.Table}: one {@code public
@@ -58,15 +60,12 @@ public final class MetamodelProcessor extends AbstractProcessor {
         }
         boolean checkTypes =
                 !"false".equalsIgnoreCase(processingEnv.getOptions().get(CHECK_TYPES));
-        String invalidEntities = processingEnv.getOptions().get(INVALID_ENTITIES);
         EntityRules rules = new EntityRules(
                 processingEnv.getMessager(),
                 processingEnv.getElementUtils(),
                 processingEnv.getTypeUtils(),
                 checkTypes,
-                "warn".equalsIgnoreCase(invalidEntities)
-                        ? Diagnostic.Kind.WARNING
-                        : "ignore".equalsIgnoreCase(invalidEntities) ? null : Diagnostic.Kind.ERROR);
+                violationKind());
         for (Element element : round.getElementsAnnotatedWith(table)) {
             if (!(element instanceof TypeElement entity)) {
                 continue;
@@ -79,6 +78,15 @@ public final class MetamodelProcessor extends AbstractProcessor {
         return false;
     }
 
+    /** How a mapping violation is reported: an error by default, per {@code -Adatabridge.invalidEntities}. */
+    private Diagnostic.@Nullable Kind violationKind() {
+        String invalidEntities = processingEnv.getOptions().get(INVALID_ENTITIES);
+        if ("warn".equalsIgnoreCase(invalidEntities)) {
+            return Diagnostic.Kind.WARNING;
+        }
+        return "ignore".equalsIgnoreCase(invalidEntities) ? null : Diagnostic.Kind.ERROR;
+    }
+
     private void write(TypeElement entity, List<MappedProperty> properties) {
         PackageElement packageElement = processingEnv.getElementUtils().getPackageOf(entity);
         String packageName = packageElement.isUnnamed()
@@ -86,8 +94,33 @@ public final class MetamodelProcessor extends AbstractProcessor {
                 : packageElement.getQualifiedName().toString();
         String simpleName = metamodelName(entity);
         String qualifiedName = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
+        MappedProperty distribution = null;
+        String distributedBy = distributedBy(entity);
+        if (distributedBy != null) {
+            distribution = properties.stream()
+                    .filter(property -> property.name().equals(distributedBy))
+                    .findFirst()
+                    .orElse(null);
+            if (distribution == null) {
+                Diagnostic.Kind kind = violationKind();
+                if (kind != null) {
+                    processingEnv
+                            .getMessager()
+                            .printMessage(
+                                    kind,
+                                    "Cannot map " + entity.getQualifiedName() + ": @Distributed(by = \"" + distributedBy
+                                            + "\") names no persistent property; name one of "
+                                            + properties.stream()
+                                                    .map(MappedProperty::name)
+                                                    .sorted()
+                                                    .toList(),
+                                    entity);
+                }
+                return;
+            }
+        }
         String source = MetamodelWriter.source(
-                packageName, simpleName, entity.getQualifiedName().toString(), properties);
+                packageName, simpleName, entity.getQualifiedName().toString(), properties, distribution);
         try {
             JavaFileObject file = processingEnv.getFiler().createSourceFile(qualifiedName, entity);
             try (Writer writer = file.openWriter()) {
@@ -99,6 +132,22 @@ public final class MetamodelProcessor extends AbstractProcessor {
                     .printMessage(
                             Diagnostic.Kind.ERROR, "Cannot write the metamodel " + qualifiedName + ": " + ex, entity);
         }
+    }
+
+    /** The property named by the entity's {@code @Distributed(by = ...)}, or {@code null}. */
+    private static @Nullable String distributedBy(TypeElement entity) {
+        for (AnnotationMirror annotation : entity.getAnnotationMirrors()) {
+            if (((TypeElement) annotation.getAnnotationType().asElement())
+                    .getQualifiedName()
+                    .contentEquals("io.databridge.mapping.Distributed")) {
+                for (var entry : annotation.getElementValues().entrySet()) {
+                    if (entry.getKey().getSimpleName().contentEquals("by")) {
+                        return String.valueOf(entry.getValue().getValue());
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** {@code User_} for {@code User}; {@code Outer_User_} for a nested {@code Outer.User}. */

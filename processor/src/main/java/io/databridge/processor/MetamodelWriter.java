@@ -1,6 +1,7 @@
 package io.databridge.processor;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Renders the source text of one metamodel class. Stateless. */
 final class MetamodelWriter {
@@ -12,6 +13,16 @@ final class MetamodelWriter {
     private MetamodelWriter() {}
 
     static String source(String packageName, String simpleName, String entity, List<MappedProperty> properties) {
+        return source(packageName, simpleName, entity, properties, null);
+    }
+
+    /** The metamodel, with a {@code DISTRIBUTION_COLUMN} field when the entity is {@code @Distributed}. */
+    static String source(
+            String packageName,
+            String simpleName,
+            String entity,
+            List<MappedProperty> properties,
+            @Nullable MappedProperty distribution) {
         StringBuilder out = new StringBuilder(256 + properties.size() * 160);
         if (!packageName.isEmpty()) {
             out.append("package ").append(packageName).append(";\n\n");
@@ -69,6 +80,19 @@ final class MetamodelWriter {
                     .append("\", ")
                     .append(property.rawType())
                     .append(".class);\n");
+        }
+        if (distribution != null) {
+            out.append("\n    /** The distribution column of the sharded table: {@code @Distributed(by = \"")
+                    .append(distribution.name())
+                    .append("\")}. */\n    public static final ")
+                    .append(COLUMN)
+                    .append('<')
+                    .append(entity)
+                    .append(", ")
+                    .append(distribution.valueType())
+                    .append("> DISTRIBUTION_COLUMN = ")
+                    .append(distribution.name())
+                    .append(";\n");
         }
         out.append("\n    private ").append(simpleName).append("() {}\n}\n");
         return out.toString();

@@ -294,6 +294,41 @@ class MetamodelProcessorTest {
                         + " it @Transient (-Adatabridge.checkTypes=false turns this check off)");
     }
 
+    private static final String DISTRIBUTED = """
+            package io.databridge.mapping;
+            import java.lang.annotation.*;
+            @Retention(RetentionPolicy.RUNTIME) @Target(ElementType.TYPE) public @interface Distributed { String by(); }
+            """;
+
+    @Test
+    void aDistributedEntityGetsItsDistributionColumnInTheMetamodel() {
+        Compilation compilation = Compilation.compile(root, DISTRIBUTED, """
+                package com.example;
+                import io.databridge.mapping.*;
+                @Table(name = "orders") @Distributed(by = "tenantId")
+                public record Order(@Id Long id, Long tenantId, String note) {}
+                """);
+
+        assertThat(compilation.errors()).isEmpty();
+        assertThat(compilation.generated("com.example.Order_"))
+                .contains("    public static final io.databridge.query.Column<com.example.Order, java.lang.Long>"
+                        + " DISTRIBUTION_COLUMN = tenantId;\n");
+    }
+
+    @Test
+    void aDistributionColumnNamingNoPropertyFails() {
+        Compilation compilation = Compilation.compile(root, DISTRIBUTED, """
+                package com.example;
+                import io.databridge.mapping.*;
+                @Table(name = "orders") @Distributed(by = "tenant")
+                public record Order(@Id Long id, Long tenantId) {}
+                """);
+
+        assertThat(compilation.errors())
+                .containsExactly("4: Cannot map com.example.Order: @Distributed(by = \"tenant\") names no persistent"
+                        + " property; name one of [id, tenantId]");
+    }
+
     @Test
     void relationsBecomeTypedToOneAndToManyAttributes() {
         Compilation compilation = Compilation.compile(root, """

@@ -32,7 +32,9 @@ import org.springframework.util.ClassUtils;
  * ones) and registers a {@link PgRepositoryFactoryBean} for each, named after the interface ({@code userRepository}).
  * Imported by {@link EnableDataBridgeRepositories} (its packages) and by the auto-configuration (the application's
  * {@link AutoConfigurationPackages}). Also registers a {@link RepositoryScan} bean that records the packages, which is
- * how the auto-configuration knows to back off after an explicit {@code @EnableDataBridgeRepositories}.
+ * how the auto-configuration knows to back off after an explicit {@code @EnableDataBridgeRepositories}. Each
+ * {@code @EnableDataBridgeRepositories} registers its own packages, bound to its {@code dataBridgeRef} and {@code
+ * transactionManagerRef}, so several databases each get their repositories.
  */
 public final class DataBridgeRepositoriesRegistrar
         implements ImportBeanDefinitionRegistrar, ResourceLoaderAware, EnvironmentAware, BeanFactoryAware {
@@ -64,19 +66,28 @@ public final class DataBridgeRepositoriesRegistrar
 
     @Override
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-        List<String> packages = packages(metadata);
+        Map<String, @Nullable Object> attributes =
+                metadata.getAnnotationAttributes(EnableDataBridgeRepositories.class.getName());
+        List<String> packages = packages(metadata, attributes);
         if (registry.containsBeanDefinition(SCAN_BEAN_NAME)) {
-            return;
+            if (attributes == null) {
+                return; // the auto-configuration's default scan, after an explicit one
+            }
+        } else {
+            RootBeanDefinition scan = new RootBeanDefinition(RepositoryScan.class);
+            scan.getConstructorArgumentValues().addIndexedArgumentValue(0, List.copyOf(packages));
+            scan.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
+            registry.registerBeanDefinition(SCAN_BEAN_NAME, scan);
         }
-        RootBeanDefinition scan = new RootBeanDefinition(RepositoryScan.class);
-        scan.getConstructorArgumentValues().addIndexedArgumentValue(0, List.copyOf(packages));
-        scan.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
-        registry.registerBeanDefinition(SCAN_BEAN_NAME, scan);
+        String dataBridgeRef = attribute(attributes, "dataBridgeRef");
+        String transactionManagerRef = attribute(attributes, "transactionManagerRef");
         for (Class<?> repositoryInterface : scan(packages)) {
             RootBeanDefinition definition = new RootBeanDefinition(PgRepositoryFactoryBean.class);
             definition.setTargetType(
                     ResolvableType.forClassWithGenerics(PgRepositoryFactoryBean.class, repositoryInterface));
             definition.getConstructorArgumentValues().addIndexedArgumentValue(0, repositoryInterface);
+            definition.getPropertyValues().add("dataBridgeRef", dataBridgeRef);
+            definition.getPropertyValues().add("transactionManagerRef", transactionManagerRef);
             definition.setAttribute(FactoryBean.OBJECT_TYPE_ATTRIBUTE, repositoryInterface);
             String name = beanName(repositoryInterface);
             registry.registerBeanDefinition(
@@ -84,9 +95,12 @@ public final class DataBridgeRepositoriesRegistrar
         }
     }
 
-    private List<String> packages(AnnotationMetadata metadata) {
-        Map<String, @Nullable Object> attributes =
-                metadata.getAnnotationAttributes(EnableDataBridgeRepositories.class.getName());
+    private static String attribute(@Nullable Map<String, @Nullable Object> attributes, String name) {
+        Object value = attributes == null ? null : attributes.get(name);
+        return value instanceof String text ? text.trim() : "";
+    }
+
+    private List<String> packages(AnnotationMetadata metadata, @Nullable Map<String, @Nullable Object> attributes) {
         if (attributes == null) {
             BeanFactory factory = beanFactory;
             return factory != null && AutoConfigurationPackages.has(factory)

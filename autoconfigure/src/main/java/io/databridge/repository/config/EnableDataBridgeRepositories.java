@@ -18,6 +18,16 @@ import org.springframework.core.annotation.AliasFor;
  * @EnableDataBridgeRepositories(basePackages = "com.example.persistence")
  * class Application {}
  * }</pre>
+ *
+ * With several databases, bind each package to its own {@code DataBridge} and transaction manager by bean name (one
+ * annotation per package, each on its own {@code @Configuration} class):
+ *
+ * <pre>{@code
+ * @Configuration
+ * @EnableDataBridgeRepositories(basePackages = "com.example.billing",
+ *         dataBridgeRef = "billingDataBridge", transactionManagerRef = "billingTransactionManager")
+ * class BillingRepositories {}
+ * }</pre>
  */
 @Documented
 @Target(ElementType.TYPE)
@@ -47,4 +57,21 @@ public @interface EnableDataBridgeRepositories {
      * @return the marker classes
      */
     Class<?>[] basePackageClasses() default {};
+
+    /**
+     * The name of the {@code DataBridge} bean the repositories use. Empty (the default): the context's only (or
+     * {@code @Primary}) {@code DataBridge}.
+     *
+     * @return the bean name, or empty
+     */
+    String dataBridgeRef() default "";
+
+    /**
+     * The name of the transaction manager the repositories' multi-statement methods ({@code saveAll}, {@code
+     * deleteAll}, ...) run in. Empty (the default): the context's only (or {@code @Primary}) transaction manager; when
+     * {@link #dataBridgeRef()} is set and the context has several transaction managers, this must be set too.
+     *
+     * @return the bean name, or empty
+     */
+    String transactionManagerRef() default "";
 }

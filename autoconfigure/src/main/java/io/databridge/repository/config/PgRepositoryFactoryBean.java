@@ -13,6 +13,7 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
@@ -34,6 +35,8 @@ public final class PgRepositoryFactoryBean<R>
     private @Nullable BeanFactory beanFactory;
     private @Nullable ClassLoader classLoader;
     private @Nullable R repository;
+    private String dataBridgeRef = "";
+    private String transactionManagerRef = "";
 
     /**
      * Creates the factory bean.
@@ -42,6 +45,25 @@ public final class PgRepositoryFactoryBean<R>
      */
     public PgRepositoryFactoryBean(Class<R> repositoryInterface) {
         this.repositoryInterface = repositoryInterface;
+    }
+
+    /**
+     * Names the {@code DataBridge} bean the repository uses (empty: the context's only or primary one).
+     *
+     * @param dataBridgeRef the bean name, or empty
+     */
+    public void setDataBridgeRef(String dataBridgeRef) {
+        this.dataBridgeRef = dataBridgeRef;
+    }
+
+    /**
+     * Names the transaction manager the repository's multi-statement methods run in (empty: the context's only or
+     * primary one).
+     *
+     * @param transactionManagerRef the bean name, or empty
+     */
+    public void setTransactionManagerRef(String transactionManagerRef) {
+        this.transactionManagerRef = transactionManagerRef;
     }
 
     @Override
@@ -60,14 +82,58 @@ public final class PgRepositoryFactoryBean<R>
         if (factory == null) {
             throw new IllegalStateException("PgRepositoryFactoryBean needs a BeanFactory");
         }
-        DataBridge db = factory.getBean(DataBridge.class);
-        PlatformTransactionManager transactionManager =
-                factory.getBeanProvider(PlatformTransactionManager.class).getIfUnique();
+        DataBridge db = dataBridge(factory);
+        PlatformTransactionManager transactionManager = transactionManager(factory);
         TransactionOperations transactions = transactionManager != null
                 ? new TransactionTemplate(transactionManager)
                 : TransactionOperations.withoutTransaction();
         repository = new PgRepositoryFactory(db, transactions).create(repositoryInterface, fragments(factory));
         MissingMetamodelWarning.check(repositoryInterface, classLoader);
+    }
+
+    private DataBridge dataBridge(BeanFactory factory) {
+        if (!dataBridgeRef.isEmpty()) {
+            return named(factory, dataBridgeRef, DataBridge.class, "dataBridgeRef");
+        }
+        DataBridge db = factory.getBeanProvider(DataBridge.class).getIfUnique();
+        if (db == null) {
+            throw new IllegalStateException(repositoryInterface.getName() + " needs one DataBridge but the context has "
+                    + beanNames(factory, DataBridge.class) + "; bind its package with"
+                    + " @EnableDataBridgeRepositories(basePackages = \"" + repositoryInterface.getPackageName()
+                    + "\", dataBridgeRef = \"...\", transactionManagerRef = \"...\") or mark one DataBridge @Primary");
+        }
+        return db;
+    }
+
+    private @Nullable PlatformTransactionManager transactionManager(BeanFactory factory) {
+        if (!transactionManagerRef.isEmpty()) {
+            return named(factory, transactionManagerRef, PlatformTransactionManager.class, "transactionManagerRef");
+        }
+        if (!dataBridgeRef.isEmpty()
+                && factory instanceof ListableBeanFactory listable
+                && listable.getBeanNamesForType(PlatformTransactionManager.class).length > 1) {
+            throw new IllegalStateException(repositoryInterface.getName() + " is bound to DataBridge '"
+                    + dataBridgeRef + "' but the context has several transaction managers "
+                    + beanNames(factory, PlatformTransactionManager.class)
+                    + "; name the one of its data source with @EnableDataBridgeRepositories(transactionManagerRef ="
+                    + " \"...\")");
+        }
+        return factory.getBeanProvider(PlatformTransactionManager.class).getIfUnique();
+    }
+
+    private <B> B named(BeanFactory factory, String name, Class<B> type, String attribute) {
+        if (!factory.containsBean(name) || !factory.isTypeMatch(name, type)) {
+            throw new IllegalStateException(repositoryInterface.getName() + ": @EnableDataBridgeRepositories("
+                    + attribute + " = \"" + name + "\") names no " + type.getSimpleName() + " bean; the context has "
+                    + beanNames(factory, type));
+        }
+        return factory.getBean(name, type);
+    }
+
+    private static List<String> beanNames(BeanFactory factory, Class<?> type) {
+        return factory instanceof ListableBeanFactory listable
+                ? List.of(listable.getBeanNamesForType(type))
+                : List.of();
     }
 
     private List<Object> fragments(BeanFactory factory) {

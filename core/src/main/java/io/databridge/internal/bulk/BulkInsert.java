@@ -5,8 +5,10 @@ import io.databridge.internal.jdbc.JdbcExecutor;
 import io.databridge.internal.model.EntityModel;
 import io.databridge.internal.model.EntityModels;
 import io.databridge.internal.model.PropertyModel;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -84,14 +86,16 @@ public final class BulkInsert extends BulkOperation {
             // codec without a bulk form.
             return rowByRow(input, single);
         }
-        if (generated && BulkInsertSql.isIntegral(id.valueType().rawType()) && !hasSequence(model)) {
-            // The id column's default is no sequence the statements can draw from: let the column draw its ids.
-            return rowByRow(input, single);
-        }
+        // Ids drawn by the statements need a sequence they can find; without one, the column draws its ids row by row.
+        boolean drawsIds = generated && BulkInsertSql.isIntegral(id.valueType().rawType());
         String task = "insertAll " + model.type().getSimpleName();
         if (input.size() >= COPY_THRESHOLD && sql.copyable()) {
             List<T> stored = transactional(() -> executor.withConnection(
-                    task, sql.copy(), connection -> copy.copy(connection, task, model, sql, input, generated)));
+                    task,
+                    sql.copy(),
+                    connection -> drawsIds && !hasSequence(connection, model)
+                            ? null
+                            : copy.copy(connection, task, model, sql, input, generated)));
             return stored != null ? stored : rowByRow(input, single);
         }
         List<@Nullable Object[]> values = new ArrayList<>(input.size());
@@ -105,29 +109,37 @@ public final class BulkInsert extends BulkOperation {
         if (text == null) {
             return rowByRow(input, single);
         }
-        ConnectionCallback<@Nullable List<T>> work = idsOnly != null
+        ConnectionCallback<@Nullable List<T>> insert = idsOnly != null
                 ? connection -> unnest.unnestIdsOnly(connection, model, sql, idsOnly, generated, input, values)
                 : connection -> unnest.unnest(connection, model, sql, text, bindSequence, generated, input, values);
+        ConnectionCallback<@Nullable List<T>> work =
+                connection -> drawsIds && !hasSequence(connection, model) ? null : insert.run(connection);
         List<T> stored = input.size() <= BulkArrays.CHUNK_ROWS
                 ? executor.withConnection(task, text, work)
                 : transactional(() -> executor.withConnection(task, text, work));
         return stored != null ? stored : rowByRow(input, single);
     }
 
-    /** Whether the entity's id column draws from a sequence (owned or named by its default); asked once per entity. */
-    private boolean hasSequence(EntityModel<?> model) {
-        return sequenced.computeIfAbsent(model.type(), type -> {
-            String text = "SELECT " + BulkInsertSql.ID_SEQUENCE + " IS NOT NULL";
-            Boolean found = executor.withConnection("insertAll " + type.getSimpleName(), text, connection -> {
-                try (PreparedStatement statement = connection.prepareStatement(text)) {
-                    statement.setString(1, model.qualifiedTable());
-                    statement.setString(2, model.id().columnName());
-                    try (ResultSet rows = statement.executeQuery()) {
-                        return rows.next() && rows.getBoolean(1);
-                    }
-                }
-            });
-            return Boolean.TRUE.equals(found);
-        });
+    /**
+     * Whether the entity's id column draws from a sequence (owned or named by its default). Asked once per entity, on
+     * the connection of its first bulk insert (part of that call, before anything is written); {@code false} makes
+     * the call fall back to row-by-row inserts.
+     */
+    private boolean hasSequence(Connection connection, EntityModel<?> model) throws SQLException {
+        Boolean known = sequenced.get(model.type());
+        if (known != null) {
+            return known;
+        }
+        boolean found;
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT " + BulkInsertSql.ID_SEQUENCE + " IS NOT NULL")) {
+            statement.setString(1, model.qualifiedTable());
+            statement.setString(2, model.id().columnName());
+            try (ResultSet rows = statement.executeQuery()) {
+                found = rows.next() && rows.getBoolean(1);
+            }
+        }
+        sequenced.put(model.type(), found);
+        return found;
     }
 }

@@ -1,5 +1,6 @@
 package io.databridge.internal.model;
 
+import io.databridge.mapping.Distributed;
 import io.databridge.mapping.EntityMappingException;
 import java.lang.invoke.MethodHandle;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class EntityModel<T> {
     private final List<RelationProperty> placeholders;
     private final @Nullable MethodHandle canonical;
     private final EntityReader<T> reader;
+    private final @Nullable PropertyModel distributionColumn;
 
     private final String selectList;
 
@@ -78,6 +80,21 @@ public final class EntityModel<T> {
         }
         this.reader = EntityReader.of(this, columns);
         this.selectList = selectList("");
+        this.distributionColumn = distributionColumn(type, this.byName);
+    }
+
+    private static @Nullable PropertyModel distributionColumn(Class<?> type, Map<String, PropertyModel> byName) {
+        Distributed distributed = type.getAnnotation(Distributed.class);
+        if (distributed == null) {
+            return null;
+        }
+        PropertyModel property = byName.get(distributed.by());
+        if (property == null) {
+            throw new EntityMappingException("Cannot map " + type.getName() + ": @Distributed(by = \""
+                    + distributed.by() + "\") names no persistent property; name one of "
+                    + new java.util.TreeSet<>(byName.keySet()));
+        }
+        return property;
     }
 
     /**
@@ -285,6 +302,15 @@ public final class EntityModel<T> {
             return id.isUnset(id.get(entity));
         }
         return version != null && version.isUnset(version.get(entity));
+    }
+
+    /**
+     * The {@link Distributed distribution column} of a sharded table, if the entity declares one.
+     *
+     * @return the property named by {@code @Distributed(by = ...)}, or empty
+     */
+    public Optional<PropertyModel> distributionColumn() {
+        return Optional.ofNullable(distributionColumn);
     }
 
     /**

@@ -1,0 +1,1 @@
+CREATE TABLE purchases (id bigserial PRIMARY KEY, item text NOT NULL);

@@ -1,0 +1,1 @@
+CREATE INDEX tickets_priority ON tickets (priority);
