@@ -68,7 +68,8 @@ class InjectionSuiteTest {
         assertThat(db.sql("SELECT word FROM canary WHERE id = 1").one(String.class))
                 .isEqualTo("tweet");
         assertThat(db.sql("SELECT count(*) FROM canary").one(Long.class)).isEqualTo(1);
-        assertThat(db.sql("SELECT count(*) FROM pg_tables WHERE tablename = 'account'")
+        assertThat(db.sql(
+                                "SELECT count(*) FROM pg_tables WHERE tablename = 'account' AND schemaname = current_schema()")
                         .one(Long.class))
                 .isEqualTo(1);
     }
