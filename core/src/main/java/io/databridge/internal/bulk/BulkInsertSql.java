@@ -316,10 +316,6 @@ final class BulkInsertSql {
         return copyColumns;
     }
 
-    /**
-     * Whether COPY can return the stored rows without reading them back: every column is written by the call (no
-     * column left to a database default) and ids are assigned or come from a sequence.
-     */
     /** Whether every column's codec says how its values travel in bulk (else inserts go row by row). */
     boolean bulkForms() {
         return (assignedId == null || assignedId.supported())
