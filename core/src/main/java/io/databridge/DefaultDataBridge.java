@@ -24,16 +24,14 @@ import io.databridge.query.QueryFactory;
 import io.databridge.query.SelectQuery;
 import io.databridge.transaction.DataBridgeTransactionManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.IncorrectUpdateSemanticsDataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,7 +46,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
     private final ResultMappers resultMappers;
     private final TransactionTemplate transactions;
     private final DefaultSchemaOperations schema;
-    private volatile @Nullable QueryFactory queryFactory;
+    private final QueryFactory queryFactory;
     private final BulkInsert bulkInsert;
     private final BulkWrite bulkWrite;
     private final RelationResolver relationResolver;
@@ -87,6 +85,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         this.bulkInsert = new BulkInsert(models, executor, transactions);
         this.bulkWrite = new BulkWrite(models, executor, transactions);
         this.relationLoader = new RelationLoader(relationResolver, executor);
+        this.queryFactory = new QueryFactory(new QueryExecutor(models, executor, relationLoader::load));
         this.aggregates = new AggregateWriter(relationResolver, executor, new AggregateWriter.RowWrites() {
             @Override
             public <T> List<T> insertAll(List<T> rows) {
@@ -123,7 +122,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         EntitySql sql = sql(model);
         Object[] values = model.values(entity);
         PropertyModel id = model.id();
-        boolean idUnset = isUnset(id, values[id.index()]);
+        boolean idUnset = id.isUnset(values[id.index()]);
         if (idUnset && !id.generated()) {
             throw new IllegalArgumentException("Cannot insert " + model.type().getName() + ": its @Id '" + id.name()
                     + "' is not set; assign an id, or annotate it @GeneratedValue");
@@ -174,7 +173,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         EntitySql sql = sql(model);
         Object[] values = model.values(entity);
         PropertyModel id = model.id();
-        if (isUnset(id, values[id.index()])) {
+        if (id.isUnset(values[id.index()])) {
             throw new IllegalArgumentException("Cannot update " + model.type().getName() + ": its @Id '" + id.name()
                     + "' is not set; insert it first, or use save()");
         }
@@ -192,10 +191,10 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         if (updated == null) {
             if (version != null) {
                 throw executor.translator()
-                        .optimisticLockingFailure("update of " + model.type().getName() + " at version "
-                                + values[version.index()]
-                                + " matched no row: it was updated or deleted by another transaction since it was"
-                                + " read");
+                        .optimisticLockingFailure(
+                                "update of " + model.type().getName() + " matched no row by id and version: it was"
+                                        + " updated or deleted by another transaction since it was read",
+                                "expected version " + values[version.index()]);
             }
             throw new IncorrectUpdateSemanticsDataAccessException(
                     "Cannot update " + model.type().getName() + ": no row has its id; insert it first, or use save()");
@@ -285,10 +284,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         if (!aggregates.cascades(model)) {
             return saveRow(entity);
         }
-        PropertyModel id = model.id();
-        PropertyModel version = model.version();
-        boolean isNew =
-                id.generated() ? isUnset(id, id.get(entity)) : version != null && isUnset(version, version.get(entity));
+        boolean isNew = model.isNew(entity);
         return inTransaction(() -> aggregates
                 .saveChildren(model, List.of(entity), List.of(saveRow(entity)), isNew)
                 .get(0));
@@ -297,20 +293,15 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
     private <T> T saveRow(T entity) {
         EntityModel<T> model = model(entity);
         PropertyModel id = model.id();
-        Object idValue = id.get(entity);
-        if (id.generated()) {
-            return isUnset(id, idValue) ? insertRow(entity) : updateRow(entity);
-        }
-        if (isUnset(id, idValue)) {
+        if (!id.generated() && id.isUnset(id.get(entity))) {
             throw new IllegalArgumentException("Cannot save " + model.type().getName() + ": its @Id '" + id.name()
                     + "' is not set; assign an id, or annotate it @GeneratedValue");
         }
-        PropertyModel version = model.version();
-        if (version != null) {
-            return isUnset(version, version.get(entity)) ? insertRow(entity) : updateRow(entity);
+        if (id.generated() || model.version() != null) {
+            return model.isNew(entity) ? insertRow(entity) : updateRow(entity);
         }
         EntitySql sql = sql(model);
-        String upsert = sql.upsert();
+        String upsert = Objects.requireNonNull(sql.upsert(), "an entity with an assigned id and no version upserts");
         Object[] values = model.values(entity);
         return executor.execute("save " + model.type().getSimpleName(), upsert, statement -> {
             Rows.bind(statement, sql.insertWithIdBinds(), values, 1);
@@ -342,7 +333,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         EntityModel<T> model = model(entity);
         PropertyModel id = model.id();
         Object idValue = id.get(entity);
-        if (isUnset(id, idValue)) {
+        if (idValue == null || id.isUnset(idValue)) {
             throw new IllegalArgumentException(
                     "Cannot delete " + model.type().getName() + ": its @Id '" + id.name() + "' is not set");
         }
@@ -360,9 +351,10 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
                 });
         if (deleted == 0) {
             throw executor.translator()
-                    .optimisticLockingFailure("delete of " + model.type().getName() + " at version " + versionValue
-                            + " matched no row: it was updated or deleted by another"
-                            + " transaction since it was read");
+                    .optimisticLockingFailure(
+                            "delete of " + model.type().getName() + " matched no row by id and version: it was"
+                                    + " updated or deleted by another transaction since it was read",
+                            "expected version " + versionValue);
         }
     }
 
@@ -423,51 +415,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
 
     @Override
     public <T> SelectQuery<T> from(Class<T> type) {
-        QueryFactory factory = queryFactory;
-        if (factory == null) {
-            factory = new QueryFactory(new ExecutorBridge(models, executor, relationLoader));
-            queryFactory = factory;
-        }
-        return factory.from(type);
-    }
-
-    /** Lets the query DSL run through this engine's executor: same connections, same translation. */
-    private static final class ExecutorBridge implements QueryExecutor {
-        private final EntityModels models;
-        private final JdbcExecutor executor;
-        private final RelationLoader relationLoader;
-
-        ExecutorBridge(EntityModels models, JdbcExecutor executor, RelationLoader relationLoader) {
-            this.models = models;
-            this.executor = executor;
-            this.relationLoader = relationLoader;
-        }
-
-        @Override
-        public <T> List<T> fetch(Class<T> type, List<T> rows, List<String> paths) {
-            return relationLoader.load(type, rows, paths);
-        }
-
-        @Override
-        public EntityModels models() {
-            return models;
-        }
-
-        @Override
-        public <R> R execute(String task, String sql, StatementWork<R> work) {
-            return executor.execute(task, sql, work::run);
-        }
-
-        @Override
-        public <R> Stream<R> stream(
-                String task, String sql, int fetchSize, StatementWork<?> binder, CursorReader<R> reader) {
-            return executor.stream(task, sql, fetchSize, true, binder::run, rows -> reader::read);
-        }
-
-        @Override
-        public DataAccessException translate(String task, String sql, SQLException ex) {
-            return executor.translator().translate(task, sql, ex);
-        }
+        return queryFactory.from(type);
     }
 
     @Override
@@ -505,12 +453,12 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         return executor;
     }
 
-    @SuppressWarnings("unchecked")
     /** Runs an aggregate write in the caller's transaction or, without one, in its own. */
     private <R> R inTransaction(java.util.function.Supplier<R> work) {
         return transactions.execute(status -> work.get());
     }
 
+    @SuppressWarnings("unchecked")
     private <T> EntityModel<T> model(T entity) {
         if (entity == null) {
             throw new IllegalArgumentException("entity must not be null");
@@ -535,9 +483,5 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
                     + " but was a " + id.getClass().getName());
         }
         return id;
-    }
-
-    private static boolean isUnset(PropertyModel property, @Nullable Object value) {
-        return value == null || (property.primitive() && value instanceof Number number && number.longValue() == 0);
     }
 }

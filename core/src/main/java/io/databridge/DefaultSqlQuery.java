@@ -3,6 +3,7 @@ package io.databridge;
 import io.databridge.internal.jdbc.JdbcExecutor;
 import io.databridge.internal.jdbc.NamedParameters;
 import io.databridge.internal.jdbc.ResultMappers;
+import io.databridge.internal.jdbc.RowMapper;
 import io.databridge.internal.model.EntityModels;
 import io.databridge.types.BulkForm;
 import io.databridge.types.TypeCodec;
@@ -151,7 +152,7 @@ final class DefaultSqlQuery implements SqlQuery {
                 if (!rows.next()) {
                     return result;
                 }
-                ResultMappers.RowMapper<R> mapper = mappers.mapper(parsed.sql(), type, rows);
+                RowMapper<R> mapper = mappers.mapper(parsed.sql(), type, rows);
                 do {
                     result.add(mapper.map(rows));
                 } while (rows.next());

@@ -102,6 +102,19 @@ class SchemaDiffIntegrationTest {
     }
 
     @Test
+    void theNextVersionFollowsEveryScriptTheRunnerReads() throws IOException {
+        // The runner reads V7_1_2 as version 7.1.2; the diff once skipped it and wrote V1 next to it.
+        Files.writeString(scripts.resolve("V7_1_2__patch.sql"), "SELECT 1;");
+        Files.writeString(scripts.resolve("U9__undo_only.sql"), "SELECT 1;");
+
+        Path written = db.schema()
+                .writeMigration(scripts, "account", DiffAccount.class)
+                .orElseThrow();
+
+        assertThat(written.getFileName()).hasToString("V8__account.sql");
+    }
+
+    @Test
     void aDescriptionThatCannotBeAFileNameIsRejected() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> db.schema().writeMigration(scripts, "add/../x", DiffAccount.class))

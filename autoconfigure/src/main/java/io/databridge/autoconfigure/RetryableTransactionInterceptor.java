@@ -77,9 +77,16 @@ final class RetryableTransactionInterceptor implements MethodInterceptor {
     /** Carries a checked exception of the method through the retry loop, which handles unchecked ones. */
     private static final class CheckedFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final Throwable failure;
 
         CheckedFailure(Throwable cause) {
             super(cause);
+            this.failure = cause;
+        }
+
+        @Override
+        public synchronized Throwable getCause() {
+            return failure;
         }
     }
 }

@@ -41,6 +41,13 @@ enum FailureKind {
     DIVISION_BY_ZERO(Type.DATA_INTEGRITY_VIOLATION, "Invalid data: division by zero"),
     NUMERIC_OUT_OF_RANGE(Type.DATA_INTEGRITY_VIOLATION, "Invalid data: a numeric value is out of range for its type"),
     VALUE_TOO_LONG(Type.DATA_INTEGRITY_VIOLATION, "Invalid data: a value is too long for its column type"),
+    /**
+     * PostgreSQL could not read a bound value as its parameter's type while binding it (its report names the
+     * parameter, {@code portal parameter $n}); the summary says which position, never the value.
+     */
+    BIND_FAILURE(
+            Type.DATA_INTEGRITY_VIOLATION,
+            "Bind failed: the value bound to a parameter cannot be read as the parameter's type"),
     INVALID_TEXT_REPRESENTATION(
             Type.DATA_INTEGRITY_VIOLATION, "Invalid data: a value cannot be read as the required type"),
     INVALID_DATETIME(Type.DATA_INTEGRITY_VIOLATION, "Invalid data: a date or time value is invalid or out of range"),

@@ -2,6 +2,8 @@ package io.databridge.error;
 
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -57,6 +59,9 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
     public static final String SANITIZE_SYSTEM_PROPERTY = "data-bridge.errors.sanitize";
 
     private static final Logger logger = LoggerFactory.getLogger("io.databridge.error");
+
+    /** PostgreSQL's context line for a value it could not bind: {@code unnamed portal parameter $2 = '...'}. */
+    private static final Pattern BIND_CONTEXT = Pattern.compile("portal (?:\"[^\"]*\" )?parameter \\$(\\d+)");
 
     private static final String CONNECT_TASK = "obtain a JDBC connection";
 
@@ -144,6 +149,12 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
     @Override
     public DataAccessException translate(String task, @Nullable String sql, SQLException ex) {
         SQLException reported = mostSpecific(ex);
+        int parameter = boundParameter(reported);
+        if (parameter > 0) {
+            String description = "Bind failed: the value bound to parameter " + parameter
+                    + " cannot be read as the parameter's type";
+            return failure(FailureKind.BIND_FAILURE, description, task, sql, ex, reported);
+        }
         return failure(kindOf(reported), task, sql, ex, reported);
     }
 
@@ -170,6 +181,22 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
     private static boolean tooManyParameters(@Nullable String message) {
         return message != null
                 && (message.contains("65535") || message.contains("65,535") || message.contains("65.535"));
+    }
+
+    /**
+     * The 1-based position of the parameter PostgreSQL failed to bind, read from the context line of its report
+     * ({@code unnamed portal parameter $2 = '...'}); 0 when the failure is not a bind failure.
+     */
+    private static int boundParameter(SQLException reported) {
+        if (!(reported instanceof PSQLException psql) || psql.getServerErrorMessage() == null) {
+            return 0;
+        }
+        String where = psql.getServerErrorMessage().getWhere();
+        if (where == null) {
+            return 0;
+        }
+        Matcher matcher = BIND_CONTEXT.matcher(where);
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
     }
 
     /**
@@ -247,22 +274,36 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
 
     /**
      * Reports a stale version detected by the engine (an update or delete that matched no row with the expected
-     * version). Sanitized, the message is exactly
-     * {@code Optimistic locking failure: the row was updated or deleted by another transaction since it was read
-     * [error id <id>]} and the detail is logged at WARN under the id; unsanitized, {@code "; " + detail} follows the
-     * message and the log line is at DEBUG.
+     * version), naming no value. Same as {@link #optimisticLockingFailure(String, String)} without values.
      *
-     * @param detail what failed, e.g. {@code update User id=7 version=3}; may name entities, ids and versions
+     * @param detail what failed, e.g. {@code update of User matched no row}; names no value
      * @return the exception to throw, implementing {@link HasErrorId}, without a cause
      */
     public OptimisticLockingFailureException optimisticLockingFailure(String detail) {
+        return optimisticLockingFailure(detail, "");
+    }
+
+    /**
+     * Reports a stale version detected by the engine (an update or delete that matched no row with the expected
+     * version). Sanitized, the message is exactly
+     * {@code Optimistic locking failure: the row was updated or deleted by another transaction since it was read
+     * [error id <id>]} and {@code "; " + detail} is logged at WARN under the id, without the values (no bound value in
+     * any log by default); unsanitized, {@code "; " + detail} and {@code " (" + values + ")"} follow the message and
+     * the log line is at DEBUG.
+     *
+     * @param detail what failed, e.g. {@code update of User matched no row}; names entities, never values
+     * @param values the values involved, e.g. {@code expected version 3}, shown only when not sanitizing; empty for
+     *     none
+     * @return the exception to throw, implementing {@link HasErrorId}, without a cause
+     */
+    public OptimisticLockingFailureException optimisticLockingFailure(String detail, String values) {
         String errorId = newErrorId();
         String summary = summary(FailureKind.OPTIMISTIC_LOCKING_FAILURE, errorId);
-        String full = summary + "; " + detail;
         if (sanitize) {
-            logger.warn(full);
+            logger.warn(summary + "; " + detail);
             return new TranslatedExceptions.OptimisticLockingFailure(summary, null, errorId, null);
         }
+        String full = summary + "; " + detail + (values.isEmpty() ? "" : " (" + values + ")");
         logger.debug(full);
         return new TranslatedExceptions.OptimisticLockingFailure(full, null, errorId, null);
     }
@@ -286,7 +327,9 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
             // PostgreSQL's DETAIL line quotes row values (Key (email)=(...)), and its primary message quotes the value
             // a conversion rejected: the WARN line keeps the SQLSTATE, the primary message with its values redacted,
             // the schema objects and the SQL, and leaves the values out (STYLE rule 5).
-            String logged = summary + "; " + detail(task, sql, cause, reported, false);
+            // A bind failure's primary message quotes the value it could not read: the summary names the parameter.
+            String logged =
+                    summary + "; " + detail(task, sql, cause, reported, false, kind != FailureKind.BIND_FAILURE);
             if (kind.unexpected()) {
                 logger.error(logged, RedactedException.of(cause));
             } else {
@@ -294,7 +337,7 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
             }
             return kind.type().create(summary, null, null, errorId, sqlState);
         }
-        String full = summary + "; " + detail(task, sql, cause, reported, true);
+        String full = summary + "; " + detail(task, sql, cause, reported, true, true);
         logger.debug(full, cause);
         return kind.type().create(full, cause, sql, errorId, sqlState);
     }
@@ -304,7 +347,12 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
     }
 
     private static String detail(
-            String task, @Nullable String sql, Throwable cause, @Nullable SQLException reported, boolean withValues) {
+            String task,
+            @Nullable String sql,
+            Throwable cause,
+            @Nullable SQLException reported,
+            boolean withValues,
+            boolean withMessage) {
         StringBuilder detail = new StringBuilder(256).append("task: ").append(task);
         if (reported == null) {
             detail.append("; ").append(described(cause, withValues));
@@ -320,7 +368,7 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
                     : server == null
                             ? ServerMessages.redacted(reported.getMessage())
                             : ServerMessages.redacted(server, reported.getSQLState());
-            detail.append(message);
+            detail.append(withMessage ? message : "(message left out: it quotes the value)");
             if (server != null) {
                 appendIfPresent(detail, "schema", server.getSchema());
                 appendIfPresent(detail, "table", server.getTable());

@@ -219,6 +219,7 @@ final class TranslatedExceptions {
         private final String errorId;
         private final @Nullable String sqlState;
 
+        @SuppressWarnings("NullAway") // Spring declares the cause non-null; sanitized mode has none to give, on purpose
         BadSqlGrammar(
                 String message,
                 @Nullable SQLException cause,
@@ -252,6 +253,7 @@ final class TranslatedExceptions {
         private final String errorId;
         private final @Nullable String sqlState;
 
+        @SuppressWarnings("NullAway") // Spring declares the cause non-null; sanitized mode has none to give, on purpose
         PermissionDenied(String message, @Nullable Throwable cause, String errorId, @Nullable String sqlState) {
             super(message, cause);
             this.errorId = errorId;
@@ -315,6 +317,7 @@ final class TranslatedExceptions {
         private final String errorId;
         private final @Nullable String sqlState;
 
+        @SuppressWarnings("NullAway") // Spring declares the cause non-null; sanitized mode has none to give, on purpose
         TransientResourceFailure(String message, @Nullable Throwable cause, String errorId, @Nullable String sqlState) {
             super(message, cause);
             this.errorId = errorId;

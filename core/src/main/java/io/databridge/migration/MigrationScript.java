@@ -1,5 +1,6 @@
 package io.databridge.migration;
 
+import io.databridge.internal.migration.ScriptName;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +9,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +24,6 @@ record MigrationScript(
         MigrationVersion version, String description, String name, String sql, int checksum, boolean undo) {
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
-    private static final Pattern NAME = Pattern.compile("([VU])([^_]+(?:_[^_]+)*?)__(.+)\\.sql");
 
     /** Scripts of the locations, applying ones and undoing ones, each list in version order. */
     record Found(List<MigrationScript> up, Map<MigrationVersion, MigrationScript> undo) {}
@@ -49,30 +47,21 @@ record MigrationScript(
                 if (name == null) {
                     continue;
                 }
-                Matcher matcher = NAME.matcher(name);
-                if (!matcher.matches()) {
-                    LOG.warn(
-                            "Ignoring {} in {}: migration scripts are named V<version>__<description>.sql or"
-                                    + " U<version>__<description>.sql",
-                            name,
-                            location);
+                ScriptName parsed = ScriptName.parse(name);
+                if (parsed == null) {
+                    LOG.warn("Ignoring {} in {}: migration scripts are named " + ScriptName.PATTERN, name, location);
                     continue;
                 }
                 MigrationVersion version;
                 try {
-                    version = MigrationVersion.parse(matcher.group(2));
+                    version = MigrationVersion.parse(parsed.version());
                 } catch (IllegalArgumentException ex) {
                     throw new MigrationException(
                             "Migration script " + name + " in " + location + ": " + ex.getMessage(), ex);
                 }
                 String sql = read(resource);
-                MigrationScript script = new MigrationScript(
-                        version,
-                        matcher.group(3).replace('_', ' '),
-                        name,
-                        sql,
-                        checksum(sql),
-                        matcher.group(1).equals("U"));
+                MigrationScript script =
+                        new MigrationScript(version, parsed.description(), name, sql, checksum(sql), parsed.undo());
                 Map<MigrationVersion, MigrationScript> target = script.undo() ? undo : up;
                 MigrationScript previous = target.putIfAbsent(version, script);
                 if (previous != null) {

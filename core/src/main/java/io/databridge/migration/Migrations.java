@@ -2,6 +2,7 @@ package io.databridge.migration;
 
 import io.databridge.audit.AuditTrail;
 import io.databridge.error.PgExceptionTranslator;
+import io.databridge.internal.jdbc.ConnectionCallback;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -481,12 +482,8 @@ public final class Migrations {
         return history;
     }
 
-    @FunctionalInterface
-    private interface Work<R> {
-        R run(Connection connection) throws SQLException;
-    }
-
-    private <R> R withConnection(Work<R> work) {
+    @SuppressWarnings("NullAway") // the work returns null only where R allows it; NullAway cannot see R's nullness
+    private <R> R withConnection(ConnectionCallback<R> work) {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException ex) {
@@ -499,7 +496,7 @@ public final class Migrations {
      * nothing outlives the transaction: the same code is correct on a direct connection and through PgBouncer in
      * transaction pooling mode. A failure rolls the transaction back.
      */
-    private <R> R locked(Work<R> work) {
+    private <R> R locked(ConnectionCallback<R> work) {
         return withConnection(connection -> {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);

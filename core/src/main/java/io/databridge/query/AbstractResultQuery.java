@@ -1,6 +1,5 @@
 package io.databridge.query;
 
-import io.databridge.internal.jdbc.QueryExecutor;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +17,10 @@ import org.springframework.dao.IncorrectResultSizeDataAccessException;
  */
 abstract class AbstractResultQuery<R> implements ResultQuery<R> {
 
-    final QueryExecutor executor;
+    final RenderingExecutor executor;
     private volatile @Nullable Rendered<R> rendered;
 
-    AbstractResultQuery(QueryExecutor executor) {
+    AbstractResultQuery(RenderingExecutor executor) {
         this.executor = executor;
     }
 
@@ -122,6 +121,7 @@ abstract class AbstractResultQuery<R> implements ResultQuery<R> {
 
     @Override
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read, into the column list
     public final <E> long insertInto(Class<E> target, Column<E, ?>... columns) {
         Rendered<R> rendered = InsertSelect.render(this, target, columns);
         return executor.execute("insertInto " + target.getSimpleName(), rendered.sql(), statement -> {
@@ -156,10 +156,7 @@ abstract class AbstractResultQuery<R> implements ResultQuery<R> {
                 task(),
                 query.sql(),
                 fetchRows(),
-                statement -> {
-                    query.bind(statement);
-                    return null;
-                },
+                query::bind,
                 rows -> query.reader().read(rows));
     }
 }

@@ -15,7 +15,11 @@ record Bind(@Nullable Object value, Binder binder) {
 
     static final Binder OBJECT = (statement, index, value) -> statement.setObject(index, value);
     static final Binder STRING = (statement, index, value) -> statement.setString(index, (String) value);
+
+    @SuppressWarnings("NullAway") // only LIMIT and OFFSET use it, with values that are never null
     static final Binder LONG = (statement, index, value) -> statement.setLong(index, (Long) value);
+
+    @SuppressWarnings("NullAway") // only LIMIT and OFFSET use it, with values that are never null
     static final Binder INT = (statement, index, value) -> statement.setInt(index, (Integer) value);
 
     void bindTo(PreparedStatement statement, int index) throws SQLException {

@@ -296,7 +296,6 @@ final class Conditions {
         }
     }
 
-    /** A condition over any boolean expression, e.g. a raw fragment. */
     /** {@code USING ("a", "b")} of a join: not a condition of its own, rendered in place of {@code ON}. */
     static final class Using extends Condition {
         private final List<Column<?, ?>> columns;

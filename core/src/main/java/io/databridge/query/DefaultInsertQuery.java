@@ -2,7 +2,6 @@ package io.databridge.query;
 
 import io.databridge.internal.model.EntityModel;
 import io.databridge.internal.model.PropertyModel;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -78,9 +77,10 @@ final class DefaultInsertQuery<T> implements InsertQuery<T> {
 
     private List<Column<?, ?>> ownColumns(String method, Column<?, ?>[] columns) {
         for (Column<?, ?> column : columns) {
-            if (column == null || column.entity() != query.state.root.type()) {
+            if (column == null
+                    || column.entity() != query.state.entity("insert").type()) {
                 throw new InvalidDataAccessApiUsageException(method + "(...) takes columns of "
-                        + query.state.root.type().getSimpleName() + " but got " + column);
+                        + query.state.entity("insert").type().getSimpleName() + " but got " + column);
             }
         }
         return List.of(columns);
@@ -106,12 +106,12 @@ final class DefaultInsertQuery<T> implements InsertQuery<T> {
     }
 
     private String task() {
-        return "insert " + query.state.root.type().getSimpleName();
+        return "insert " + query.state.entity("insert").type().getSimpleName();
     }
 
     @SuppressWarnings("unchecked")
     private Rendered<T> render(boolean returning) {
-        EntityModel<T> model = (EntityModel<T>) query.state.root;
+        EntityModel<T> model = (EntityModel<T>) query.state.entity("insert");
         SqlRenderer renderer = query.renderer();
         Scope scope = new Scope(null, List.of(Scope.Item.of(model, null)));
         renderer.scope = scope;
@@ -119,7 +119,7 @@ final class DefaultInsertQuery<T> implements InsertQuery<T> {
         int withId = 0;
         for (T entity : entities) {
             Object value = id.get(entity);
-            boolean unset = value == null || (id.primitive() && value instanceof Number n && n.longValue() == 0);
+            boolean unset = id.isUnset(value);
             withId += unset ? 0 : 1;
         }
         boolean includeId = !id.generated() || withId > 0;
@@ -146,8 +146,7 @@ final class DefaultInsertQuery<T> implements InsertQuery<T> {
                 PropertyModel property = columns.get(i);
                 renderer.append(i == 0 ? "" : ", ");
                 switch (property.role()) {
-                    case VERSION -> renderer.append("0");
-                    case CREATED_AT, UPDATED_AT -> renderer.append(now(property));
+                    case VERSION, CREATED_AT, UPDATED_AT -> renderer.append(property.insertExpression());
                     default -> {
                         Object value = property.get(entity);
                         renderer.bind(
@@ -173,7 +172,7 @@ final class DefaultInsertQuery<T> implements InsertQuery<T> {
             }
         }
         if (returning) {
-            renderer.append(" RETURNING ").append(Writes.columnList(model, ""));
+            renderer.append(" RETURNING ").append(model.selectList());
         }
         return Rendered.of(renderer, RowReader.entity(model));
     }
@@ -219,7 +218,7 @@ final class DefaultInsertQuery<T> implements InsertQuery<T> {
                 renderer.append(first ? "" : ", ")
                         .append(property.quotedColumn())
                         .append(" = ")
-                        .append(now(property));
+                        .append(property.updateExpression());
                 first = false;
             }
         }
@@ -227,9 +226,5 @@ final class DefaultInsertQuery<T> implements InsertQuery<T> {
             PropertyModel id = model.id();
             renderer.append(id.quotedColumn()).append(" = EXCLUDED.").append(id.quotedColumn());
         }
-    }
-
-    private static String now(PropertyModel property) {
-        return property.valueType().rawType() == LocalDateTime.class ? "LOCALTIMESTAMP" : "CURRENT_TIMESTAMP";
     }
 }

@@ -1,6 +1,5 @@
 package io.databridge.query;
 
-import io.databridge.internal.jdbc.QueryExecutor;
 import io.databridge.internal.model.EntityModel;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,12 +18,12 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
 
     final SelectState state;
 
-    private DefaultSelectQuery(QueryExecutor executor, SelectState state) {
+    private DefaultSelectQuery(RenderingExecutor executor, SelectState state) {
         super(executor);
         this.state = state;
     }
 
-    static <T> DefaultSelectQuery<T> entity(QueryExecutor executor, EntityModel<T> model) {
+    static <T> DefaultSelectQuery<T> entity(RenderingExecutor executor, EntityModel<T> model) {
         return new DefaultSelectQuery<>(executor, new SelectState(model));
     }
 
@@ -515,27 +514,22 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
      */
     @SuppressWarnings("unchecked")
     private <X> Rendered<X> cached(boolean count, Rendering<X> rendering) {
-        RenderCache cache = RenderingExecutor.cache(executor);
-        ShapeKey key = null;
-        if (cache != null) {
-            key = new ShapeKey(executor.models()).add(count);
-            state.shape(key);
-            if (key.isOpaque()) {
-                key = null;
-            } else {
-                RenderCache.Template template = cache.get(key);
-                if (template != null) {
-                    SqlRenderer values = renderer();
-                    values.valuesOnly = true;
-                    rendering.render(values);
-                    return new Rendered<>(template.sql(), List.copyOf(values.binds), (RowReader<X>) template.reader());
-                }
+        RenderCache cache = executor.cache();
+        ShapeKey key = new ShapeKey(executor.models()).add(count);
+        state.shape(key);
+        if (!key.isOpaque()) {
+            RenderCache.Template template = cache.get(key);
+            if (template != null) {
+                SqlRenderer values = renderer();
+                values.valuesOnly = true;
+                rendering.render(values);
+                return new Rendered<>(template.sql(), List.copyOf(values.binds), (RowReader<X>) template.reader());
             }
         }
         SqlRenderer renderer = renderer();
         RowReader<X> reader = rendering.render(renderer);
         Rendered<X> rendered = Rendered.of(renderer, reader == null ? rows -> null : reader);
-        if (cache != null && key != null) {
+        if (!key.isOpaque()) {
             cache.put(key, new RenderCache.Template(rendered.sql(), rendered.reader()));
         }
         return rendered;
@@ -555,7 +549,7 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
     }
 
     @SuppressWarnings("unchecked")
-    private RowReader<R> renderSelectAndReader(SqlRenderer renderer, @Nullable Scope outer) {
+    private @Nullable RowReader<R> renderSelectAndReader(SqlRenderer renderer, @Nullable Scope outer) {
         return (RowReader<R>) SelectRenderer.render(state, executor.models(), renderer, outer);
     }
 

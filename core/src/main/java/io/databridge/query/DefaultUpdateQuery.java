@@ -3,7 +3,6 @@ package io.databridge.query;
 import io.databridge.internal.model.EntityModel;
 import io.databridge.internal.model.PropertyModel;
 import io.databridge.query.ExpressionNodes.Param;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -49,9 +48,9 @@ final class DefaultUpdateQuery<T> implements UpdateQuery<T> {
         if (column == null) {
             throw new IllegalArgumentException("set(null, ...): pass a metamodel column");
         }
-        if (column.entity() != query.state.root.type() || column.alias() != null) {
+        if (column.entity() != query.state.entity("update").type() || column.alias() != null) {
             throw new InvalidDataAccessApiUsageException("set(" + column + ", ...): only columns of "
-                    + query.state.root.type().getSimpleName() + " itself can be set");
+                    + query.state.entity("update").type().getSimpleName() + " itself can be set");
         }
         List<Assignment> list = new ArrayList<>(assignments);
         list.removeIf(assignment -> assignment.column().equals(column));
@@ -79,12 +78,12 @@ final class DefaultUpdateQuery<T> implements UpdateQuery<T> {
     }
 
     private String task() {
-        return "update " + query.state.root.type().getSimpleName();
+        return "update " + query.state.entity("update").type().getSimpleName();
     }
 
     @SuppressWarnings("unchecked")
     private <X> Rendered<X> render(boolean returning) {
-        EntityModel<T> model = (EntityModel<T>) query.state.root;
+        EntityModel<T> model = (EntityModel<T>) query.state.entity("update");
         SqlRenderer renderer = query.renderer();
         Scope scope = query.openScope(renderer, null);
         renderer.append("UPDATE ").append(scope.root().fromClause()).append(" SET ");
@@ -126,10 +125,7 @@ final class DefaultUpdateQuery<T> implements UpdateQuery<T> {
                 renderer.append(", ")
                         .append(property.quotedColumn())
                         .append(" = ")
-                        .append(
-                                property.valueType().rawType() == LocalDateTime.class
-                                        ? "LOCALTIMESTAMP"
-                                        : "CURRENT_TIMESTAMP");
+                        .append(property.updateExpression());
             }
         }
         if (assignments.isEmpty()) {
@@ -138,7 +134,7 @@ final class DefaultUpdateQuery<T> implements UpdateQuery<T> {
         Writes.renderWhere(renderer, Writes.otherTables(query.state, renderer, " FROM "), query.state.where);
         RowReader<X> reader = rows -> null;
         if (returning) {
-            renderer.append(" RETURNING ").append(Writes.columnList(model, self));
+            renderer.append(" RETURNING ").append(self.isEmpty() ? model.selectList() : model.selectList(self));
             reader = (RowReader<X>) RowReader.entity(model);
         }
         return Rendered.of(renderer, reader);

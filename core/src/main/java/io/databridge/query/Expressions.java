@@ -133,6 +133,7 @@ public final class Expressions {
      * @return the expression
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read, into the call's arguments
     public static <V> Expression<V> coalesce(Expression<V> first, Expression<? extends V>... others) {
         return call("COALESCE", first, others);
     }
@@ -184,6 +185,7 @@ public final class Expressions {
      * @return the expression
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read, into the call's arguments
     public static <V> Expression<V> greatest(Expression<V> first, Expression<? extends V>... others) {
         return call("GREATEST", first, others);
     }
@@ -197,6 +199,7 @@ public final class Expressions {
      * @return the expression
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read, into the call's arguments
     public static <V> Expression<V> least(Expression<V> first, Expression<? extends V>... others) {
         return call("LEAST", first, others);
     }

@@ -1,5 +1,6 @@
 package io.databridge.query;
 
+import io.databridge.internal.model.EntityModel;
 import io.databridge.query.ExpressionNodes.Param;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,33 +21,35 @@ final class Keyset {
             throw new InvalidDataAccessApiUsageException("after(lastRow) needs a deterministic order: call orderBy(...)"
                     + " ending with the id first, e.g. orderBy(X_.createdAt.asc(), X_.id.asc())");
         }
+        EntityModel<?> root = state.entity("after(lastRow)");
         for (SortOrder order : state.orderBy) {
-            if (!(order.expression() instanceof Column<?, ?> column) || column.entity() != state.root.type()) {
+            if (!(order.expression() instanceof Column<?, ?> column) || column.entity() != root.type()) {
                 throw new InvalidDataAccessApiUsageException("after(lastRow) orders by " + order.expression()
-                        + ", which is not a column of " + state.root.type().getSimpleName() + "; use seek(values)");
+                        + ", which is not a column of " + root.type().getSimpleName() + "; use seek(values)");
             }
         }
         Column<?, ?> last =
                 (Column<?, ?>) state.orderBy.get(state.orderBy.size() - 1).expression();
-        if (!last.property().equals(state.root.id().name())) {
+        if (!last.property().equals(root.id().name())) {
             throw new InvalidDataAccessApiUsageException("after(lastRow) needs an order that ends with the id ("
-                    + state.root.id().name() + ") so that it is deterministic; add "
-                    + state.root.type().getSimpleName()
-                    + "_." + state.root.id().name() + ".asc() last");
+                    + root.id().name() + ") so that it is deterministic; add "
+                    + root.type().getSimpleName()
+                    + "_." + root.id().name() + ".asc() last");
         }
     }
 
     static @Nullable Condition condition(SelectState state, Scope scope) {
-        if (state.seekRow == null && state.seekValues == null) {
+        Object seekRow = state.seekRow;
+        if (seekRow == null && state.seekValues == null) {
             return null;
         }
         List<SortOrder> orders = state.orderBy;
         List<Object> values = new ArrayList<>(orders.size());
         if (state.seekValues != null) {
             values.addAll(state.seekValues);
-        } else {
+        } else if (seekRow != null) {
             for (SortOrder order : orders) {
-                Object value = scope.property((Column<?, ?>) order.expression()).get(state.seekRow);
+                Object value = scope.property((Column<?, ?>) order.expression()).get(seekRow);
                 if (value == null) {
                     throw new InvalidDataAccessApiUsageException("after(lastRow): the last row has no value for "
                             + order.expression() + "; keyset pagination needs non-null sort keys");

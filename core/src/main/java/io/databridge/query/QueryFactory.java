@@ -9,7 +9,7 @@ import io.databridge.internal.model.EntityModel;
  */
 public final class QueryFactory {
 
-    private final QueryExecutor executor;
+    private final RenderingExecutor executor;
 
     /**
      * Creates a factory.
@@ -17,7 +17,7 @@ public final class QueryFactory {
      * @param executor how queries reach the database
      */
     public QueryFactory(QueryExecutor executor) {
-        this.executor = RenderingExecutor.wrap(executor);
+        this.executor = new RenderingExecutor(executor);
     }
 
     /**
@@ -52,7 +52,7 @@ public final class QueryFactory {
         return DefaultSelectQuery.table(table);
     }
 
-    QueryExecutor executor() {
+    RenderingExecutor executor() {
         return executor;
     }
 }

@@ -16,8 +16,8 @@ final class RenderCache {
     /** The most shapes kept per engine. */
     static final int MAX_SHAPES = 2_048;
 
-    /** What a shape renders to: the statement's text and the reader of its rows ({@code null} for counts). */
-    record Template(String sql, @Nullable RowReader<?> reader) {}
+    /** What a shape renders to: the statement's text and the reader of its rows (one reading nothing for counts). */
+    record Template(String sql, RowReader<?> reader) {}
 
     private final ConcurrentHashMap<ShapeKey, Template> templates = new ConcurrentHashMap<>();
     private final AtomicLong renders = new AtomicLong();

@@ -1,57 +1,50 @@
 package io.databridge.query;
 
 import io.databridge.internal.jdbc.QueryExecutor;
+import io.databridge.internal.jdbc.RowMapper;
+import io.databridge.internal.jdbc.StatementBinder;
+import io.databridge.internal.jdbc.StatementCallback;
 import io.databridge.internal.model.EntityModels;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 
 /**
  * The engine's {@link QueryExecutor} with the {@link RenderCache} of its query shapes: {@link QueryFactory} wraps the
  * engine's executor once, so every query it starts shares the cache. Thread-safe.
  */
-final class RenderingExecutor implements QueryExecutor {
+final class RenderingExecutor {
 
     private final QueryExecutor delegate;
     private final RenderCache cache = new RenderCache();
 
-    private RenderingExecutor(QueryExecutor delegate) {
+    RenderingExecutor(QueryExecutor delegate) {
         this.delegate = delegate;
     }
 
-    static QueryExecutor wrap(QueryExecutor executor) {
-        return executor instanceof RenderingExecutor ? executor : new RenderingExecutor(executor);
+    /** The cache of the query shapes rendered through this executor. */
+    RenderCache cache() {
+        return cache;
     }
 
-    /** The cache of an executor from {@link #wrap}, or {@code null} for any other. */
-    static @Nullable RenderCache cache(QueryExecutor executor) {
-        return executor instanceof RenderingExecutor rendering ? rendering.cache : null;
-    }
-
-    @Override
-    public EntityModels models() {
+    EntityModels models() {
         return delegate.models();
     }
 
-    @Override
-    public <R> R execute(String task, String sql, StatementWork<R> work) {
+    <R> R execute(String task, String sql, StatementCallback<R> work) {
         return delegate.execute(task, sql, work);
     }
 
-    @Override
-    public <R> Stream<R> stream(
-            String task, String sql, int fetchSize, StatementWork<?> binder, CursorReader<R> reader) {
-        return delegate.stream(task, sql, fetchSize, binder, reader);
+    <R> Stream<R> stream(String task, String sql, int fetchSize, StatementBinder binder, RowMapper<R> mapper) {
+        return delegate.stream(task, sql, fetchSize, binder, mapper);
     }
 
-    @Override
-    public DataAccessException translate(String task, String sql, SQLException ex) {
+    DataAccessException translate(String task, String sql, SQLException ex) {
         return delegate.translate(task, sql, ex);
     }
 
-    @Override
-    public <T> java.util.List<T> fetch(Class<T> type, java.util.List<T> rows, java.util.List<String> paths) {
+    <T> List<T> fetch(Class<T> type, List<T> rows, List<String> paths) {
         return delegate.fetch(type, rows, paths);
     }
 }

@@ -27,6 +27,7 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
 @FunctionalInterface
 interface RowReader<R> {
 
+    @Nullable
     R read(ResultSet rows) throws SQLException;
 
     /**

@@ -104,7 +104,7 @@ final class Scope {
         for (Scope scope = this; scope != null; scope = scope.parent) {
             Item item = scope.find(column);
             if (item != null) {
-                PropertyModel property = item.model()
+                PropertyModel property = Objects.requireNonNull(item.model(), "a column resolves to an entity")
                         .property(column.property())
                         .orElseThrow(() -> new InvalidDataAccessApiUsageException(
                                 column.entity().getName() + " has no persistent property '" + column.property()

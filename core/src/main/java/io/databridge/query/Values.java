@@ -62,7 +62,8 @@ final class Values {
             renderer.append("]::").append(codec.sqlType()).append("[]");
             return;
         }
-        renderer.bind(values, (statement, index, value) -> bindArray(statement, index, form, (List<?>) value));
+        // The bound value is this list: bind it as captured (the bind hands it back as a nullable Object).
+        renderer.bind(values, (statement, index, value) -> bindArray(statement, index, form, values));
         String cast = form.cast();
         if (cast != null) {
             renderer.append("::").append(cast).append("[]");

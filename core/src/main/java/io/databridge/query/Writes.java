@@ -1,8 +1,6 @@
 package io.databridge.query;
 
-import io.databridge.internal.jdbc.QueryExecutor;
 import io.databridge.internal.model.EntityModel;
-import io.databridge.internal.model.PropertyModel;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +36,11 @@ final class Writes {
         renderWhere(renderer, otherTables(state, renderer, " USING "), state.where);
         if (returning) {
             renderer.append(" RETURNING ")
-                    .append(columnList(
-                            state.entity(method(returning)),
-                            scope.qualifies() ? scope.root().qualifier() + "." : ""));
+                    .append(
+                            scope.qualifies()
+                                    ? state.entity(method(returning))
+                                            .selectList(scope.root().qualifier() + ".")
+                                    : state.entity(method(returning)).selectList());
         }
         return Rendered.of(renderer, reader == null ? rows -> null : reader);
     }
@@ -111,15 +111,7 @@ final class Writes {
         }
     }
 
-    static String columnList(EntityModel<?> model, String qualifier) {
-        StringBuilder columns = new StringBuilder();
-        for (PropertyModel property : model.properties()) {
-            columns.append(columns.isEmpty() ? "" : ", ").append(qualifier).append(property.quotedColumn());
-        }
-        return columns.toString();
-    }
-
-    static <T> List<T> returning(QueryExecutor executor, String task, Rendered<T> rendered) {
+    static <T> List<T> returning(RenderingExecutor executor, String task, Rendered<T> rendered) {
         return executor.execute(task, rendered.sql(), statement -> {
             rendered.bind(statement);
             try (ResultSet rows = statement.executeQuery()) {

@@ -143,7 +143,8 @@ final class DerivedCriteria {
                                     + model.type().getSimpleName() + " that derived queries can walk (a @ManyToOne,"
                                     + " an owning @OneToOne, or a @OneToMany with mappedBy; write other paths with"
                                     + " @Query or the DSL)"));
-            PropertyPath leaf = path.next();
+            // Only called when path.hasNext(), so there is a next segment.
+            PropertyPath leaf = java.util.Objects.requireNonNull(path.next(), "a nested path has a next segment");
             EntityModel<?> target = PgRepositoryFactory.models(db).get(relation.target());
             if (leaf.hasNext()) {
                 throw failures.fail(

@@ -61,7 +61,8 @@ final class FetchingInvoker<T> implements MethodInvoker {
         try {
             db.fetch(model.type(), List.of(), fetch.value());
         } catch (IllegalArgumentException ex) {
-            throw new RepositoryDefinitionException(repository, method, ex.getMessage());
+            throw new RepositoryDefinitionException(
+                    repository, method, java.util.Objects.requireNonNullElse(ex.getMessage(), ex.toString()));
         }
         return new FetchingInvoker<>(db, model.type(), fetch.value(), target);
     }

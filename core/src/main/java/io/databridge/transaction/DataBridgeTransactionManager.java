@@ -51,6 +51,9 @@ public class DataBridgeTransactionManager extends JdbcTransactionManager {
      * @param dataSource where connections come from
      * @param translator translates every failure
      */
+    // JDK 21+ javac: setExceptionTranslator is overridable; Spring's only stores the translator and no subclass of
+    // ours overrides it, so no subclass code runs before the subclass is initialized.
+    @SuppressWarnings("this-escape")
     public DataBridgeTransactionManager(DataSource dataSource, PgExceptionTranslator translator) {
         super(dataSource);
         this.translator = translator;

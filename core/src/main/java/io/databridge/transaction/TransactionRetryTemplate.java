@@ -115,8 +115,10 @@ public final class TransactionRetryTemplate {
      * @throws IllegalStateException when the template was built {@link #forUnits()}
      * @throws RuntimeException the failure of the last attempt, or the first failure that is not retryable
      */
+    @SuppressWarnings(
+            "NullAway") // T is Void here, whose one value is null; NullAway cannot see a type argument's nullness
     public void executeWithoutResult(Consumer<TransactionStatus> action) {
-        execute(status -> {
+        this.<@Nullable Void>execute(status -> {
             action.accept(status);
             return null;
         });

@@ -407,32 +407,42 @@ class PgExceptionTranslatorTest {
     @Test
     void sanitizedOptimisticLockingFailureNamesOnlyTheKindAndTheErrorId() {
         OptimisticLockingFailureException failure =
-                sanitizing.optimisticLockingFailure("update VaultAccount id=7 version=3");
+                sanitizing.optimisticLockingFailure("update of VaultAccount matched no row", "expected version 3");
 
-        assertSanitized(failure, OPTIMISTIC_LOCKING_FAILURE, "VaultAccount", "id=7");
+        assertSanitized(failure, OPTIMISTIC_LOCKING_FAILURE, "VaultAccount", "version 3");
     }
 
     @Test
-    void sanitizedOptimisticLockingFailureLogsTheDetailUnderTheErrorId() {
+    void sanitizedOptimisticLockingFailureLogsTheDetailButNoValueUnderTheErrorId() {
         OptimisticLockingFailureException failure =
-                sanitizing.optimisticLockingFailure("update VaultAccount id=7 version=3");
+                sanitizing.optimisticLockingFailure("update of VaultAccount matched no row", "expected version 3");
         String errorId = errorId(failure);
 
         assertThat(log.eventFor(errorId).getLevel()).isEqualTo(Level.WARN);
         assertThat(log.eventFor(errorId).getFormattedMessage())
-                .isEqualTo(
-                        OPTIMISTIC_LOCKING_FAILURE + " [error id " + errorId + "]; update VaultAccount id=7 version=3");
+                .isEqualTo(OPTIMISTIC_LOCKING_FAILURE + " [error id " + errorId + "]; update of VaultAccount matched no"
+                        + " row");
     }
 
     @Test
-    void unsanitizedOptimisticLockingFailureAppendsTheDetail() {
+    void unsanitizedOptimisticLockingFailureAppendsTheDetailAndTheValues() {
         OptimisticLockingFailureException failure =
-                unsanitized.optimisticLockingFailure("update VaultAccount id=7 version=3");
+                unsanitized.optimisticLockingFailure("update of VaultAccount matched no row", "expected version 3");
 
         assertThat(failure.getMessage())
                 .isEqualTo(OPTIMISTIC_LOCKING_FAILURE + " [error id " + errorId(failure)
-                        + "]; update VaultAccount id=7 version=3");
+                        + "]; update of VaultAccount matched no row (expected version 3)");
         assertThat(failure.getCause()).isNull();
+    }
+
+    @Test
+    void optimisticLockingFailureWithoutValuesAppendsOnlyTheDetail() {
+        OptimisticLockingFailureException failure =
+                unsanitized.optimisticLockingFailure("updateAll of VaultAccount matched 1 of 2 rows");
+
+        assertThat(failure.getMessage())
+                .isEqualTo(OPTIMISTIC_LOCKING_FAILURE + " [error id " + errorId(failure)
+                        + "]; updateAll of VaultAccount matched 1 of 2 rows");
     }
 
     @Test

@@ -7,7 +7,6 @@ import io.databridge.repository.PgRepository;
 import io.databridge.repository.PgRepositoryFactory;
 import io.databridge.testdb.PostgresTest;
 import java.util.List;
-import java.util.Objects;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,8 +60,9 @@ class RenderOnceIntegrationTest {
     }
 
     private long renders() {
-        return Objects.requireNonNull(
-                        RenderingExecutor.cache(((DefaultSelectQuery<?>) db.from(Customer.class)).executor))
+        return ((DefaultSelectQuery<?>) db.from(Customer.class))
+                .executor
+                .cache()
                 .renders();
     }
 

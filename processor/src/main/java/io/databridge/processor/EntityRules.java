@@ -173,9 +173,8 @@ final class EntityRules {
             if (relation != null) {
                 AnnotationMirror joinColumn = annotation(member, "JoinColumn");
                 columnName = joinColumn == null ? snakeCase(name) + "_id" : stringValue(joinColumn, "name");
-                if (annotation(member, "OneToOne") != null
-                        && !stringValue(annotation(member, "OneToOne"), "mappedBy")
-                                .isEmpty()) {
+                AnnotationMirror oneToOne = annotation(member, "OneToOne");
+                if (oneToOne != null && !stringValue(oneToOne, "mappedBy").isEmpty()) {
                     properties.add(relation);
                     continue;
                 }
@@ -561,7 +560,7 @@ final class EntityRules {
 
     /** javac 17 gives record components no source position; their implicit fields have one. */
     private static Element position(Element element) {
-        if (element instanceof RecordComponentElement component) {
+        if (element instanceof RecordComponentElement component && component.getEnclosingElement() != null) {
             for (VariableElement field :
                     ElementFilter.fieldsIn(component.getEnclosingElement().getEnclosedElements())) {
                 if (field.getSimpleName().contentEquals(component.getSimpleName())) {

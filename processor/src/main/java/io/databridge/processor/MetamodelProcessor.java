@@ -154,7 +154,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
     static String metamodelName(TypeElement entity) {
         StringBuilder name = new StringBuilder(entity.getSimpleName());
         for (Element enclosing = entity.getEnclosingElement();
-                enclosing.getKind() != ElementKind.PACKAGE;
+                enclosing != null && enclosing.getKind() != ElementKind.PACKAGE;
                 enclosing = enclosing.getEnclosingElement()) {
             name.insert(0, enclosing.getSimpleName() + "_");
         }

@@ -3,6 +3,7 @@ package io.databridge.sample;
 import io.databridge.DataBridge;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,7 +46,7 @@ public class ShopService {
     @Transactional
     public PurchaseOrder register(String email, String name, BigDecimal total) {
         Customer customer = customers.insert(new Customer(email, name));
-        return placeOrder(customer.id, total);
+        return placeOrder(Objects.requireNonNull(customer.id, "insert returns the generated id"), total);
     }
 
     /**

@@ -62,7 +62,7 @@ final class DataAccessProblemDetailsExceptionHandler extends ResponseEntityExcep
 
     /** Every problem body this handler writes, Spring MVC's own included, carries an error id. */
     @Override
-    protected @Nullable ResponseEntity<Object> createResponseEntity(
+    protected ResponseEntity<Object> createResponseEntity(
             @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey(ERROR_ID))) {

@@ -1,7 +1,7 @@
 package io.databridge.internal.bulk;
 
+import io.databridge.internal.jdbc.ConnectionCallback;
 import io.databridge.internal.jdbc.JdbcExecutor;
-import io.databridge.internal.jdbc.JdbcExecutor.ConnectionCallback;
 import io.databridge.internal.model.EntityModel;
 import io.databridge.internal.model.EntityModels;
 import io.databridge.internal.model.PropertyModel;
@@ -74,7 +74,7 @@ public final class BulkInsert extends BulkOperation {
         PropertyModel id = model.id();
         int unset = 0;
         for (T entity : input) {
-            if (isUnset(id, id.get(entity))) {
+            if (id.isUnset(id.get(entity))) {
                 unset++;
             }
         }
@@ -106,6 +106,9 @@ public final class BulkInsert extends BulkOperation {
                 generated && BulkInsertSql.isIntegral(id.valueType().rawType());
         String idsOnly = generated ? sql.generatedIdsOnly() : sql.assignedIdsOnly();
         String text = idsOnly != null ? idsOnly : generated ? sql.generatedIds() : sql.assignedIds();
+        if (text == null) {
+            return rowByRow(input, single);
+        }
         ConnectionCallback<@Nullable List<T>> insert = idsOnly != null
                 ? connection -> unnest.unnestIdsOnly(connection, model, sql, idsOnly, generated, input, values)
                 : connection -> unnest.unnest(connection, model, sql, text, bindSequence, generated, input, values);
@@ -138,9 +141,5 @@ public final class BulkInsert extends BulkOperation {
         }
         sequenced.put(model.type(), found);
         return found;
-    }
-
-    private static boolean isUnset(PropertyModel property, @Nullable Object value) {
-        return value == null || (property.primitive() && value instanceof Number number && number.longValue() == 0);
     }
 }

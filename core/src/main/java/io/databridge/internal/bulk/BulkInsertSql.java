@@ -2,10 +2,9 @@ package io.databridge.internal.bulk;
 
 import io.databridge.internal.model.EntityModel;
 import io.databridge.internal.model.PropertyModel;
-import io.databridge.internal.model.PropertyModel.Role;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -87,8 +86,8 @@ final class BulkInsertSql {
         }
         this.assignedId = BulkColumn.of(id);
         String table = model.qualifiedTable();
-        String returning = returningList(model, "");
-        String selectReturning = returningList(model, "ins.");
+        String returning = model.selectList();
+        String selectReturning = model.selectList("ins.");
         String join = " FROM ins JOIN v ON ins." + id.quotedColumn() + " = v.b_id ORDER BY v.b_ord";
 
         Class<?> idType = id.valueType().rawType();
@@ -217,22 +216,8 @@ final class BulkInsertSql {
         for (int i = 0; i < columns.size(); i++) {
             list.add("v.b" + (i + 1));
         }
-        computed.forEach(property -> list.add(computedValue(property)));
+        computed.forEach(property -> list.add(property.insertExpression()));
         return list.toString();
-    }
-
-    private static String returningList(EntityModel<?> model, String qualifier) {
-        StringJoiner list = new StringJoiner(", ");
-        model.properties().forEach(property -> list.add(qualifier + property.quotedColumn()));
-        return list.toString();
-    }
-
-    /** The SQL value of a computed column, as single inserts render it. */
-    static String computedValue(PropertyModel property) {
-        if (property.role() == Role.VERSION) {
-            return "0";
-        }
-        return property.valueType().rawType() == LocalDateTime.class ? "LOCALTIMESTAMP" : "CURRENT_TIMESTAMP";
     }
 
     static boolean isIntegral(Class<?> type) {
@@ -251,7 +236,7 @@ final class BulkInsertSql {
 
     /** How an assigned id travels. */
     BulkColumn assignedId() {
-        return assignedId;
+        return Objects.requireNonNull(assignedId, "assigned ids travel in bulk only when their type can");
     }
 
     /**
@@ -331,10 +316,6 @@ final class BulkInsertSql {
         return copyColumns;
     }
 
-    /**
-     * Whether COPY can return the stored rows without reading them back: every column is written by the call (no
-     * column left to a database default) and ids are assigned or come from a sequence.
-     */
     /** Whether every column's codec says how its values travel in bulk (else inserts go row by row). */
     boolean bulkForms() {
         return (assignedId == null || assignedId.supported())

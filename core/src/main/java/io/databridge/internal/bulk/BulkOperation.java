@@ -44,7 +44,7 @@ abstract class BulkOperation {
                 return null;
             }
         }
-        return (EntityModel<T>) models.get(type);
+        return type == null ? null : (EntityModel<T>) models.get(type);
     }
 
     /** Runs the work in the caller's transaction, or in its own when there is none. */

@@ -245,7 +245,6 @@ public final class BulkWrite extends BulkOperation {
         return deleted == null ? 0 : deleted;
     }
 
-    /** Runs the statement per chunk and reads the returned rows; {@code null} when a value cannot be carried. */
     /** Runs {@link BulkWriteSql#upsertAsSent()} per chunk; returns the number of rows written. */
     private long write(Connection connection, String text, BulkWriteSql sql, List<@Nullable Object[]> values)
             throws SQLException {
@@ -261,6 +260,7 @@ public final class BulkWrite extends BulkOperation {
         return written[0];
     }
 
+    /** Runs the statement per chunk and reads the returned rows; {@code null} when a value cannot be carried. */
     private @Nullable List<@Nullable Object[]> readBack(
             Connection connection,
             EntityModel<?> model,

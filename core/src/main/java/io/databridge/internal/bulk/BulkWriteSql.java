@@ -55,7 +55,7 @@ final class BulkWriteSql {
             switch (property.role()) {
                 case ID, CREATED_AT -> {}
                 case VERSION -> set.add(property.quotedColumn() + " = b_t." + property.quotedColumn() + " + 1");
-                case UPDATED_AT -> set.add(property.quotedColumn() + " = " + BulkInsertSql.computedValue(property));
+                case UPDATED_AT -> set.add(property.quotedColumn() + " = " + property.updateExpression());
                 case PLAIN -> {
                     if (property.updatable()) {
                         BulkColumn column = BulkColumn.of(property);
@@ -74,7 +74,7 @@ final class BulkWriteSql {
         }
         StringBuilder where =
                 new StringBuilder(" WHERE b_t.").append(idColumn).append(" = ").append(id.expression("u.b_id"));
-        if (version != null) {
+        if (version != null && versionProperty != null) {
             updateColumns.add(version);
             aliases.add("b_version");
             where.append(" AND b_t.")
@@ -84,11 +84,11 @@ final class BulkWriteSql {
         }
         this.update = "WITH b_upd AS (UPDATE " + table + " AS b_t SET " + set + " FROM unnest("
                 + placeholders(updateColumns) + ") WITH ORDINALITY AS u(" + aliases + ", b_ord)" + where
-                + " RETURNING " + columnList(model, "b_t.") + ", u.b_ord AS b_ord) SELECT " + columnList(model, "")
+                + " RETURNING " + model.selectList("b_t.") + ", u.b_ord AS b_ord) SELECT " + model.selectList()
                 + " FROM b_upd ORDER BY b_ord";
 
         this.deleteByIds = "DELETE FROM " + table + " WHERE " + idColumn + " = ANY(" + id.arrayPlaceholder() + ")";
-        this.deleteByIdsAndVersions = version == null
+        this.deleteByIdsAndVersions = version == null || versionProperty == null
                 ? deleteByIds
                 : "DELETE FROM " + table + " WHERE (" + idColumn + ", " + versionProperty.quotedColumn()
                         + ") IN (SELECT " + id.expression("u.b_id") + ", " + version.expression("u.b_version")
@@ -147,25 +147,19 @@ final class BulkWriteSql {
         }
         for (PropertyModel property : computed) {
             insertColumns.add(property.quotedColumn());
-            insertValues.add(BulkInsertSql.computedValue(property));
+            insertValues.add(property.insertExpression());
         }
         return "WITH v AS MATERIALIZED (SELECT " + elements + ", u.b_ord FROM unnest(" + placeholders(upsertColumns)
                 + ") WITH ORDINALITY AS u(" + aliases + ", b_ord)), b_ins AS (INSERT INTO " + model.qualifiedTable()
                 + " AS b_t (" + insertColumns + ") SELECT " + insertValues + " FROM v ON CONFLICT (" + idColumn
-                + ") " + EntitySql.conflictAction(model) + " RETURNING " + columnList(model, "b_t.") + ") SELECT "
-                + columnList(model, "b_ins.") + " FROM b_ins JOIN v ON b_ins." + idColumn
+                + ") " + EntitySql.conflictAction(model) + " RETURNING " + model.selectList("b_t.") + ") SELECT "
+                + model.selectList("b_ins.") + " FROM b_ins JOIN v ON b_ins." + idColumn
                 + " = v.b_id ORDER BY v.b_ord";
     }
 
     private static String placeholders(List<BulkColumn> columns) {
         StringJoiner list = new StringJoiner(", ");
         columns.forEach(column -> list.add(column.placeholder()));
-        return list.toString();
-    }
-
-    private static String columnList(EntityModel<?> model, String qualifier) {
-        StringJoiner list = new StringJoiner(", ");
-        model.properties().forEach(property -> list.add(qualifier + property.quotedColumn()));
         return list.toString();
     }
 

@@ -35,9 +35,8 @@ final class InsertedRows {
             throws SQLException {
         for (int c = first; c < copyColumns.size(); c++) {
             PropertyModel property = copyColumns.get(c);
-            int column = property.role() == Role.VERSION
-                    ? 4
-                    : BulkInsertSql.computedValue(property).equals("LOCALTIMESTAMP") ? 3 : 2;
+            int column =
+                    property.role() == Role.VERSION ? 4 : "LOCALTIMESTAMP".equals(property.insertExpression()) ? 3 : 2;
             computed[c] = Rows.read(rows, column, property);
             if (text != null) {
                 text[c] = rows.getString(column);

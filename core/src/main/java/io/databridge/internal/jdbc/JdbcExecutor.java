@@ -26,70 +26,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class JdbcExecutor {
 
-    /** Work on a prepared statement; may throw the driver's {@link SQLException}. */
-    @FunctionalInterface
-    public interface StatementCallback<R> {
-        /**
-         * Binds, executes and reads.
-         *
-         * @param statement the prepared statement
-         * @return the result
-         * @throws SQLException from the driver
-         */
-        R run(PreparedStatement statement) throws SQLException;
-    }
-
-    /** Work on a connection; may throw the driver's {@link SQLException}. */
-    @FunctionalInterface
-    public interface ConnectionCallback<R> {
-        /**
-         * Uses the connection without closing it.
-         *
-         * @param connection the connection
-         * @return the result
-         * @throws SQLException from the driver
-         */
-        R run(Connection connection) throws SQLException;
-    }
-
-    /** Binds the parameters of a statement; may throw the driver's {@link SQLException}. */
-    @FunctionalInterface
-    public interface Binder {
-        /**
-         * Binds.
-         *
-         * @param statement the prepared statement
-         * @throws SQLException from the driver
-         */
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    /** Reads the current row of a cursor. */
-    @FunctionalInterface
-    public interface RowReader<R> {
-        /**
-         * Maps the current row.
-         *
-         * @param rows the result set, positioned on a row
-         * @return the mapped row
-         * @throws SQLException from the driver
-         */
-        R read(ResultSet rows) throws SQLException;
-    }
-
-    /** Creates the row reader of a result set once, from its metadata. */
-    @FunctionalInterface
-    public interface RowReaderFactory<R> {
-        /**
-         * Specializes a reader for the columns of this result.
-         *
-         * @param rows the result set, before its first row
-         * @return the reader
-         * @throws SQLException from the driver
-         */
-        RowReader<R> create(ResultSet rows) throws SQLException;
-    }
-
     private final DataSource dataSource;
     private final PgExceptionTranslator translator;
     private final StatementObserver observer;
@@ -175,12 +111,13 @@ public final class JdbcExecutor {
      * @return the rows; the caller closes the stream
      * @throws DataAccessException for every driver failure, translated, also while the stream is consumed
      */
-    public <R> Stream<R> stream(String task, String sql, int fetchSize, Binder binder, RowReaderFactory<R> readers) {
+    public <R> Stream<R> stream(
+            String task, String sql, int fetchSize, StatementBinder binder, RowMapperFactory<R> readers) {
         return stream(task, sql, fetchSize, true, binder, readers);
     }
 
     /**
-     * Opens a cursor like {@link #stream(String, String, int, Binder, RowReaderFactory)}; with {@code
+     * Opens a cursor like {@link #stream(String, String, int, StatementBinder, RowMapperFactory)}; with {@code
      * readTransaction} and no Spring transaction running, it turns autocommit off on its own connection for the life
      * of the stream, so the cursor fetches {@code fetchSize} rows per round trip with bounded memory, and on close
      * commits that transaction (rolls it back when the stream failed) and restores autocommit before releasing the
@@ -201,8 +138,8 @@ public final class JdbcExecutor {
             String sql,
             int fetchSize,
             boolean readTransaction,
-            Binder binder,
-            RowReaderFactory<R> readers) {
+            StatementBinder binder,
+            RowMapperFactory<R> readers) {
         boolean ownTransaction = readTransaction && !inTransaction();
         // The stream outlives this call and is consumed by the caller's code: observed until it is closed, without
         // a scope on this thread.
@@ -260,7 +197,7 @@ public final class JdbcExecutor {
         private boolean ownTransaction;
         private @Nullable PreparedStatement statement;
         private @Nullable ResultSet rows;
-        private @Nullable RowReader<R> reader;
+        private @Nullable RowMapper<R> reader;
         private boolean closed;
 
         Cursor(String task, String sql, Connection connection, StatementObserver.Run run) {
@@ -274,7 +211,7 @@ public final class JdbcExecutor {
         @Override
         public boolean tryAdvance(Consumer<? super R> action) {
             ResultSet current = rows;
-            RowReader<R> currentReader = reader;
+            RowMapper<R> currentReader = reader;
             if (closed || current == null || currentReader == null) {
                 return false;
             }
@@ -283,7 +220,7 @@ public final class JdbcExecutor {
                     close();
                     return false;
                 }
-                action.accept(currentReader.read(current));
+                action.accept(currentReader.map(current));
                 return true;
             } catch (SQLException ex) {
                 DataAccessException translated = translator.translate(task, sql, ex);
@@ -377,6 +314,7 @@ public final class JdbcExecutor {
      * Runs work on a borrowed connection; with {@code oneStatement}, a statement that failed only because the
      * connection's cached type ids are stale runs once more on a fresh connection (see {@link StaleTypeIds}).
      */
+    @SuppressWarnings("NullAway") // the callback returns null only where R allows it; NullAway cannot see R's nullness
     private <R> R withConnection(String task, String sql, ConnectionCallback<R> callback, boolean oneStatement) {
         StatementObserver.Run run = observer.start(task, sql, true);
         for (int attempt = 1; ; attempt++) {

@@ -1,30 +1,33 @@
 package io.databridge.internal.jdbc;
 
 import io.databridge.internal.model.EntityModels;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.dao.DataAccessException;
 
 /**
- * How queries reach the database: the engine behind {@code DataBridge} implements it over its executor (connections
- * through Spring's {@code DataSourceUtils}, failures translated). Application code neither implements nor calls it;
- * it is public so that the engine, in another package, can. Implementations must be thread-safe.
+ * How the query DSL reaches the database: the engine's {@link JdbcExecutor} (connections through Spring's {@code
+ * DataSourceUtils}, every unit of work observed, failures translated) with the entity models queries resolve columns
+ * against. Same callbacks as the executor, so nothing adapts between them. Immutable and thread-safe.
  */
-public interface QueryExecutor {
+public final class QueryExecutor {
 
-    /** Work on a prepared statement. */
-    @FunctionalInterface
-    interface StatementWork<R> {
-        /**
-         * Binds, executes and reads.
-         *
-         * @param statement the statement
-         * @return the result
-         * @throws SQLException from the driver
-         */
-        R run(PreparedStatement statement) throws SQLException;
+    private final EntityModels models;
+    private final JdbcExecutor executor;
+    private final RelationFetch relations;
+
+    /**
+     * Pairs an executor with the models of the same engine.
+     *
+     * @param models the entity models (with their codecs and naming)
+     * @param executor the executor
+     * @param relations loads the relations a query fetches
+     */
+    public QueryExecutor(EntityModels models, JdbcExecutor executor, RelationFetch relations) {
+        this.models = models;
+        this.executor = executor;
+        this.relations = relations;
     }
 
     /**
@@ -32,7 +35,9 @@ public interface QueryExecutor {
      *
      * @return the models
      */
-    EntityModels models();
+    public EntityModels models() {
+        return models;
+    }
 
     /**
      * Prepares {@code sql} on a connection that joins the caller's transaction, runs the work, and releases it.
@@ -44,19 +49,8 @@ public interface QueryExecutor {
      * @return the work's result
      * @throws DataAccessException for every driver failure, translated
      */
-    <R> R execute(String task, String sql, StatementWork<R> work);
-
-    /** Reads the current row of a cursor. */
-    @FunctionalInterface
-    interface CursorReader<R> {
-        /**
-         * Maps the current row.
-         *
-         * @param rows the result set, positioned on a row
-         * @return the mapped row
-         * @throws SQLException from the driver
-         */
-        R read(ResultSet rows) throws SQLException;
+    public <R> R execute(String task, String sql, StatementCallback<R> work) {
+        return executor.execute(task, sql, work);
     }
 
     /**
@@ -67,13 +61,15 @@ public interface QueryExecutor {
      * @param task what the statement does, for logs and messages (no values)
      * @param sql the SQL text
      * @param fetchSize rows per round trip
-     * @param binder binds the parameters; its return value is ignored
-     * @param reader maps each row
+     * @param binder binds the parameters
+     * @param mapper maps each row
      * @param <R> the row type
      * @return the rows; closing the stream closes the cursor and releases the connection
      * @throws DataAccessException for every driver failure, translated, also while the stream is consumed
      */
-    <R> Stream<R> stream(String task, String sql, int fetchSize, StatementWork<?> binder, CursorReader<R> reader);
+    public <R> Stream<R> stream(String task, String sql, int fetchSize, StatementBinder binder, RowMapper<R> mapper) {
+        return executor.stream(task, sql, fetchSize, true, binder, rows -> mapper);
+    }
 
     /**
      * Translates a driver failure.
@@ -83,7 +79,9 @@ public interface QueryExecutor {
      * @param ex the failure
      * @return the exception to throw
      */
-    DataAccessException translate(String task, String sql, SQLException ex);
+    public DataAccessException translate(String task, String sql, SQLException ex) {
+        return executor.translator().translate(task, sql, ex);
+    }
 
     /**
      * Loads relations into rows already read, one statement per relation per level.
@@ -94,5 +92,25 @@ public interface QueryExecutor {
      * @param <T> the root type
      * @return the roots with their relations loaded (new instances for records)
      */
-    <T> java.util.List<T> fetch(Class<T> type, java.util.List<T> rows, java.util.List<String> paths);
+    public <T> List<T> fetch(Class<T> type, List<T> rows, List<String> paths) {
+        return relations.fetch(type, rows, paths);
+    }
+
+    /**
+     * How the DSL's {@code fetch(...)} loads relations: the engine's relation loader, which sits above this package
+     * (it runs its statements through the {@link JdbcExecutor}), so it is handed in rather than depended on.
+     */
+    @FunctionalInterface
+    public interface RelationFetch {
+        /**
+         * Loads relations into rows already read.
+         *
+         * @param type the root entity
+         * @param rows the roots
+         * @param paths the relation paths
+         * @param <T> the root type
+         * @return the roots with their relations loaded
+         */
+        <T> List<T> fetch(Class<T> type, List<T> rows, List<String> paths);
+    }
 }

@@ -31,11 +31,6 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
  */
 public final class ResultMappers {
 
-    /** Maps the current row. */
-    public interface RowMapper<R> {
-        R map(ResultSet rows) throws SQLException;
-    }
-
     private record Key(String sql, Class<?> type) {}
 
     private static final int MAX_CACHED = 2048;

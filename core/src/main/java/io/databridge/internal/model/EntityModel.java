@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandle;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +34,8 @@ public final class EntityModel<T> {
     private final @Nullable MethodHandle canonical;
     private final EntityReader<T> reader;
     private final @Nullable PropertyModel distributionColumn;
+
+    private final String selectList;
 
     EntityModel(
             Class<T> type,
@@ -76,6 +79,7 @@ public final class EntityModel<T> {
             columns[i] = i + 1;
         }
         this.reader = EntityReader.of(this, columns);
+        this.selectList = selectList("");
         this.distributionColumn = distributionColumn(type, this.byName);
     }
 
@@ -259,6 +263,45 @@ public final class EntityModel<T> {
      */
     public @Nullable PropertyModel version() {
         return version;
+    }
+
+    /**
+     * The quoted columns of every property in property order, {@code "id", "email", ...}: what every statement that
+     * reads an entity back selects (or returns), so the entity's reader can read them by position.
+     *
+     * @return the column list, computed once
+     */
+    public String selectList() {
+        return selectList;
+    }
+
+    /**
+     * The column list of {@link #selectList()} with each column prefixed, e.g. {@code b_t."id", b_t."email"}.
+     *
+     * @param qualifier what goes before each column, e.g. {@code b_t.}; empty for none
+     * @return the column list
+     */
+    public String selectList(String qualifier) {
+        StringJoiner list = new StringJoiner(", ");
+        for (PropertyModel property : properties) {
+            list.add(qualifier + property.quotedColumn());
+        }
+        return list.toString();
+    }
+
+    /**
+     * Whether {@code save} inserts this entity rather than updating it: with a generated id, when the id is unset;
+     * with an assigned id and a {@code @Version}, when the version is unset. An assigned id without a version cannot
+     * tell (save upserts it), so it is not new here.
+     *
+     * @param entity an instance of this entity
+     * @return whether it has not been stored yet, as far as the model can tell
+     */
+    public boolean isNew(T entity) {
+        if (id.generated()) {
+            return id.isUnset(id.get(entity));
+        }
+        return version != null && version.isUnset(version.get(entity));
     }
 
     /**

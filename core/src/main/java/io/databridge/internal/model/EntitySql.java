@@ -1,7 +1,6 @@
 package io.databridge.internal.model;
 
 import io.databridge.internal.model.PropertyModel.Role;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -34,14 +33,7 @@ public final class EntitySql {
         String table = model.qualifiedTable();
         PropertyModel id = model.id();
         PropertyModel version = model.version();
-        StringBuilder columns = new StringBuilder();
-        for (PropertyModel property : model.properties()) {
-            if (!columns.isEmpty()) {
-                columns.append(", ");
-            }
-            columns.append(property.quotedColumn());
-        }
-        this.columnList = columns.toString();
+        this.columnList = model.selectList();
         String returning = " RETURNING " + columnList;
 
         List<PropertyModel> withoutIdBinds = new ArrayList<>();
@@ -109,8 +101,7 @@ public final class EntitySql {
                 binds.add(property);
                 yield "?";
             }
-            case VERSION -> "0";
-            case CREATED_AT, UPDATED_AT -> now(property);
+            case VERSION, CREATED_AT, UPDATED_AT -> property.insertExpression();
             case PLAIN -> {
                 if (!property.insertable()) {
                     yield null;
@@ -125,7 +116,7 @@ public final class EntitySql {
         return switch (property.role()) {
             case ID, CREATED_AT -> null;
             case VERSION -> property.quotedColumn() + " = " + property.quotedColumn() + " + 1";
-            case UPDATED_AT -> property.quotedColumn() + " = " + now(property);
+            case UPDATED_AT -> property.quotedColumn() + " = " + property.updateExpression();
             case PLAIN -> {
                 if (!property.updatable()) {
                     yield null;
@@ -160,17 +151,13 @@ public final class EntitySql {
                 excluded.append(excluded.isEmpty() ? "" : ", ")
                         .append(property.quotedColumn())
                         .append(" = ")
-                        .append(now(property));
+                        .append(property.updateExpression());
             }
         }
         return excluded.isEmpty()
                 ? "DO UPDATE SET " + model.id().quotedColumn() + " = EXCLUDED."
                         + model.id().quotedColumn()
                 : "DO UPDATE SET " + excluded;
-    }
-
-    private static String now(PropertyModel property) {
-        return property.valueType().rawType() == LocalDateTime.class ? "LOCALTIMESTAMP" : "CURRENT_TIMESTAMP";
     }
 
     /**

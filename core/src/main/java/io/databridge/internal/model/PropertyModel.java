@@ -4,6 +4,7 @@ import io.databridge.mapping.EntityMappingException;
 import io.databridge.types.TypeCodec;
 import io.databridge.types.ValueType;
 import java.lang.invoke.MethodHandle;
+import java.time.LocalDateTime;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -236,6 +237,49 @@ public final class PropertyModel {
      */
     public boolean primitive() {
         return valueType.rawType().isPrimitive();
+    }
+
+    /**
+     * Whether {@code value} means "not set" for this property: {@code null}, or {@code 0} for a primitive number (a
+     * primitive cannot be null). The one rule for an unset id or version, so insert, save, delete and the bulk paths
+     * agree on what a new entity is.
+     *
+     * @param value the property's value
+     * @return whether it counts as unset
+     */
+    public boolean isUnset(@Nullable Object value) {
+        return value == null || (primitive() && value instanceof Number number && number.longValue() == 0);
+    }
+
+    /**
+     * The SQL an insert writes for a column the engine fills itself: {@code 0} for the version, the current time for
+     * an automatic timestamp ({@code LOCALTIMESTAMP} for a {@code LocalDateTime}, else {@code CURRENT_TIMESTAMP}); the
+     * same expression is the column's default in generated DDL.
+     *
+     * @return the expression
+     * @throws IllegalStateException for an id or a plain property, whose value is bound
+     */
+    public String insertExpression() {
+        return switch (role) {
+            case VERSION -> "0";
+            case CREATED_AT, UPDATED_AT ->
+                valueType.rawType() == LocalDateTime.class ? "LOCALTIMESTAMP" : "CURRENT_TIMESTAMP";
+            case ID, PLAIN -> throw new IllegalStateException(qualifiedName() + " is bound, not filled by the engine");
+        };
+    }
+
+    /**
+     * The SQL an update sets this column to when the engine fills it: the current time for {@code @UpdatedAt}.
+     * (The version's increment refers to the column, and so is rendered where the table's name is known.)
+     *
+     * @return the expression
+     * @throws IllegalStateException for any other property
+     */
+    public String updateExpression() {
+        if (role != Role.UPDATED_AT) {
+            throw new IllegalStateException(qualifiedName() + " is not filled by the engine on update");
+        }
+        return insertExpression();
     }
 
     /**

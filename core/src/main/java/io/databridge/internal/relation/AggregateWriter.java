@@ -190,7 +190,7 @@ public final class AggregateWriter {
         // The next level, from each child's own collections as the caller gave them.
         boolean[] inserted = new boolean[prepared.size()];
         for (C child : inserts) {
-            inserted[positions.get(child)] = true;
+            inserted[position(positions, child)] = true;
         }
         List<C> finished = saveNextLevel(target, originals, storedChildren, inserted);
         List<List<C>> groups = new ArrayList<>();
@@ -250,9 +250,18 @@ public final class AggregateWriter {
         return false;
     }
 
+    /** The position of a child numbered by {@code saveChildren}; every child written was numbered there. */
+    private static <C> int position(Map<C, Integer> positions, C child) {
+        Integer position = positions.get(child);
+        if (position == null) {
+            throw new IllegalStateException("a child entity was written that was not among the aggregate's children");
+        }
+        return position;
+    }
+
     private static <C> void write(List<C> stored, Map<C, Integer> positions, List<C> input, List<C> output) {
         for (int i = 0; i < input.size(); i++) {
-            stored.set(positions.get(input.get(i)), output.get(i));
+            stored.set(position(positions, input.get(i)), output.get(i));
         }
     }
 
@@ -294,7 +303,7 @@ public final class AggregateWriter {
         }
         boolean[] inserted = new boolean[children.size()];
         for (C child : inserts) {
-            inserted[positions.get(child)] = true;
+            inserted[position(positions, child)] = true;
         }
         List<Object> kept = new ArrayList<>();
         for (int c = 0; c < children.size(); c++) {

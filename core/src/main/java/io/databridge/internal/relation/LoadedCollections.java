@@ -23,8 +23,7 @@ final class LoadedCollections {
     /** Implemented by both collections. */
     interface Snapshot {
         /** The values of the element with this id as loaded, or {@code null}. */
-        @Nullable
-        Object[] loaded(Object id);
+        Object @Nullable [] loaded(Object id);
 
         /** The ids of the elements as loaded. */
         Set<Object> loadedIds();

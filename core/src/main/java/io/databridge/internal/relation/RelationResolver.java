@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -85,7 +86,10 @@ public final class RelationResolver {
             switch (relation.shape()) {
                 case TO_ONE ->
                     statements.add(index(
-                            model, relation.foreignKey(), property.column().columnName()));
+                            model,
+                            relation.foreignKey(),
+                            Objects.requireNonNull(property.column(), "a to-one has its column")
+                                    .columnName()));
                 case CHILD_FOREIGN_KEY -> {
                     if (relation.childForeignKey() == null) {
                         statements.add("ALTER TABLE " + target.qualifiedTable() + " ADD COLUMN IF NOT EXISTS "
@@ -97,19 +101,21 @@ public final class RelationResolver {
                 }
                 case JOIN_TABLE -> {
                     if (relation.owned()) {
-                        String inverse = relation.inverseColumn();
-                        statements.add("CREATE TABLE IF NOT EXISTS " + relation.joinTable() + " ("
+                        String inverse = Objects.requireNonNull(
+                                relation.inverseColumn(), "a join-table relation has its inverse column");
+                        String joinTable =
+                                Objects.requireNonNull(relation.joinTable(), "a join-table relation has its table");
+                        statements.add("CREATE TABLE IF NOT EXISTS " + joinTable + " ("
                                 + relation.foreignKey() + " "
                                 + model.id().codec().sqlType() + " NOT NULL REFERENCES "
                                 + model.qualifiedTable() + " (" + model.id().quotedColumn() + ") ON DELETE CASCADE, "
                                 + inverse + " " + target.id().codec().sqlType() + " NOT NULL REFERENCES "
                                 + target.qualifiedTable() + " (" + target.id().quotedColumn() + "), PRIMARY KEY ("
                                 + relation.foreignKey() + ", " + inverse + "))");
-                        String table = unquote(relation.joinTable()
-                                .substring(relation.joinTable().lastIndexOf('.') + 1));
+                        String table = unquote(joinTable.substring(joinTable.lastIndexOf('.') + 1));
                         statements.add("CREATE INDEX IF NOT EXISTS "
                                 + Identifiers.quote(indexName(table, unquote(inverse)), "index name")
-                                + " ON " + relation.joinTable() + " (" + inverse + ")");
+                                + " ON " + joinTable + " (" + inverse + ")");
                     }
                 }
                 default -> throw new IllegalStateException(relation.shape().name());
