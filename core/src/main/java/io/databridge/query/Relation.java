@@ -2,7 +2,7 @@ package io.databridge.query;
 
 /**
  * A relation attribute of the generated metamodel ({@code Owner_.pets}, {@code Pet_.owner}): names a relation property
- * for {@link SelectQuery#fetch(Relation)} and joins. Implemented by {@link ToOne} and {@link ToMany}; immutable and
+ * for {@link SelectQuery#fetch(Relation, Relation...)} and joins. Implemented by {@link ToOne} and {@link ToMany}; immutable and
  * thread-safe.
  *
  * @param <T> the entity declaring the relation
