@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Assertions shared by the translation tests. */
-final class Failures {
+public final class Failures {
 
     static final String ERROR_ID = "[0-9a-f]{12}";
 
@@ -27,8 +27,13 @@ final class Failures {
         return ((HasErrorId) exception).errorId();
     }
 
-    /** The exception, its causes and everything they suppressed. */
-    static List<Throwable> chain(Throwable exception) {
+    /**
+     * The exception, its causes and everything they suppressed.
+     *
+     * @param exception the exception
+     * @return the exception first, then everything reachable from it, each once
+     */
+    public static List<Throwable> chain(Throwable exception) {
         List<Throwable> chain = new ArrayList<>();
         collect(exception, chain);
         return chain;

@@ -2,8 +2,8 @@ package io.databridge.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.databridge.error.Failures;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.dao.DataAccessException;
 
@@ -12,27 +12,9 @@ final class Chains {
 
     private Chains() {}
 
-    /** The exception, its causes and everything they suppressed. */
+    /** The exception, its causes and everything they suppressed (one walk, shared with the error tests). */
     static List<Throwable> chain(Throwable exception) {
-        List<Throwable> chain = new ArrayList<>();
-        collect(exception, chain);
-        return chain;
-    }
-
-    private static void collect(Throwable exception, List<Throwable> chain) {
-        if (chain.contains(exception)) {
-            return;
-        }
-        chain.add(exception);
-        for (Throwable suppressed : exception.getSuppressed()) {
-            collect(suppressed, chain);
-        }
-        if (exception instanceof SQLException sqlException && sqlException.getNextException() != null) {
-            collect(sqlException.getNextException(), chain);
-        }
-        if (exception.getCause() != null) {
-            collect(exception.getCause(), chain);
-        }
+        return Failures.chain(exception);
     }
 
     /**
