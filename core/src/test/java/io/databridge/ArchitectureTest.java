@@ -203,6 +203,7 @@ class ArchitectureTest {
                     "DatePart",
                     "DerivedColumn",
                     "DerivedTable",
+                    "FunctionTable",
                     "EntityAlias",
                     "Expression",
                     "Expressions",

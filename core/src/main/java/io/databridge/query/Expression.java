@@ -27,6 +27,11 @@ public abstract class Expression<V> {
     /** The Java class values of this expression read as, when no other type is given. */
     abstract Class<?> javaType();
 
+    /** The full type values read as, e.g. {@code List<String>} for {@code array_agg} of text; its class by default. */
+    java.lang.reflect.Type genericType() {
+        return javaType();
+    }
+
     /**
      * Adds what this expression's SQL text depends on to a query's shape, never a bound value. The default marks the
      * shape opaque: a query holding the expression renders every time.
