@@ -33,12 +33,11 @@ public abstract class Expression<V> {
     }
 
     /**
-     * Adds what this expression's SQL text depends on to a query's shape, never a bound value. The default marks the
-     * shape opaque: a query holding the expression renders every time.
+     * Adds what this expression's SQL text (and the reading of its values) depends on to a query's shape, never a bound
+     * value; text written inline (a literal, a keyword, a checked name) is part of it. Every node states its shape, so
+     * every statement the DSL builds renders once per shape ({@link RenderCache}).
      */
-    void shape(ShapeKey key) {
-        key.opaque();
-    }
+    abstract void shape(ShapeKey key);
 
     /** Whether the expression must be parenthesized as an operand of an operator. */
     boolean compound() {
