@@ -97,7 +97,8 @@ class ArchitectureTest {
                             "io.databridge.internal.jdbc",
                             "io.databridge.internal.migration",
                             "io.databridge.error",
-                            "io.databridge.audit")),
+                            "io.databridge.audit",
+                            "io.databridge.observation")),
             Map.entry(
                     ROOT,
                     List.of(
@@ -106,6 +107,7 @@ class ArchitectureTest {
                             "io.databridge.internal.model",
                             "io.databridge.internal.relation",
                             "io.databridge.internal.schema",
+                            "io.databridge.internal.sql",
                             "io.databridge.query",
                             "io.databridge.transaction",
                             "io.databridge.audit",
@@ -118,6 +120,7 @@ class ArchitectureTest {
                     List.of(
                             ROOT,
                             "io.databridge.internal.model",
+                            "io.databridge.internal.sql",
                             "io.databridge.query",
                             "io.databridge.mapping",
                             "io.databridge.types")));
