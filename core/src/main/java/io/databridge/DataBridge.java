@@ -4,6 +4,7 @@ import io.databridge.audit.AuditTrail;
 import io.databridge.error.PgExceptionTranslator;
 import io.databridge.internal.jdbc.StatementObserver;
 import io.databridge.internal.model.EntityModels;
+import io.databridge.internal.sql.RejectedInputs;
 import io.databridge.mapping.NamingStrategy;
 import io.databridge.observation.DefaultStatementObservationConvention;
 import io.databridge.observation.StatementObservationConvention;
@@ -377,7 +378,20 @@ public interface DataBridge {
         public DataBridge build() {
             StatementObserver observer =
                     new StatementObserver(observationRegistry, observationConvention, slowQueryThreshold, audit);
-            return new DefaultDataBridge(dataSource, new EntityModels(codecs, naming), translator, observer);
+            if (audit == AuditTrail.off()) {
+                return new DefaultDataBridge(dataSource, new EntityModels(codecs, naming), translator, observer);
+            }
+            // Security events: sanitized errors through the translator, refused identifiers and sort keys (checked
+            // where queries are built, before any engine is involved) through the process-wide hook.
+            DefaultDataBridge engine = new DefaultDataBridge(
+                    dataSource,
+                    new EntityModels(codecs, naming),
+                    translator.reportingRedactionsTo(audit::sanitizedError),
+                    observer);
+            RejectedInputs.Listener rejections = audit::rejectedInput;
+            engine.retain(rejections);
+            RejectedInputs.reportTo(rejections);
+            return engine;
         }
     }
 }

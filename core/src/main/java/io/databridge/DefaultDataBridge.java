@@ -53,6 +53,9 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
     private final RelationLoader relationLoader;
     private final AggregateWriter aggregates;
 
+    /** Hooks that must live as long as this engine: the audit trail's listener of refused input. */
+    private final List<Object> retained = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /**
      * Creates the engine.
      *
@@ -483,5 +486,10 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
                     + " but was a " + id.getClass().getName());
         }
         return id;
+    }
+
+    /** Keeps a hook reachable for as long as this engine is (see {@code RejectedInputs}, which holds it weakly). */
+    void retain(Object hook) {
+        retained.add(hook);
     }
 }

@@ -102,7 +102,8 @@ class ArchitectureTest {
                             "io.databridge.internal.jdbc",
                             "io.databridge.internal.migration",
                             "io.databridge.error",
-                            "io.databridge.audit")),
+                            "io.databridge.audit",
+                            "io.databridge.observation")),
             Map.entry(
                     ROOT,
                     List.of(
@@ -111,6 +112,7 @@ class ArchitectureTest {
                             "io.databridge.internal.model",
                             "io.databridge.internal.relation",
                             "io.databridge.internal.schema",
+                            "io.databridge.internal.sql",
                             "io.databridge.query",
                             "io.databridge.transaction",
                             "io.databridge.audit",
@@ -123,6 +125,7 @@ class ArchitectureTest {
                     List.of(
                             ROOT,
                             "io.databridge.internal.model",
+                            "io.databridge.internal.sql",
                             "io.databridge.query",
                             "io.databridge.mapping",
                             "io.databridge.types")));
