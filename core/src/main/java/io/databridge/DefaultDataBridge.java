@@ -4,6 +4,7 @@ import io.databridge.error.PgExceptionTranslator;
 import io.databridge.internal.bulk.BulkInsert;
 import io.databridge.internal.bulk.BulkWrite;
 import io.databridge.internal.jdbc.JdbcExecutor;
+import io.databridge.internal.jdbc.NPlusOneDetector;
 import io.databridge.internal.jdbc.NamedParameters;
 import io.databridge.internal.jdbc.QueryExecutor;
 import io.databridge.internal.jdbc.ResultMappers;
@@ -77,8 +78,26 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
      */
     DefaultDataBridge(
             DataSource dataSource, EntityModels models, PgExceptionTranslator translator, StatementObserver observer) {
+        this(dataSource, models, translator, observer, NPlusOneDetector.OFF);
+    }
+
+    /**
+     * Creates the engine.
+     *
+     * @param dataSource the data source
+     * @param models the entity models
+     * @param translator the exception translator
+     * @param observer reports each unit of database work
+     * @param nPlusOne looks for N+1 in each transaction
+     */
+    DefaultDataBridge(
+            DataSource dataSource,
+            EntityModels models,
+            PgExceptionTranslator translator,
+            StatementObserver observer,
+            NPlusOneDetector nPlusOne) {
         this.models = models;
-        this.executor = new JdbcExecutor(dataSource, translator, observer);
+        this.executor = new JdbcExecutor(dataSource, translator, observer, nPlusOne);
         this.resultMappers = new ResultMappers(models);
         DataBridgeTransactionManager transactionManager = new DataBridgeTransactionManager(dataSource, translator);
         transactionManager.setAuditTrail(observer.audit());

@@ -187,6 +187,7 @@ class ArchitectureTest {
             "io.databridge.observation",
             Set.of(
                     "DefaultStatementObservationConvention",
+                    "NPlusOneListener",
                     "StatementObservationContext",
                     "StatementObservationConvention"),
             "io.databridge.migration",

@@ -29,6 +29,7 @@ public final class JdbcExecutor {
     private final DataSource dataSource;
     private final PgExceptionTranslator translator;
     private final StatementObserver observer;
+    private final NPlusOneDetector nPlusOne;
 
     /**
      * Creates an executor that reports nothing.
@@ -48,9 +49,26 @@ public final class JdbcExecutor {
      * @param observer reports each unit of work (observation, SQL and slow-query logs)
      */
     public JdbcExecutor(DataSource dataSource, PgExceptionTranslator translator, StatementObserver observer) {
+        this(dataSource, translator, observer, NPlusOneDetector.OFF);
+    }
+
+    /**
+     * Creates an executor that also looks for N+1 in each transaction.
+     *
+     * @param dataSource where connections come from
+     * @param translator translates every driver failure
+     * @param observer reports each unit of work (observation, SQL and slow-query logs)
+     * @param nPlusOne counts the single statements each transaction runs, {@link NPlusOneDetector#OFF} for none
+     */
+    public JdbcExecutor(
+            DataSource dataSource,
+            PgExceptionTranslator translator,
+            StatementObserver observer,
+            NPlusOneDetector nPlusOne) {
         this.dataSource = dataSource;
         this.translator = translator;
         this.observer = observer;
+        this.nPlusOne = nPlusOne;
     }
 
     /**
@@ -88,7 +106,9 @@ public final class JdbcExecutor {
                 connection -> {
                     try (PreparedStatement statement = connection.prepareStatement(sql)) {
                         DataSourceUtils.applyTransactionTimeout(statement, dataSource);
-                        return callback.run(statement);
+                        R result = callback.run(statement);
+                        nPlusOne.ran(task, sql);
+                        return result;
                     }
                 },
                 true);
