@@ -85,7 +85,8 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         this.bulkInsert = new BulkInsert(models, executor, transactions);
         this.bulkWrite = new BulkWrite(models, executor, transactions);
         this.relationLoader = new RelationLoader(relationResolver, executor);
-        this.queryFactory = new QueryFactory(new QueryExecutor(models, executor, relationLoader::load));
+        this.queryFactory =
+                new QueryFactory(new QueryExecutor(models, executor, relationLoader::load, relationResolver::link));
         this.aggregates = new AggregateWriter(relationResolver, executor, new AggregateWriter.RowWrites() {
             @Override
             public <T> List<T> insertAll(List<T> rows) {

@@ -131,7 +131,7 @@ abstract class AbstractResultQuery<R> implements ResultQuery<R> {
     }
 
     SqlRenderer renderer() {
-        return new SqlRenderer(executor.models(), new Scope(null, List.of()));
+        return new SqlRenderer(executor.models(), executor::link, new Scope(null, List.of()));
     }
 
     long scalarLong(SqlRenderer renderer) {
