@@ -102,6 +102,12 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
             public <T> List<T> upsertAll(List<T> rows) {
                 return rows.isEmpty() ? List.of() : bulkWrite.upsertAll(rows, DefaultDataBridge.this::saveRow);
             }
+
+            @Override
+            public <T> @Nullable List<T> insertAllWithKey(
+                    List<T> rows, String column, PropertyModel typedLike, List<@Nullable Object> keys) {
+                return rows.isEmpty() ? List.of() : bulkInsert.insertAllWithKey(rows, column, typedLike, keys);
+            }
         });
     }
 
