@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A to-many relation attribute ({@code @OneToMany}, {@code @ManyToMany}) of the generated metamodel, e.g. {@code
- * Owner_.pets}: names the relation for {@link SelectQuery#fetch(Relation, Relation...)}. Immutable and thread-safe.
+ * Owner_.pets}: names the relation for {@link SelectQuery#fetch(Relation, Relation...)}, and tests the related rows
+ * with {@link #any(Condition)} / {@link #none(Condition)}. Immutable and thread-safe.
  *
  * @param <T> the entity declaring the relation
  * @param <E> the element entity
