@@ -146,7 +146,6 @@ final class DerivedCriteria {
                 String name = segment.getSegment();
                 String walked = walked(path, steps.size());
                 RelationProperty relation = source.relation(name)
-                        .filter(r -> r.toMany() || r.column() != null)
                         .orElseThrow(() -> failures.fail(method, notARelation(path, walked, source, name)));
                 current = PgRepositoryFactory.models(db).get(relation.target());
                 steps.add(new Step(source, relation, current));
@@ -177,12 +176,13 @@ final class DerivedCriteria {
 
             /** The criterion on the target's rows as a criterion on the source's rows. */
             Criterion wrap(io.databridge.DataBridge db, Criterion inner) {
-                if (relation.toMany()) {
+                PropertyModel key = relation.column();
+                if (key == null) {
+                    // A to-many, or the inverse side of a one-to-one: the related rows hold the key.
                     ToMany<?, ?> many = ToMany.relation(source.type(), relation.name(), target.type());
                     return args -> many.any(inner.build(args));
                 }
-                Column<?, Object> foreignKey =
-                        column(source, java.util.Objects.requireNonNull(relation.column(), "a to-one's column"));
+                Column<?, Object> foreignKey = column(source, key);
                 Column<?, Object> targetId = column(target, target.id());
                 Class<?> targetType = target.type();
                 return args -> foreignKey.in(
@@ -202,14 +202,12 @@ final class DerivedCriteria {
         }
 
         private static String notARelation(PropertyPath path, String walked, EntityModel<?> source, String name) {
-            List<String> relations = source.relations().stream()
-                    .filter(r -> r.toMany() || r.column() != null)
-                    .map(RelationProperty::name)
-                    .toList();
+            List<String> relations =
+                    source.relations().stream().map(RelationProperty::name).toList();
             return "'" + path.toDotPath() + "' walks '" + walked + "', but "
                     + source.type().getSimpleName() + "."
-                    + name + " is not a relation derived queries can walk (a @ManyToOne, an owning @OneToOne, a"
-                    + " @OneToMany or a @ManyToMany); " + source.type().getSimpleName() + "'s are " + relations
+                    + name + " is not a relation, so the path cannot continue past it; "
+                    + source.type().getSimpleName() + "'s relations are " + relations
                     + " (write other paths with @Query or the DSL)";
         }
 

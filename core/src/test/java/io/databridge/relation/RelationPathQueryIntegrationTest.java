@@ -61,6 +61,11 @@ class RelationPathQueryIntegrationTest {
         List<PurchaseOrder> findByLinesProduct(String product);
     }
 
+    /** Derived queries over the inverse side of a one-to-one. */
+    public interface People extends PgRepository<Person, Long> {
+        List<Person> findByPassportNumberStartingWith(String prefix);
+    }
+
     /** A misspelled nested path. */
     public interface Misspelled extends PgRepository<Owner, Long> {
         List<Owner> findByPetsVisitsDescripton(String text);
@@ -91,6 +96,7 @@ class RelationPathQueryIntegrationTest {
     @BeforeAll
     static void createTables(DataSource dataSource) {
         DataBridge.create(dataSource).sql(RelationFetchIntegrationTest.SCHEMA).update();
+        DataBridge.create(dataSource).schema().create(Person.class, Passport.class);
     }
 
     @BeforeEach
@@ -274,7 +280,33 @@ class RelationPathQueryIntegrationTest {
     void aPathThroughAPlainColumnFailsAtStartupNamingTheRelations() {
         assertThatThrownBy(() -> new PgRepositoryFactory(db).create(ThroughAColumn.class))
                 .isInstanceOf(RepositoryDefinitionException.class)
-                .hasMessageContaining("Visit.description is not a relation derived queries can walk");
+                .hasMessageContaining(
+                        "Visit.description is not a relation, so the path cannot continue past it; Visit's"
+                                + " relations are [pet]");
+    }
+
+    @Test
+    void aDerivedPathOverTheInverseSideOfAOneToOne() {
+        db.sql("TRUNCATE passports, people RESTART IDENTITY CASCADE").update();
+        Person ada = new Person();
+        ada.name = "Ada";
+        db.insert(ada);
+        Person bob = new Person();
+        bob.name = "Bob";
+        db.insert(bob);
+        db.insert(new Passport("X-1", ada));
+        People people = new PgRepositoryFactory(db).create(People.class);
+        assertThat(people.findByPassportNumberStartingWith("X"))
+                .extracting(p -> p.name)
+                .containsExactly("Ada");
+        assertThat(people.findByPassportNumberStartingWith("Y")).isEmpty();
+    }
+
+    @Test
+    void aDeleteFilteredByNone() {
+        assertThat(db.from(Owner.class).where(Owner_.pets.none()).delete()).isEqualTo(1);
+        assertThat(lastNames(db.from(Owner.class).orderBy(Owner_.lastName.asc()).list()))
+                .containsExactly("Davis", "Franklin");
     }
 
     @Test

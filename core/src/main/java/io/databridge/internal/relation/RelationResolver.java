@@ -213,7 +213,7 @@ public final class RelationResolver {
     }
 
     /**
-     * How the rows of a to-many relation link, for the query DSL's {@code EXISTS} over it.
+     * How the rows of a to-many (or inverse one-to-one) relation link, for the query DSL's {@code EXISTS} over it.
      *
      * @param source the declaring entity
      * @param property the relation property's name
@@ -223,9 +223,9 @@ public final class RelationResolver {
     public RelationLink link(Class<?> source, String property) {
         EntityModel<?> model = models.get(source);
         RelationProperty relation = model.relation(property)
-                .filter(RelationProperty::toMany)
+                .filter(r -> r.column() == null)
                 .orElseThrow(() -> new IllegalArgumentException(source.getSimpleName() + "." + property
-                        + " is not a to-many relation of " + source.getSimpleName()
+                        + " is not a to-many (or inverse one-to-one) relation of " + source.getSimpleName()
                         + "; regenerate the metamodel"));
         ResolvedRelation resolved = resolve(model, relation);
         return new RelationLink(resolved.foreignKey(), resolved.joinTable(), resolved.inverseColumn());
