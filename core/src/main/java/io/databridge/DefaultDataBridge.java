@@ -107,7 +107,8 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         this.bulkInsert = new BulkInsert(models, executor, transactions);
         this.bulkWrite = new BulkWrite(models, executor, transactions);
         this.relationLoader = new RelationLoader(relationResolver, executor);
-        this.queryFactory = new QueryFactory(new QueryExecutor(models, executor, relationLoader::load));
+        this.queryFactory =
+                new QueryFactory(new QueryExecutor(models, executor, relationLoader::load, relationResolver::link));
         this.aggregates = new AggregateWriter(relationResolver, executor, new AggregateWriter.RowWrites() {
             @Override
             public <T> List<T> insertAll(List<T> rows) {
@@ -122,6 +123,12 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
             @Override
             public <T> List<T> upsertAll(List<T> rows) {
                 return rows.isEmpty() ? List.of() : bulkWrite.upsertAll(rows, DefaultDataBridge.this::saveRow);
+            }
+
+            @Override
+            public <T> @Nullable List<T> insertAllWithKey(
+                    List<T> rows, String column, PropertyModel typedLike, List<@Nullable Object> keys) {
+                return rows.isEmpty() ? List.of() : bulkInsert.insertAllWithKey(rows, column, typedLike, keys);
             }
         });
     }
