@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.BaseStatement;
 import org.postgresql.core.Field;
+import org.postgresql.core.Oid;
 import org.postgresql.core.Tuple;
 import org.postgresql.core.TypeInfo;
 
@@ -110,17 +111,24 @@ final class JsonDecoder {
         TypeInfo types = ((BaseConnection) driver.getConnection()).getTypeInfo();
         List<PropertyModel> properties = target.properties();
         Field[] fields = new Field[properties.size()];
+        boolean[] booleans = new boolean[fields.length];
         for (int i = 0; i < fields.length; i++) {
             PropertyModel property = properties.get(i);
-            fields[i] =
-                    new Field(property.columnName(), oid(types, property.codec().sqlType()));
+            int oid = oid(types, property.codec().sqlType());
+            fields[i] = new Field(property.columnName(), oid);
+            booleans[i] = oid == Oid.BOOL;
         }
         List<Tuple> tuples = new ArrayList<>(elements.size());
         for (List<?> element : elements) {
             byte[][] data = new byte[fields.length][];
             for (int i = 0; i < fields.length; i++) {
                 Object value = element.get(i);
-                data[i] = value == null ? null : ((String) value).getBytes(StandardCharsets.UTF_8);
+                String text = (String) value;
+                if (text != null && booleans[i]) {
+                    // boolean::text is 'true'/'false'; the type's output (what the driver parses) is 't'/'f'
+                    text = text.equals("true") ? "t" : "f";
+                }
+                data[i] = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
             }
             tuples.add(new Tuple(data));
         }
