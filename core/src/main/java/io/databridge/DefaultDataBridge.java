@@ -108,7 +108,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         this.bulkWrite = new BulkWrite(models, executor, transactions);
         this.relationLoader = new RelationLoader(relationResolver, executor);
         this.queryFactory =
-                new QueryFactory(new QueryExecutor(models, executor, relationLoader::load, relationResolver::link));
+                new QueryFactory(new QueryExecutor(models, executor, relationLoader, relationResolver::link));
         this.aggregates = new AggregateWriter(relationResolver, executor, new AggregateWriter.RowWrites() {
             @Override
             public <T> List<T> insertAll(List<T> rows) {
@@ -414,27 +414,24 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
 
     @Override
     public <T> Optional<T> findById(Class<T> type, Object id) {
-        EntityModel<T> model = models.get(requireType(type));
-        PropertyModel idProperty = model.id();
-        Object checked = checkId(model, id);
-        return Optional.ofNullable(executor.execute(
-                "find " + type.getSimpleName(), sql(model).selectById(), statement -> {
-                    Rows.bind(statement, 1, idProperty, checked);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        return rows.next() ? Rows.read(rows, model) : null;
-                    }
-                }));
+        return findById(type, id, new String[0]);
     }
 
     @Override
     public <T> Optional<T> findById(Class<T> type, Object id, String... fetch) {
-        Optional<T> found = findById(type, id);
-        if (found.isEmpty() || fetch.length == 0) {
-            relationLoader.validate(requireType(type), List.of(fetch));
-            return found;
-        }
-        return Optional.of(
-                relationLoader.load(type, List.of(found.get()), List.of(fetch)).get(0));
+        EntityModel<T> model = models.get(requireType(type));
+        PropertyModel idProperty = model.id();
+        Object checked = checkId(model, id);
+        // Through the relation loader, which reads relations fetched by JOIN or JSON in the same statement and applies
+        // the entity's default plan; with nothing to fetch it runs the plain statement.
+        List<T> found = relationLoader.select(
+                type,
+                "find " + type.getSimpleName(),
+                sql(model).selectById(),
+                statement -> Rows.bind(statement, 1, idProperty, checked),
+                rows -> Rows.read(rows, model),
+                List.of(fetch));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     @Override

@@ -99,4 +99,9 @@ final class RenderingExecutor {
     <T> List<T> fetch(Class<T> type, List<T> rows, List<String> paths) {
         return delegate.fetch(type, rows, paths);
     }
+
+    <T> List<T> select(
+            Class<T> type, String task, String sql, StatementBinder binder, RowMapper<T> mapper, List<String> paths) {
+        return delegate.select(type, task, sql, binder, mapper, paths);
+    }
 }
