@@ -48,7 +48,9 @@ class ArchitectureTest {
             Map.entry("io.databridge.error", List.of()),
             Map.entry("io.databridge.observation", List.of()),
             Map.entry("io.databridge.audit", List.of("io.databridge.error")),
-            Map.entry("io.databridge.transaction", List.of("io.databridge.audit", "io.databridge.error")),
+            Map.entry(
+                    "io.databridge.transaction",
+                    List.of("io.databridge.audit", "io.databridge.error", "io.databridge.internal.jdbc")),
             Map.entry("io.databridge.types", List.of("io.databridge.internal.sql")),
             Map.entry("io.databridge.mapping", List.of("io.databridge.types", RULES)),
             Map.entry(
@@ -174,7 +176,7 @@ class ArchitectureTest {
                     "TypeCodecs",
                     "ValueType"),
             "io.databridge.error",
-            Set.of("HasErrorId", "PgExceptionTranslator", "RetryableFailures"),
+            Set.of("CommitOutcomeUnknownException", "HasErrorId", "PgExceptionTranslator", "RetryableFailures"),
             "io.databridge.audit",
             Set.of("AuditTrail"),
             "io.databridge.transaction",
@@ -183,6 +185,7 @@ class ArchitectureTest {
                     "ReadYourWrites",
                     "ReplicaRoutingDataSource",
                     "ReplicaRoutingTransactionManager",
+                    "ReplicaStatus",
                     "RetryableTransaction",
                     "TransactionRetryListener",
                     "TransactionRetryTemplate"),

@@ -30,6 +30,7 @@ public final class JdbcExecutor {
     private final PgExceptionTranslator translator;
     private final StatementObserver observer;
     private final NPlusOneDetector nPlusOne;
+    private final StatementRouting routing;
 
     /**
      * Creates an executor that reports nothing.
@@ -69,6 +70,7 @@ public final class JdbcExecutor {
         this.translator = translator;
         this.observer = observer;
         this.nPlusOne = nPlusOne;
+        this.routing = StatementRouting.of(dataSource);
     }
 
     /**
@@ -164,6 +166,7 @@ public final class JdbcExecutor {
         // The stream outlives this call and is consumed by the caller's code: observed until it is closed, without
         // a scope on this thread.
         StatementObserver.Run run = observer.start(task, sql, false);
+        boolean write = route(sql);
         Connection connection;
         try {
             connection = DataSourceUtils.getConnection(dataSource);
@@ -172,7 +175,9 @@ public final class JdbcExecutor {
             run.stop(translated);
             throw translated;
         }
+        run.route(routing, connection);
         Cursor<R> cursor = new Cursor<>(task, sql, connection, run);
+        cursor.write = write;
         try {
             if (ownTransaction) {
                 connection.setAutoCommit(false);
@@ -201,6 +206,24 @@ public final class JdbcExecutor {
         return StreamSupport.stream(cursor, false).onClose(cursor::close);
     }
 
+    /**
+     * Before borrowing a connection for work outside any transaction of a routing data source: sends a read ({@link
+     * ReadStatements}) to a replica. Returns whether the work is such a write outside a transaction, whose WAL position
+     * is to be recorded for read-your-writes once it ran; {@code sql} {@code null} for work that is always a write.
+     */
+    private boolean route(@Nullable String sql) {
+        if (routing == StatementRouting.NONE
+                || TransactionSynchronizationManager.isSynchronizationActive()
+                || TransactionSynchronizationManager.hasResource(dataSource)) {
+            return false;
+        }
+        if (sql != null && ReadStatements.isRead(sql)) {
+            routing.routeNextToReplica();
+            return false;
+        }
+        return true;
+    }
+
     /** Whether the current thread runs inside a Spring-managed transaction on this executor's data source. */
     private boolean inTransaction() {
         return TransactionSynchronizationManager.isActualTransactionActive()
@@ -215,6 +238,7 @@ public final class JdbcExecutor {
         private final Connection connection;
         private final StatementObserver.Run run;
         private boolean ownTransaction;
+        private boolean write;
         private @Nullable PreparedStatement statement;
         private @Nullable ResultSet rows;
         private @Nullable RowMapper<R> reader;
@@ -293,6 +317,9 @@ public final class JdbcExecutor {
                     }
                     connection.setAutoCommit(true);
                 }
+                if (write && !failed) {
+                    routing.recordWrite(connection);
+                }
             } catch (SQLException ex) {
                 if (RetryableFailures.connectionLost(ex)) {
                     // The server ended the read transaction with the connection; the pool evicts it.
@@ -369,6 +396,7 @@ public final class JdbcExecutor {
     private <R> R withConnection(String task, String sql, ConnectionCallback<R> callback, boolean oneStatement) {
         StatementObserver.Run run = observer.start(task, sql, true);
         for (int attempt = 1; ; attempt++) {
+            boolean write = route(oneStatement ? sql : null);
             Connection connection;
             try {
                 connection = DataSourceUtils.getConnection(dataSource);
@@ -378,9 +406,13 @@ public final class JdbcExecutor {
                 throw translated;
             }
             boolean transactionNotBegun = false;
+            run.route(routing, connection);
             try {
                 transactionNotBegun = oneStatement && attempt == 1 && StaleTypeIds.transactionNotBegun(connection);
                 R result = callback.run(connection);
+                if (write) {
+                    routing.recordWrite(connection);
+                }
                 run.stop(null, rows(result));
                 return result;
             } catch (SQLException ex) {
