@@ -134,6 +134,7 @@ class ArchitectureTest {
                     "Column",
                     "CreatedAt",
                     "Distributed",
+                    "Embedded",
                     "EntityMappingException",
                     "Enumerated",
                     "GeneratedValue",

@@ -80,15 +80,16 @@ final class EntityRules {
     private static final Set<String> PRIMITIVE_ARRAY_ELEMENTS =
             Set.of("short", "int", "long", "float", "double", "boolean");
 
-    private final Messager messager;
+    final Messager messager;
     private final Elements elements;
-    private final Types types;
-    private final TypeNames names;
-    private final boolean checkTypes;
+    final Types types;
+    final TypeNames names;
+    final boolean checkTypes;
     /** How a violation is reported; {@code null}: not at all (the entity still gets no metamodel). */
     private final Diagnostic.@Nullable Kind violation;
 
     private boolean failed;
+    private final EmbeddedRules embeddedRules = new EmbeddedRules(this);
 
     EntityRules(
             Messager messager,
@@ -168,6 +169,19 @@ final class EntityRules {
                 properties.add(relation);
                 continue;
             }
+            if (relation == null && EmbeddedRules.embeds(member, valueType)) {
+                if (annotation(member, "Id") != null) {
+                    if (id != null) {
+                        error(member, duplicateId(type, id, name));
+                    }
+                    id = member;
+                }
+                MappedProperty embedded = embeddedRules.check(member, type, valueType, columns);
+                if (embedded != null) {
+                    properties.add(embedded);
+                }
+                continue;
+            }
             AnnotationMirror column = annotation(member, "Column");
             String columnName = column == null ? "" : stringValue(column, "name");
             if (relation != null) {
@@ -201,10 +215,7 @@ final class EntityRules {
             if (isId) {
                 roles++;
                 if (id != null) {
-                    error(
-                            member,
-                            "Cannot map " + type + ": both '" + id.getSimpleName() + "' and '" + name
-                                    + "' are @Id; composite ids are not supported, keep one");
+                    error(member, duplicateId(type, id, name));
                 }
                 id = member;
             }
@@ -289,8 +300,14 @@ final class EntityRules {
         return failed ? null : properties;
     }
 
+    private static String duplicateId(String type, Element id, String name) {
+        return "Cannot map " + type + ": both '" + id.getSimpleName() + "' and '" + name + "' are @Id; keep one (a"
+                + " composite key is one @Id whose type is a record of its columns)";
+    }
+
     /** The metamodel attribute of a relation property, or {@code null} for a column; reports misuse. */
-    private @Nullable MappedProperty relation(Element member, String where, TypeMirror valueType) {
+    @Nullable
+    MappedProperty relation(Element member, String where, TypeMirror valueType) {
         boolean toOne = annotation(member, "ManyToOne") != null || annotation(member, "OneToOne") != null;
         boolean toMany = annotation(member, "OneToMany") != null || annotation(member, "ManyToMany") != null;
         if (!toOne && !toMany) {
@@ -333,7 +350,7 @@ final class EntityRules {
                 toMany ? MappedProperty.Kind.TO_MANY : MappedProperty.Kind.TO_ONE);
     }
 
-    private List<Element> recordComponents(TypeElement entity) {
+    List<Element> recordComponents(TypeElement entity) {
         List<Element> members = new ArrayList<>();
         for (RecordComponentElement component : ElementFilter.recordComponentsIn(entity.getEnclosedElements())) {
             rejectLookAlikes(entity, component);
@@ -372,7 +389,7 @@ final class EntityRules {
             Map.entry("jakarta.persistence.Column", MAPPING + "Column"),
             Map.entry("jakarta.persistence.GeneratedValue", MAPPING + "GeneratedValue"));
 
-    private void rejectLookAlikes(TypeElement entity, Element member) {
+    void rejectLookAlikes(TypeElement entity, Element member) {
         for (AnnotationMirror mirror : member.getAnnotationMirrors()) {
             String imported = ((TypeElement) mirror.getAnnotationType().asElement())
                     .getQualifiedName()
@@ -428,7 +445,8 @@ final class EntityRules {
         return members;
     }
 
-    private @Nullable TypeElement superclass(TypeElement type) {
+    @Nullable
+    TypeElement superclass(TypeElement type) {
         TypeMirror superclass = type.getSuperclass();
         if (superclass.getKind() != TypeKind.DECLARED) {
             return null;
@@ -437,7 +455,7 @@ final class EntityRules {
         return element.getQualifiedName().contentEquals("java.lang.Object") ? null : element;
     }
 
-    private static boolean hasNoArgConstructor(TypeElement entity) {
+    static boolean hasNoArgConstructor(TypeElement entity) {
         for (ExecutableElement constructor : ElementFilter.constructorsIn(entity.getEnclosedElements())) {
             if (constructor.getParameters().isEmpty()) {
                 return true;
@@ -446,7 +464,7 @@ final class EntityRules {
         return false;
     }
 
-    private boolean supported(TypeMirror type) {
+    boolean supported(TypeMirror type) {
         String raw = names.print(types.erasure(type));
         if (SCALARS.contains(raw) || isEnum(type)) {
             return true;
@@ -488,7 +506,7 @@ final class EntityRules {
         return type instanceof DeclaredType declared && declared.asElement().getKind() == ElementKind.ENUM;
     }
 
-    private void identifier(Element element, String name, String what, String prefix, String fix) {
+    void identifier(Element element, String name, String what, String prefix, String fix) {
         String problem = Identifiers.problem(name, what);
         if (problem != null) {
             error(element, prefix + problem + fix);
@@ -518,7 +536,7 @@ final class EntityRules {
         return false;
     }
 
-    private String stringValue(AnnotationMirror mirror, String attribute) {
+    String stringValue(AnnotationMirror mirror, String attribute) {
         for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
                 elements.getElementValuesWithDefaults(mirror).entrySet()) {
             if (entry.getKey().getSimpleName().contentEquals(attribute)) {
@@ -551,7 +569,7 @@ final class EntityRules {
         return out.toString();
     }
 
-    private void error(Element element, String message) {
+    void error(Element element, String message) {
         failed = true;
         if (violation != null) {
             messager.printMessage(violation, message, position(element));

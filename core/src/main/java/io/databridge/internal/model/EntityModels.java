@@ -3,6 +3,7 @@ package io.databridge.internal.model;
 import io.databridge.internal.sql.Identifiers;
 import io.databridge.mapping.Column;
 import io.databridge.mapping.CreatedAt;
+import io.databridge.mapping.Embedded;
 import io.databridge.mapping.EntityMappingException;
 import io.databridge.mapping.Enumerated;
 import io.databridge.mapping.GeneratedValue;
@@ -61,6 +62,7 @@ public final class EntityModels {
     private final TypeCodecs codecs;
     private final NamingStrategy naming;
     private final Map<Class<?>, EntityModel<?>> models = new ConcurrentHashMap<>();
+    private final Embeddings embeddings = new Embeddings(this);
 
     /**
      * Creates a model cache.
@@ -71,6 +73,11 @@ public final class EntityModels {
     public EntityModels(TypeCodecs codecs, NamingStrategy naming) {
         this.codecs = codecs;
         this.naming = naming;
+    }
+
+    /** The naming strategy of this cache. */
+    NamingStrategy naming() {
+        return naming;
     }
 
     /**
@@ -130,10 +137,11 @@ public final class EntityModels {
         MethodHandles.Lookup lookup = lookupFor(type);
         List<PropertyModel> properties = new ArrayList<>();
         List<RelationProperty> relations = new ArrayList<>();
+        List<Embedding.Part> parts = new ArrayList<>();
         MethodHandle[] canonical = new MethodHandle[1];
         MethodHandle constructor = type.isRecord()
-                ? recordProperties(type, lookup, properties, relations, canonical)
-                : classProperties(type, lookup, properties, relations);
+                ? recordProperties(type, lookup, properties, relations, parts, canonical)
+                : classProperties(type, lookup, properties, relations, parts);
         if (properties.isEmpty()) {
             throw new EntityMappingException(type.getName() + " has no persistent properties");
         }
@@ -147,12 +155,19 @@ public final class EntityModels {
             if (clash != null) {
                 throw new EntityMappingException("Cannot map " + type.getName() + "." + property.name() + ": column '"
                         + property.columnName() + "' is already mapped by property '" + clash.name()
-                        + "'; give one of them another @Column(name = ...)");
+                        + "'; give one of them another @Column(name = ...)"
+                        + (property.name().indexOf('.') >= 0 || clash.name().indexOf('.') >= 0
+                                ? " or @Embedded(prefix = ...)"
+                                : ""));
+            }
+            if (property.role() == PropertyModel.Role.ID && property.name().indexOf('.') >= 0) {
+                continue; // a column of a composite id: the id is the record, below
             }
             if (property.role() == PropertyModel.Role.ID) {
                 if (id != null) {
                     throw new EntityMappingException("Cannot map " + type.getName() + ": both '" + id.name() + "' and '"
-                            + property.name() + "' are @Id; composite ids are not supported, keep one");
+                            + property.name() + "' are @Id; keep one (a composite key is one @Id whose type is a"
+                            + " record of its columns)");
                 }
                 id = property;
             } else if (property.role() == PropertyModel.Role.VERSION) {
@@ -163,9 +178,33 @@ public final class EntityModels {
                 version = property;
             }
         }
+        Embedding compositeId = null;
+        for (Embedding.Part part : parts) {
+            Embedding embedding = part.embedding();
+            if (embedding != null && embedding.id() != null) {
+                if (id != null) {
+                    throw new EntityMappingException("Cannot map " + type.getName() + ": both '" + id.name()
+                            + "' and '" + embedding.id().name() + "' are @Id; keep one (a composite key is one @Id"
+                            + " whose type is a record of its columns)");
+                }
+                id = embedding.id();
+                compositeId = embedding;
+            }
+        }
         if (id == null) {
             throw new EntityMappingException("Cannot map " + type.getName()
                     + ": no property is annotated with @Id; mark the primary-key property @Id");
+        }
+        if (compositeId != null) {
+            for (RelationProperty relation : relations) {
+                if (relation.column() == null) {
+                    throw new EntityMappingException("Cannot map " + type.getName() + "." + relation.name()
+                            + ": relations to or from an entity with a composite id ("
+                            + id.valueType().rawType().getSimpleName()
+                            + ") are not supported; map the other side's key columns as plain properties and query"
+                            + " them");
+                }
+            }
         }
         List<IndexModel> indexes = indexes(type, tableName, properties, byName);
         return new EntityModel<>(
@@ -181,7 +220,9 @@ public final class EntityModels {
                 type.isRecord(),
                 constructor,
                 relations,
-                canonical[0]);
+                canonical[0],
+                parts.stream().anyMatch(part -> part.embedding() != null) ? parts.toArray(new Embedding.Part[0]) : null,
+                compositeId);
     }
 
     private MethodHandle recordProperties(
@@ -189,6 +230,7 @@ public final class EntityModels {
             MethodHandles.Lookup lookup,
             List<PropertyModel> properties,
             List<RelationProperty> relations,
+            List<Embedding.Part> parts,
             MethodHandle[] canonicalOut) {
         RecordComponent[] components = type.getRecordComponents();
         Class<?>[] parameterTypes = new Class<?>[components.length];
@@ -226,7 +268,8 @@ public final class EntityModels {
                     getter,
                     null,
                     properties,
-                    relations);
+                    relations,
+                    parts);
         }
         for (RelationProperty relation : relations) {
             if (relation.column() == null) {
@@ -258,7 +301,8 @@ public final class EntityModels {
             Class<?> type,
             MethodHandles.Lookup lookup,
             List<PropertyModel> properties,
-            List<RelationProperty> relations) {
+            List<RelationProperty> relations,
+            List<Embedding.Part> parts) {
         MethodHandle constructor;
         try {
             Constructor<?> noArgs = type.getDeclaredConstructor();
@@ -270,11 +314,7 @@ public final class EntityModels {
         } catch (ReflectiveOperationException | RuntimeException ex) {
             throw inaccessible(type, ex);
         }
-        List<Class<?>> hierarchy = new ArrayList<>();
-        for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
-            hierarchy.add(0, current);
-        }
-        for (Class<?> declaring : hierarchy) {
+        for (Class<?> declaring : hierarchy(type)) {
             for (Field field : declaring.getDeclaredFields()) {
                 int modifiers = field.getModifiers();
                 if (!Modifier.isStatic(modifiers)) {
@@ -310,7 +350,8 @@ public final class EntityModels {
                         getter,
                         setter,
                         properties,
-                        relations);
+                        relations,
+                        parts);
             }
         }
         return constructor;
@@ -327,11 +368,23 @@ public final class EntityModels {
             MethodHandle getter,
             @Nullable MethodHandle setter,
             List<PropertyModel> properties,
-            List<RelationProperty> relations) {
+            List<RelationProperty> relations,
+            List<Embedding.Part> parts) {
+        MethodHandle objectSetter0 =
+                setter == null ? null : setter.asType(MethodType.methodType(void.class, Object.class, Object.class));
+        if (element.isAnnotationPresent(Embedded.class)
+                || (element.isAnnotationPresent(Id.class) && rawType.isRecord())) {
+            MethodHandle objectGetter = getter.asType(MethodType.methodType(Object.class, Object.class));
+            Embedding embedding = embeddings.embed(entity, name, rawType, element, objectGetter, properties);
+            parts.add(new Embedding.Part(-1, embedding, objectSetter0, false, entity.getName() + "." + name));
+            return;
+        }
         RelationProperty.Kind kind = relationKind(entity, name, element);
         if (kind == null) {
-            properties.add(
-                    property(entity, name, properties.size(), rawType, genericType, element, getter, setter, null));
+            properties.add(property(
+                    entity, name, properties.size(), rawType, genericType, element, getter, setter, null, "", null));
+            parts.add(new Embedding.Part(
+                    properties.size() - 1, null, objectSetter0, rawType.isPrimitive(), entity.getName() + "." + name));
             return;
         }
         String where = entity.getName() + "." + name;
@@ -393,8 +446,11 @@ public final class EntityModels {
                 element,
                 getter,
                 setter,
-                new ReferenceCodec(this, rawType, idCodec, entity.getSimpleName() + "." + name));
+                new ReferenceCodec(this, rawType, idCodec, entity.getSimpleName() + "." + name),
+                "",
+                null);
         properties.add(column);
+        parts.add(new Embedding.Part(properties.size() - 1, null, objectSetter0, false, where));
         relations.add(new RelationProperty(
                 entity.getSimpleName(),
                 name,
@@ -409,8 +465,7 @@ public final class EntityModels {
                 null));
     }
 
-    private static RelationProperty.@Nullable Kind relationKind(
-            Class<?> entity, String name, AnnotatedElement element) {
+    static RelationProperty.@Nullable Kind relationKind(Class<?> entity, String name, AnnotatedElement element) {
         List<RelationProperty.Kind> kinds = new ArrayList<>(1);
         if (element.isAnnotationPresent(ManyToOne.class)) {
             kinds.add(RelationProperty.Kind.MANY_TO_ONE);
@@ -481,6 +536,11 @@ public final class EntityModels {
             throw new EntityMappingException("Cannot map " + where + ": the target " + target.getName()
                     + " has no @Id property; mark its primary-key property @Id");
         }
+        if (idType.isRecord()) {
+            throw new EntityMappingException("Cannot map " + where + ": the target " + target.getName()
+                    + " has a composite id (" + idType.getSimpleName() + "), and relations to an entity with a"
+                    + " composite id are not supported; map its key columns as plain properties instead");
+        }
         Class<?> boxed = idType.isPrimitive() ? JavaTypes.box(idType) : idType;
         try {
             @SuppressWarnings("unchecked")
@@ -492,7 +552,11 @@ public final class EntityModels {
         }
     }
 
-    private PropertyModel property(
+    /**
+     * A column property; inside a value object or composite id ({@code embeddedRole} not {@code null}), {@code name} is
+     * its path ({@code address.city}) and its column is {@code prefix} and the column name of its last segment.
+     */
+    PropertyModel property(
             Class<?> entity,
             String name,
             int index,
@@ -501,10 +565,15 @@ public final class EntityModels {
             AnnotatedElement element,
             MethodHandle getter,
             @Nullable MethodHandle setter,
-            @Nullable TypeCodec<Object> reference) {
+            @Nullable TypeCodec<Object> reference,
+            String prefix,
+            PropertyModel.@Nullable Role embeddedRole) {
         String where = entity.getName() + "." + name;
         Column column = element.getAnnotation(Column.class);
-        String columnName = column == null || column.name().isEmpty() ? naming.columnName(name) : column.name();
+        String columnName = prefix
+                + (column == null || column.name().isEmpty()
+                        ? naming.columnName(name.substring(name.lastIndexOf('.') + 1))
+                        : column.name());
         JoinColumn joinColumn = element.getAnnotation(JoinColumn.class);
         if (reference != null) {
             columnName = joinColumn != null ? joinColumn.name() : naming.columnName(name) + "_id";
@@ -518,6 +587,14 @@ public final class EntityModels {
         }
         PropertyModel.Role role = role(where, element, rawType);
         boolean generated = element.isAnnotationPresent(GeneratedValue.class);
+        if (embeddedRole != null) {
+            if (role != PropertyModel.Role.PLAIN || generated) {
+                throw new EntityMappingException("Cannot map " + where + ": @Id, @GeneratedValue, @Version, @CreatedAt"
+                        + " and @UpdatedAt cannot be inside an @Embedded value or a composite id; put them on the"
+                        + " entity");
+            }
+            role = embeddedRole;
+        }
         if (generated && role != PropertyModel.Role.ID) {
             throw new EntityMappingException(
                     "Cannot map " + where + ": @GeneratedValue is only supported on the @Id property");
@@ -564,7 +641,10 @@ public final class EntityModels {
             throw new EntityMappingException("Cannot map " + where + ": " + ex.getMessage(), ex);
         }
         boolean primitive = rawType.isPrimitive();
-        boolean nullable = (column == null || column.nullable()) && !primitive && role == PropertyModel.Role.PLAIN;
+        // A column of a value object may be NULL even for a primitive: the value object itself may be null.
+        boolean nullable = (column == null || column.nullable())
+                && role == PropertyModel.Role.PLAIN
+                && (!primitive || embeddedRole == PropertyModel.Role.PLAIN);
         boolean insertable = column == null || column.insertable();
         boolean updatable = (column == null || column.updatable()) && role != PropertyModel.Role.CREATED_AT;
         int length = column == null ? 0 : column.length();
@@ -713,7 +793,16 @@ public final class EntityModels {
         return new IndexModel(name, properties, index.unique());
     }
 
-    private static MethodHandles.Lookup lookupFor(Class<?> type) {
+    /** A class and its superclasses up to {@code Object}, superclass first: the order fields are mapped in. */
+    static List<Class<?>> hierarchy(Class<?> type) {
+        List<Class<?>> hierarchy = new ArrayList<>();
+        for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+            hierarchy.add(0, current);
+        }
+        return hierarchy;
+    }
+
+    static MethodHandles.Lookup lookupFor(Class<?> type) {
         try {
             return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
         } catch (IllegalAccessException | RuntimeException ex) {
@@ -721,7 +810,7 @@ public final class EntityModels {
         }
     }
 
-    private static EntityMappingException inaccessible(Class<?> type, Exception ex) {
+    static EntityMappingException inaccessible(Class<?> type, Exception ex) {
         return new EntityMappingException(
                 "Cannot access " + type.getName() + " (" + ex.getMessage() + "); if it is in"
                         + " a named module, open its package to data-bridge (opens ... to io.databridge.core)",
