@@ -1,5 +1,7 @@
 package io.databridge.processor;
 
+import io.databridge.internal.rules.MappingMessages;
+import io.databridge.internal.rules.SnakeCase;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +32,9 @@ final class EmbeddedRules {
     private static final String DEFAULT_PREFIX = "<property>_";
 
     private final EntityRules rules;
+    /** The entity's member being checked: every violation is reported on it, in the entity's source. */
+    @SuppressWarnings("NullAway.Init") // set by check(), the only entry point, before any use
+    private Element anchor;
 
     EmbeddedRules(EntityRules rules) {
         this.rules = rules;
@@ -49,12 +54,13 @@ final class EmbeddedRules {
      */
     @Nullable
     MappedProperty check(Element member, String entity, TypeMirror valueType, Map<String, String> columns) {
+        anchor = member;
         boolean id = EntityRules.annotation(member, "Id") != null;
         String name = member.getSimpleName().toString();
         String where = entity + "." + name;
         if (id && !isRecord(valueType)) {
             rules.error(
-                    member,
+                    anchor,
                     "Cannot map " + where + ": a composite id must be a record of its columns (record "
                             + simpleName(valueType) + "(long a, int b)), so that it is immutable and compares by value;"
                             + " make " + rules.names.print(rules.types.erasure(valueType)) + " a record");
@@ -62,12 +68,12 @@ final class EmbeddedRules {
         }
         if (id && EntityRules.annotation(member, "GeneratedValue") != null) {
             rules.error(
-                    member,
+                    anchor,
                     "Cannot map " + where + ": @Id, @GeneratedValue, @Version, @CreatedAt and @UpdatedAt cannot be"
                             + " inside an @Embedded value or a composite id; put them on the entity");
             return null;
         }
-        String prefix = prefix(member, id ? "" : EntityRules.snakeCase(name) + "_");
+        String prefix = prefix(member, id ? "" : SnakeCase.of(name) + "_");
         return embed(member, entity, name, valueType, prefix, id, columns, new LinkedHashSet<>());
     }
 
@@ -85,28 +91,28 @@ final class EmbeddedRules {
         if (!(valueType instanceof DeclaredType declared)
                 || !(declared.asElement() instanceof TypeElement type)
                 || !valueObject(type)) {
-            rules.error(member, notValueObject(where, typeName, id));
+            rules.error(anchor, notValueObject(where, typeName, id));
             return null;
         }
         if (EntityRules.annotation(type, "Table") != null) {
             rules.error(
-                    member,
+                    anchor,
                     "Cannot map " + where + ": " + typeName + " is an entity (@Table); embed a value object, or refer"
                             + " to the entity with @ManyToOne");
             return null;
         }
         if (!enclosing.add(typeName)) {
             rules.error(
-                    member,
+                    anchor,
                     "Cannot map " + where + ": " + typeName + " embeds itself; a value object cannot contain itself"
                             + " (map the nested value as @Json, or break the cycle)");
             return null;
         }
         rules.identifier(
-                member,
+                anchor,
                 prefix.isEmpty() ? "x" : prefix,
                 "column prefix",
-                "Cannot map " + where + ": ",
+                where,
                 " (set @Embedded(prefix = ...) to a valid name)");
         List<MappedProperty> parts = new ArrayList<>();
         for (Element part : members(type, where)) {
@@ -118,7 +124,7 @@ final class EmbeddedRules {
         enclosing.remove(typeName);
         if (parts.isEmpty()) {
             rules.error(
-                    member,
+                    anchor,
                     "Cannot map " + where + ": " + typeName + " has no persistent properties, so it maps to no column;"
                             + " give it some, or mark the property @Transient");
             return null;
@@ -140,7 +146,7 @@ final class EmbeddedRules {
         TypeMirror valueType = part.asType();
         if (rules.relation(part, where, valueType) != null) {
             rules.error(
-                    part,
+                    anchor,
                     "Cannot map " + where + ": relations cannot be inside an @Embedded value or a composite id;"
                             + " declare the relation on the entity");
             return null;
@@ -148,7 +154,7 @@ final class EmbeddedRules {
         for (String role : List.of("Id", "GeneratedValue", "Version", "CreatedAt", "UpdatedAt")) {
             if (EntityRules.annotation(part, role) != null) {
                 rules.error(
-                        part,
+                        anchor,
                         "Cannot map " + where + ": @Id, @GeneratedValue, @Version, @CreatedAt and @UpdatedAt cannot"
                                 + " be inside an @Embedded value or a composite id; put them on the entity");
                 return null;
@@ -156,7 +162,7 @@ final class EmbeddedRules {
         }
         if (EntityRules.annotation(part, "Embedded") != null) {
             if (id) {
-                rules.error(part, unsupportedIdComponent(where, "a nested value object"));
+                rules.error(anchor, unsupportedIdComponent(where, "a nested value object"));
                 return null;
             }
             return embed(
@@ -164,7 +170,7 @@ final class EmbeddedRules {
                     entity,
                     path,
                     valueType,
-                    prefix + prefix(part, EntityRules.snakeCase(name) + "_"),
+                    prefix + prefix(part, SnakeCase.of(name) + "_"),
                     false,
                     columns,
                     enclosing);
@@ -174,24 +180,16 @@ final class EmbeddedRules {
         if (id
                 && (json || valueType.getKind() == TypeKind.ARRAY || raw.startsWith("java.util."))
                 && !raw.equals("java.util.UUID")) {
-            rules.error(part, unsupportedIdComponent(where, raw));
+            rules.error(anchor, unsupportedIdComponent(where, raw));
             return null;
         }
         AnnotationMirror column = EntityRules.annotation(part, "Column");
         String declared = column == null ? "" : rules.stringValue(column, "name");
-        String columnName = prefix + (declared.isEmpty() ? EntityRules.snakeCase(name) : declared);
-        rules.identifier(
-                part,
-                columnName,
-                "column name",
-                "Cannot map " + where + ": ",
-                " (set @Column(name = ...) to a valid name)");
+        String columnName = prefix + (declared.isEmpty() ? SnakeCase.of(name) : declared);
+        rules.identifier(anchor, columnName, "column name", where, MappingMessages.COLUMN_NAME_FIX);
         String clash = columns.putIfAbsent(columnName, path);
         if (clash != null) {
-            rules.error(
-                    part,
-                    "Cannot map " + where + ": column '" + columnName + "' is already mapped by property '" + clash
-                            + "'; give one of them another @Column(name = ...) or @Embedded(prefix = ...)");
+            rules.error(anchor, MappingMessages.columnClash(where, columnName, clash, true));
         }
         if (rules.checkTypes && !json && !rules.supported(valueType)) {
             rules.messager.printMessage(
@@ -199,7 +197,7 @@ final class EmbeddedRules {
                     "data-bridge has no built-in codec for " + where + " (" + rules.names.print(valueType)
                             + "): register a TypeCodec for it, annotate it @Json, or mark it @Transient"
                             + " (-Adatabridge.checkTypes=false turns this check off)",
-                    part);
+                    anchor);
         }
         return new MappedProperty(path, rules.names.boxed(valueType), rules.names.raw(valueType));
     }
@@ -224,7 +222,7 @@ final class EmbeddedRules {
                 }
                 if (modifiers.contains(Modifier.FINAL)) {
                     rules.error(
-                            field,
+                            anchor,
                             "Cannot map " + where + "." + field.getSimpleName() + ": the field is final, so rows"
                                     + " cannot be read into it; make it non-final, mark it @Transient, or make "
                                     + type.getSimpleName() + " a record");

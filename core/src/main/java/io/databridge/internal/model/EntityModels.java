@@ -1,5 +1,7 @@
 package io.databridge.internal.model;
 
+import io.databridge.internal.rules.MappingMessages;
+import io.databridge.internal.rules.ValueTypeNames;
 import io.databridge.internal.sql.Identifiers;
 import io.databridge.mapping.Column;
 import io.databridge.mapping.CreatedAt;
@@ -35,10 +37,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.math.BigInteger;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,10 +52,6 @@ import org.jspecify.annotations.Nullable;
  * naming strategy); the model of a type is built on first use and reused. Thread-safe.
  */
 public final class EntityModels {
-
-    private static final Set<Class<?>> INTEGRAL =
-            Set.of(int.class, long.class, short.class, Integer.class, Long.class, Short.class, BigInteger.class);
-    private static final Set<Class<?>> TIMESTAMPS = Set.of(Instant.class, OffsetDateTime.class, LocalDateTime.class);
 
     private final TypeCodecs codecs;
     private final NamingStrategy naming;
@@ -123,16 +117,15 @@ public final class EntityModels {
                     type.getName() + " is not an entity: annotate it with @io.databridge.mapping.Table");
         }
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || type.isEnum()) {
-            throw new EntityMappingException(type.getName()
-                    + " cannot be an entity: it must be a concrete class with a no-arg constructor, or a" + " record");
+            throw new EntityMappingException(MappingMessages.notConcrete(type.getName()));
         }
         String tableName = table.name().isEmpty() ? naming.tableName(type) : table.name();
         String qualifiedTable;
         try {
             qualifiedTable = Identifiers.qualified(table.schema(), tableName, "table name");
         } catch (IllegalArgumentException ex) {
-            throw new EntityMappingException("Cannot map " + type.getName() + ": " + ex.getMessage()
-                    + " (set @Table(name = ...) to a valid name)");
+            throw new EntityMappingException(
+                    MappingMessages.cannotMap(type.getName(), ex.getMessage() + MappingMessages.TABLE_NAME_FIX));
         }
         MethodHandles.Lookup lookup = lookupFor(type);
         List<PropertyModel> properties = new ArrayList<>();
@@ -143,7 +136,7 @@ public final class EntityModels {
                 ? recordProperties(type, lookup, properties, relations, parts, canonical)
                 : classProperties(type, lookup, properties, relations, parts);
         if (properties.isEmpty()) {
-            throw new EntityMappingException(type.getName() + " has no persistent properties");
+            throw new EntityMappingException(MappingMessages.noProperties(type.getName()));
         }
         Map<String, PropertyModel> byName = new HashMap<>();
         Map<String, PropertyModel> byColumn = new HashMap<>();
@@ -153,27 +146,25 @@ public final class EntityModels {
             byName.put(property.name(), property);
             PropertyModel clash = byColumn.putIfAbsent(property.columnName(), property);
             if (clash != null) {
-                throw new EntityMappingException("Cannot map " + type.getName() + "." + property.name() + ": column '"
-                        + property.columnName() + "' is already mapped by property '" + clash.name()
-                        + "'; give one of them another @Column(name = ...)"
-                        + (property.name().indexOf('.') >= 0 || clash.name().indexOf('.') >= 0
-                                ? " or @Embedded(prefix = ...)"
-                                : ""));
+                throw new EntityMappingException(MappingMessages.columnClash(
+                        type.getName() + "." + property.name(),
+                        property.columnName(),
+                        clash.name(),
+                        property.name().indexOf('.') >= 0 || clash.name().indexOf('.') >= 0));
             }
             if (property.role() == PropertyModel.Role.ID && property.name().indexOf('.') >= 0) {
                 continue; // a column of a composite id: the id is the record, below
             }
             if (property.role() == PropertyModel.Role.ID) {
                 if (id != null) {
-                    throw new EntityMappingException("Cannot map " + type.getName() + ": both '" + id.name() + "' and '"
-                            + property.name() + "' are @Id; keep one (a composite key is one @Id whose type is a"
-                            + " record of its columns)");
+                    throw new EntityMappingException(
+                            MappingMessages.twoIds(type.getName(), id.name(), property.name()));
                 }
                 id = property;
             } else if (property.role() == PropertyModel.Role.VERSION) {
                 if (version != null) {
-                    throw new EntityMappingException("Cannot map " + type.getName() + ": both '" + version.name()
-                            + "' and '" + property.name() + "' are @Version; keep one");
+                    throw new EntityMappingException(
+                            MappingMessages.twoVersions(type.getName(), version.name(), property.name()));
                 }
                 version = property;
             }
@@ -183,17 +174,15 @@ public final class EntityModels {
             Embedding embedding = part.embedding();
             if (embedding != null && embedding.id() != null) {
                 if (id != null) {
-                    throw new EntityMappingException("Cannot map " + type.getName() + ": both '" + id.name()
-                            + "' and '" + embedding.id().name() + "' are @Id; keep one (a composite key is one @Id"
-                            + " whose type is a record of its columns)");
+                    throw new EntityMappingException(MappingMessages.twoIds(
+                            type.getName(), id.name(), embedding.id().name()));
                 }
                 id = embedding.id();
                 compositeId = embedding;
             }
         }
         if (id == null) {
-            throw new EntityMappingException("Cannot map " + type.getName()
-                    + ": no property is annotated with @Id; mark the primary-key property @Id");
+            throw new EntityMappingException(MappingMessages.noId(type.getName()));
         }
         if (compositeId != null) {
             for (RelationProperty relation : relations) {
@@ -248,9 +237,7 @@ public final class EntityModels {
                 // every record component has its field; nothing to check otherwise
             }
             if (component.isAnnotationPresent(Transient.class)) {
-                throw new EntityMappingException("Cannot map " + type.getName() + "." + component.getName()
-                        + ": a record component cannot be @Transient (the canonical constructor needs it); remove the"
-                        + " component or the annotation");
+                throw new EntityMappingException(MappingMessages.transientRecordComponent(where));
             }
             MethodHandle getter;
             try {
@@ -309,8 +296,7 @@ public final class EntityModels {
             noArgs.setAccessible(true);
             constructor = lookup.unreflectConstructor(noArgs).asType(MethodType.methodType(Object.class));
         } catch (NoSuchMethodException ex) {
-            throw new EntityMappingException("Cannot map " + type.getName()
-                    + ": it has no no-arg constructor; add one (it may be private), or make the entity a record");
+            throw new EntityMappingException(MappingMessages.noNoArgConstructor(type.getName()));
         } catch (ReflectiveOperationException | RuntimeException ex) {
             throw inaccessible(type, ex);
         }
@@ -327,9 +313,8 @@ public final class EntityModels {
                     continue;
                 }
                 if (Modifier.isFinal(modifiers)) {
-                    throw new EntityMappingException("Cannot map " + type.getName() + "." + field.getName()
-                            + ": the field is final, so rows cannot be read into it; make it non-final, mark it"
-                            + " @Transient, or make the entity a record");
+                    throw new EntityMappingException(
+                            MappingMessages.finalField(type.getName() + "." + field.getName()));
                 }
                 MethodHandle getter;
                 MethodHandle setter;
@@ -401,8 +386,7 @@ public final class EntityModels {
                     ? element0
                     : null;
             if (collection == null || target == null) {
-                throw new EntityMappingException("Cannot map " + where + ": a to-many relation must be a List<E> or"
-                        + " Set<E> of an entity class but was " + genericType.getTypeName());
+                throw new EntityMappingException(MappingMessages.toManyType(where, genericType.getTypeName()));
             }
             requireEntity(where, target);
             relations.add(new RelationProperty(
@@ -481,8 +465,7 @@ public final class EntityModels {
         }
         String where = entity.getName() + "." + name;
         if (kinds.size() > 1) {
-            throw new EntityMappingException("Cannot map " + where
-                    + ": it has more than one of @ManyToOne, @OneToOne, @OneToMany," + " @ManyToMany; keep one");
+            throw new EntityMappingException(MappingMessages.moreThanOneRelation(where));
         }
         if (kinds.isEmpty()) {
             for (Class<? extends java.lang.annotation.Annotation> annotation :
@@ -503,8 +486,7 @@ public final class EntityModels {
 
     private static void requireEntity(String where, Class<?> target) {
         if (!isEntity(target)) {
-            throw new EntityMappingException("Cannot map " + where + ": the relation's target " + target.getName()
-                    + " is not an entity; annotate it with @Table, or map the value as a column (@Json, a codec)");
+            throw new EntityMappingException(MappingMessages.relationTargetNotEntity(where, target.getName()));
         }
     }
 
@@ -583,7 +565,7 @@ public final class EntityModels {
             quotedColumn = Identifiers.quote(columnName, "column name");
         } catch (IllegalArgumentException ex) {
             throw new EntityMappingException(
-                    "Cannot map " + where + ": " + ex.getMessage() + " (set @Column(name = ...) to a valid name)");
+                    MappingMessages.cannotMap(where, ex.getMessage() + MappingMessages.COLUMN_NAME_FIX));
         }
         PropertyModel.Role role = role(where, element, rawType);
         boolean generated = element.isAnnotationPresent(GeneratedValue.class);
@@ -596,19 +578,27 @@ public final class EntityModels {
             role = embeddedRole;
         }
         if (generated && role != PropertyModel.Role.ID) {
-            throw new EntityMappingException(
-                    "Cannot map " + where + ": @GeneratedValue is only supported on the @Id property");
+            throw new EntityMappingException(MappingMessages.generatedNotOnId(where));
         }
         if (generated
                 && element.getAnnotation(GeneratedValue.class).strategy() == GeneratedValue.Strategy.UUID_V7
                 && rawType != UUID.class) {
-            throw new EntityMappingException("Cannot map " + where + ": @GeneratedValue(strategy = UUID_V7) needs a"
-                    + " UUID id but the type is " + rawType.getName());
+            throw new EntityMappingException(MappingMessages.uuidV7Type(where, rawType.getTypeName()));
         }
-        if (generated && !(INTEGRAL.contains(rawType) || rawType == UUID.class)) {
-            throw new EntityMappingException(
-                    "Cannot map " + where + ": @GeneratedValue needs an integral or UUID id but" + " the type is "
-                            + rawType.getName() + "; assign the id yourself or change its type");
+        if (generated && !ValueTypeNames.generatable(rawType.getName())) {
+            throw new EntityMappingException(MappingMessages.generatedType(where, rawType.getTypeName()));
+        }
+        if (generated) {
+            GeneratedValue generatedValue = element.getAnnotation(GeneratedValue.class);
+            String problem = MappingMessages.sequenceProblem(
+                    where,
+                    generatedValue.strategy().name(),
+                    generatedValue.sequence(),
+                    generatedValue.allocationSize(),
+                    rawType.getName());
+            if (problem != null) {
+                throw new EntityMappingException(problem);
+            }
         }
         Enumerated enumerated = element.getAnnotation(Enumerated.class);
         EnumType enumType = null;
@@ -616,8 +606,7 @@ public final class EntityModels {
         if (enumerated != null) {
             Class<?> enumClass = enumClass(rawType, genericType);
             if (enumClass == null) {
-                throw new EntityMappingException(
-                        "Cannot map " + where + ": @Enumerated needs an enum type but was " + rawType.getName());
+                throw new EntityMappingException(MappingMessages.enumeratedNeedsEnum(where, rawType.getTypeName()));
             }
             enumType = enumerated.value();
             if (enumType == EnumType.POSTGRES) {
@@ -697,9 +686,8 @@ public final class EntityModels {
             roles.add(PropertyModel.Role.ID);
         }
         if (element.isAnnotationPresent(Version.class)) {
-            if (!INTEGRAL.contains(rawType) || rawType == BigInteger.class) {
-                throw new EntityMappingException("Cannot map " + where + ": @Version needs an integral type (int, long,"
-                        + " Integer or Long) but was " + rawType.getName());
+            if (!ValueTypeNames.VERSIONS.contains(rawType.getName())) {
+                throw new EntityMappingException(MappingMessages.versionType(where, rawType.getTypeName()));
             }
             roles.add(PropertyModel.Role.VERSION);
         }
@@ -710,17 +698,15 @@ public final class EntityModels {
             roles.add(PropertyModel.Role.UPDATED_AT);
         }
         if (roles.size() > 1) {
-            throw new EntityMappingException("Cannot map " + where
-                    + ": it has more than one of @Id, @Version, @CreatedAt, @UpdatedAt; keep one");
+            throw new EntityMappingException(MappingMessages.moreThanOneRole(where));
         }
         if (roles.isEmpty()) {
             return PropertyModel.Role.PLAIN;
         }
         PropertyModel.Role role = roles.get(0);
         if ((role == PropertyModel.Role.CREATED_AT || role == PropertyModel.Role.UPDATED_AT)
-                && !TIMESTAMPS.contains(rawType)) {
-            throw new EntityMappingException("Cannot map " + where + ": @CreatedAt and @UpdatedAt need Instant,"
-                    + " OffsetDateTime or LocalDateTime but the type is " + rawType.getName());
+                && !ValueTypeNames.TIMESTAMPS.contains(rawType.getName())) {
+            throw new EntityMappingException(MappingMessages.timestampType(where, rawType.getTypeName()));
         }
         return role;
     }
