@@ -123,6 +123,11 @@ class CompositeIdIntegrationTest {
                 .isInstanceOf(OptimisticLockingFailureException.class);
         assertThatThrownBy(() -> db.delete(new Enrollment(key, "A", 0)))
                 .isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(db.from(Enrollment.class)
+                        .where(Enrollment_.id.studentId.eq(10L))
+                        .list())
+                .extracting(Enrollment::grade)
+                .containsExactly("A");
         db.delete(regraded);
         assertThat(db.findById(Enrollment.class, key)).isEmpty();
     }
