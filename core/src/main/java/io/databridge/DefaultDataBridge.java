@@ -151,7 +151,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         EntitySql sql = sql(model);
         Object[] values = model.values(entity);
         PropertyModel id = model.id();
-        boolean idUnset = id.isUnset(values[id.index()]);
+        boolean idUnset = id.isUnset(model.idValue(values));
         if (idUnset && !id.generated()) {
             throw new IllegalArgumentException("Cannot insert " + model.type().getName() + ": its @Id '" + id.name()
                     + "' is not set; assign an id, or annotate it @GeneratedValue");
@@ -202,7 +202,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         EntitySql sql = sql(model);
         Object[] values = model.values(entity);
         PropertyModel id = model.id();
-        if (id.isUnset(values[id.index()])) {
+        if (id.isUnset(model.idValue(values))) {
             throw new IllegalArgumentException("Cannot update " + model.type().getName() + ": its @Id '" + id.name()
                     + "' is not set; insert it first, or use save()");
         }
@@ -374,8 +374,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         Object versionValue = version.get(entity);
         int deleted = executor.execute(
                 "delete " + model.type().getSimpleName(), sql(model).deleteByIdAndVersion(), statement -> {
-                    Rows.bind(statement, 1, id, idValue);
-                    Rows.bind(statement, 2, version, versionValue);
+                    Rows.bind(statement, Rows.bindId(statement, 1, model, idValue), version, versionValue);
                     return statement.executeUpdate();
                 });
         if (deleted == 0) {
@@ -403,10 +402,9 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
 
     private <T> boolean deleteRowById(Class<T> type, Object id) {
         EntityModel<T> model = models.get(requireType(type));
-        PropertyModel idProperty = model.id();
         Object checked = checkId(model, id);
         return executor.execute("delete " + type.getSimpleName(), sql(model).deleteById(), statement -> {
-                    Rows.bind(statement, 1, idProperty, checked);
+                    Rows.bindId(statement, 1, model, checked);
                     return statement.executeUpdate();
                 })
                 > 0;
@@ -420,7 +418,6 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
     @Override
     public <T> Optional<T> findById(Class<T> type, Object id, String... fetch) {
         EntityModel<T> model = models.get(requireType(type));
-        PropertyModel idProperty = model.id();
         Object checked = checkId(model, id);
         // Through the relation loader, which reads relations fetched by JOIN or JSON in the same statement and applies
         // the entity's default plan; with nothing to fetch it runs the plain statement.
@@ -428,7 +425,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
                 type,
                 "find " + type.getSimpleName(),
                 sql(model).selectById(),
-                statement -> Rows.bind(statement, 1, idProperty, checked),
+                statement -> Rows.bindId(statement, 1, model, checked),
                 rows -> Rows.read(rows, model),
                 List.of(fetch));
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));

@@ -144,6 +144,7 @@ class ArchitectureTest {
                     "Column",
                     "CreatedAt",
                     "Distributed",
+                    "Embedded",
                     "EntityMappingException",
                     "Enumerated",
                     "FetchStrategy",
