@@ -90,7 +90,7 @@ abstract class AbstractResultQuery<R> implements ResultQuery<R> {
     @Override
     public List<R> list() {
         Rendered<R> query = rendered();
-        List<R> read = executor.execute(task(), query.sql(), statement -> {
+        return executor.execute(task(), query.sql(), statement -> {
             query.bind(statement);
             try (ResultSet rows = statement.executeQuery()) {
                 List<R> result = new ArrayList<>();
@@ -100,12 +100,6 @@ abstract class AbstractResultQuery<R> implements ResultQuery<R> {
                 return result;
             }
         });
-        return loaded(read);
-    }
-
-    /** Loads what the query asked to fetch into the rows read; the rows as they are by default. */
-    List<R> loaded(List<R> rows) {
-        return rows;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.databridge.query;
 
 import io.databridge.internal.model.EntityModel;
+import io.databridge.mapping.FetchStrategy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -438,16 +439,34 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
 
     @Override
     public SelectQuery<R> fetch(Relation<R, ?> relation, Relation<?, ?>... nested) {
-        if (relation == null) {
-            throw new IllegalArgumentException("fetch(...) needs a relation of the generated metamodel, not null");
+        return addFetch("", "fetch(...)", relation, nested);
+    }
+
+    @Override
+    public SelectQuery<R> fetch(FetchStrategy strategy, Relation<R, ?> relation, Relation<?, ?>... nested) {
+        if (strategy == null) {
+            throw new IllegalArgumentException("fetch(strategy, ...) needs a FetchStrategy, not null");
         }
-        EntityModel<?> root = state.entity("fetch(...)");
+        return addFetch(strategy.name() + ":", "fetch(...)", relation, nested);
+    }
+
+    @Override
+    public SelectQuery<R> noFetch(Relation<R, ?> relation, Relation<?, ?>... nested) {
+        return addFetch("!", "noFetch(...)", relation, nested);
+    }
+
+    /** Adds a fetch path, in the loader's form: {@code "pets.visits"}, {@code "JSON:pets"}, {@code "!pets.type"}. */
+    private SelectQuery<R> addFetch(String prefix, String what, Relation<R, ?> relation, Relation<?, ?>... nested) {
+        if (relation == null) {
+            throw new IllegalArgumentException(what + " needs a relation of the generated metamodel, not null");
+        }
+        EntityModel<?> root = state.entity(what);
         if (relation.entity() != root.type()) {
             throw new IllegalArgumentException("Cannot fetch " + relation + ": it is a relation of "
                     + relation.entity().getSimpleName() + ", not of "
                     + root.type().getSimpleName());
         }
-        StringBuilder path = new StringBuilder(relation.property());
+        StringBuilder path = new StringBuilder(prefix).append(relation.property());
         Relation<?, ?> previous = relation;
         for (Relation<?, ?> next : nested) {
             if (next == null || next.entity() != previous.target()) {
@@ -460,23 +479,26 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
         String added = path.toString();
         return change(s -> {
             List<String> fetches = new ArrayList<>(s.fetches);
-            if (!fetches.contains(added)) {
-                fetches.add(added);
-            }
+            fetches.remove(added);
+            fetches.add(added);
             s.fetches = List.copyOf(fetches);
         });
     }
 
-    // ---- execution and rendering -------------------------------------------------------------------------------
-
     @Override
     @SuppressWarnings("unchecked")
-    List<R> loaded(List<R> rows) {
-        if (state.fetches.isEmpty() || state.shape != SelectState.Shape.ENTITY) {
-            return rows;
+    public List<R> list() {
+        if (state.shape != SelectState.Shape.ENTITY) {
+            return super.list();
         }
-        return executor.fetch((Class<R>) state.rowType, rows, state.fetches);
+        // Through the relation loader: relations fetched by JOIN or JSON are read in this statement, the entity's
+        // default plan applies; with nothing to load it runs the statement as it is.
+        Rendered<R> query = rendered();
+        RowReader<R> reader = query.reader();
+        return executor.select((Class<R>) state.rowType, task(), query.sql(), query::bind, reader::read, state.fetches);
     }
+
+    // ---- execution and rendering -------------------------------------------------------------------------------
 
     @Override
     public java.util.stream.Stream<R> stream() {

@@ -1,6 +1,7 @@
 package io.databridge.query;
 
 import io.databridge.internal.jdbc.QueryExecutor;
+import io.databridge.internal.jdbc.RelationLink;
 import io.databridge.internal.jdbc.RowMapper;
 import io.databridge.internal.jdbc.StatementBinder;
 import io.databridge.internal.jdbc.StatementCallback;
@@ -42,7 +43,7 @@ final class RenderingExecutor {
 
     /** A renderer for a top-level statement of this engine. */
     SqlRenderer renderer() {
-        return new SqlRenderer(delegate.models(), new Scope(null, List.of()));
+        return new SqlRenderer(delegate.models(), delegate::link, new Scope(null, List.of()));
     }
 
     /**
@@ -87,7 +88,16 @@ final class RenderingExecutor {
         return delegate.translate(task, sql, ex);
     }
 
+    RelationLink link(Class<?> source, String property) {
+        return delegate.link(source, property);
+    }
+
     <T> List<T> fetch(Class<T> type, List<T> rows, List<String> paths) {
         return delegate.fetch(type, rows, paths);
+    }
+
+    <T> List<T> select(
+            Class<T> type, String task, String sql, StatementBinder binder, RowMapper<T> mapper, List<String> paths) {
+        return delegate.select(type, task, sql, binder, mapper, paths);
     }
 }

@@ -53,7 +53,7 @@ final class WithClause {
         if (!defining.add(cte.name())) {
             throw nameClash(cte.name());
         }
-        SqlRenderer body = new SqlRenderer(statement.models, new Scope(null, List.of()));
+        SqlRenderer body = new SqlRenderer(statement.models, statement.links, new Scope(null, List.of()));
         body.definingRecursive = cte.recursive() ? cte.name() : null;
         body.valuesOnly = statement.valuesOnly;
         cte.renderDefinition(body);
