@@ -488,7 +488,8 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
     @Override
     @SuppressWarnings("unchecked")
     public List<R> list() {
-        if (state.shape != SelectState.Shape.ENTITY) {
+        if (state.shape != SelectState.Shape.ENTITY || state.rootTable != null) {
+            // Rows of a CTE or derived table are the rows of its query (tuples, scalars, records): no relations.
             return super.list();
         }
         // Through the relation loader: relations fetched by JOIN or JSON are read in this statement, the entity's
