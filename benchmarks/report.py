@@ -20,6 +20,8 @@ LIBRARIES = {
     "JpaBenchmark": "Spring Data JPA / Hibernate",
     "JooqBenchmark": "jOOQ",
     "JdbiBenchmark": "JDBI",
+    "ReplicaRoutingBenchmark": "data-bridge replicas",
+    "ReadYourWritesBenchmark": "data-bridge read-your-writes",
 }
 ORDER = list(LIBRARIES.values())
 SCENARIOS = {

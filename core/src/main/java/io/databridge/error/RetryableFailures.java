@@ -1,6 +1,5 @@
 package io.databridge.error;
 
-import io.databridge.error.TranslatedExceptions.CommitOutcomeUnknown;
 import io.databridge.error.TranslatedExceptions.StaleTypeCache;
 import java.sql.SQLException;
 import org.jspecify.annotations.Nullable;
@@ -58,7 +57,7 @@ public final class RetryableFailures {
     public static @Nullable String retryableSqlState(Throwable failure) {
         Throwable current = failure;
         for (int depth = 0; current != null && depth < MAX_CHAIN; depth++, current = current.getCause()) {
-            if (current instanceof CommitOutcomeUnknown) {
+            if (current instanceof CommitOutcomeUnknownException) {
                 return null;
             }
             if (current instanceof StaleTypeCache

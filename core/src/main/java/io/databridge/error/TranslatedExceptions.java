@@ -74,7 +74,7 @@ final class TranslatedExceptions {
                 case INVALID_RESOURCE_USAGE -> new InvalidResourceUsage(message, cause, errorId, sqlState);
                 case RESOURCE_FAILURE -> new ResourceFailure(message, cause, errorId, sqlState);
                 case TRANSIENT_RESOURCE_FAILURE -> new TransientResourceFailure(message, cause, errorId, sqlState);
-                case COMMIT_OUTCOME_UNKNOWN -> new CommitOutcomeUnknown(message, cause, errorId, sqlState);
+                case COMMIT_OUTCOME_UNKNOWN -> new CommitOutcomeUnknownException(message, cause, errorId, sqlState);
                 case STALE_TYPE_CACHE -> new StaleTypeCache(message, cause, errorId, sqlState);
                 case UNCATEGORIZED ->
                     cause instanceof SQLException sqlException
@@ -347,28 +347,6 @@ final class TranslatedExceptions {
 
         @SuppressWarnings("NullAway") // Spring declares the cause non-null; sanitized mode has none to give, on purpose
         StaleTypeCache(String message, @Nullable Throwable cause, String errorId, @Nullable String sqlState) {
-            super(message, cause);
-            this.errorId = errorId;
-            this.sqlState = sqlState;
-        }
-
-        @Override
-        public String errorId() {
-            return errorId;
-        }
-
-        @Override
-        public @Nullable String sqlState() {
-            return sqlState;
-        }
-    }
-
-    /** A commit whose connection was lost: never retried, since the work may have been applied. */
-    static final class CommitOutcomeUnknown extends DataAccessResourceFailureException implements HasErrorId {
-        private final String errorId;
-        private final @Nullable String sqlState;
-
-        CommitOutcomeUnknown(String message, @Nullable Throwable cause, String errorId, @Nullable String sqlState) {
             super(message, cause);
             this.errorId = errorId;
             this.sqlState = sqlState;

@@ -29,6 +29,8 @@ public final class JdbcExecutor {
     private final DataSource dataSource;
     private final PgExceptionTranslator translator;
     private final StatementObserver observer;
+    private final NPlusOneDetector nPlusOne;
+    private final StatementRouting routing;
 
     /**
      * Creates an executor that reports nothing.
@@ -48,9 +50,27 @@ public final class JdbcExecutor {
      * @param observer reports each unit of work (observation, SQL and slow-query logs)
      */
     public JdbcExecutor(DataSource dataSource, PgExceptionTranslator translator, StatementObserver observer) {
+        this(dataSource, translator, observer, NPlusOneDetector.OFF);
+    }
+
+    /**
+     * Creates an executor that also looks for N+1 in each transaction.
+     *
+     * @param dataSource where connections come from
+     * @param translator translates every driver failure
+     * @param observer reports each unit of work (observation, SQL and slow-query logs)
+     * @param nPlusOne counts the single statements each transaction runs, {@link NPlusOneDetector#OFF} for none
+     */
+    public JdbcExecutor(
+            DataSource dataSource,
+            PgExceptionTranslator translator,
+            StatementObserver observer,
+            NPlusOneDetector nPlusOne) {
         this.dataSource = dataSource;
         this.translator = translator;
         this.observer = observer;
+        this.nPlusOne = nPlusOne;
+        this.routing = StatementRouting.of(dataSource);
     }
 
     /**
@@ -88,7 +108,9 @@ public final class JdbcExecutor {
                 connection -> {
                     try (PreparedStatement statement = connection.prepareStatement(sql)) {
                         DataSourceUtils.applyTransactionTimeout(statement, dataSource);
-                        return callback.run(statement);
+                        R result = callback.run(statement);
+                        nPlusOne.ran(task, sql);
+                        return result;
                     }
                 },
                 true);
@@ -144,6 +166,7 @@ public final class JdbcExecutor {
         // The stream outlives this call and is consumed by the caller's code: observed until it is closed, without
         // a scope on this thread.
         StatementObserver.Run run = observer.start(task, sql, false);
+        boolean write = route(sql);
         Connection connection;
         try {
             connection = DataSourceUtils.getConnection(dataSource);
@@ -152,7 +175,9 @@ public final class JdbcExecutor {
             run.stop(translated);
             throw translated;
         }
+        run.route(routing, connection);
         Cursor<R> cursor = new Cursor<>(task, sql, connection, run);
+        cursor.write = write;
         try {
             if (ownTransaction) {
                 connection.setAutoCommit(false);
@@ -181,6 +206,24 @@ public final class JdbcExecutor {
         return StreamSupport.stream(cursor, false).onClose(cursor::close);
     }
 
+    /**
+     * Before borrowing a connection for work outside any transaction of a routing data source: sends a read ({@link
+     * ReadStatements}) to a replica. Returns whether the work is such a write outside a transaction, whose WAL position
+     * is to be recorded for read-your-writes once it ran; {@code sql} {@code null} for work that is always a write.
+     */
+    private boolean route(@Nullable String sql) {
+        if (routing == StatementRouting.NONE
+                || TransactionSynchronizationManager.isSynchronizationActive()
+                || TransactionSynchronizationManager.hasResource(dataSource)) {
+            return false;
+        }
+        if (sql != null && ReadStatements.isRead(sql)) {
+            routing.routeNextToReplica();
+            return false;
+        }
+        return true;
+    }
+
     /** Whether the current thread runs inside a Spring-managed transaction on this executor's data source. */
     private boolean inTransaction() {
         return TransactionSynchronizationManager.isActualTransactionActive()
@@ -195,6 +238,7 @@ public final class JdbcExecutor {
         private final Connection connection;
         private final StatementObserver.Run run;
         private boolean ownTransaction;
+        private boolean write;
         private @Nullable PreparedStatement statement;
         private @Nullable ResultSet rows;
         private @Nullable RowMapper<R> reader;
@@ -273,6 +317,9 @@ public final class JdbcExecutor {
                     }
                     connection.setAutoCommit(true);
                 }
+                if (write && !failed) {
+                    routing.recordWrite(connection);
+                }
             } catch (SQLException ex) {
                 if (RetryableFailures.connectionLost(ex)) {
                     // The server ended the read transaction with the connection; the pool evicts it.
@@ -349,6 +396,7 @@ public final class JdbcExecutor {
     private <R> R withConnection(String task, String sql, ConnectionCallback<R> callback, boolean oneStatement) {
         StatementObserver.Run run = observer.start(task, sql, true);
         for (int attempt = 1; ; attempt++) {
+            boolean write = route(oneStatement ? sql : null);
             Connection connection;
             try {
                 connection = DataSourceUtils.getConnection(dataSource);
@@ -358,9 +406,13 @@ public final class JdbcExecutor {
                 throw translated;
             }
             boolean transactionNotBegun = false;
+            run.route(routing, connection);
             try {
                 transactionNotBegun = oneStatement && attempt == 1 && StaleTypeIds.transactionNotBegun(connection);
                 R result = callback.run(connection);
+                if (write) {
+                    routing.recordWrite(connection);
+                }
                 run.stop(null, rows(result));
                 return result;
             } catch (SQLException ex) {
