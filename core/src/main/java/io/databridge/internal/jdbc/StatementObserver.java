@@ -208,7 +208,7 @@ public final class StatementObserver {
             }
         }
 
-        private static boolean isWrite(String task) {
+        static boolean isWrite(String task) {
             return task.startsWith("insert")
                     || task.startsWith("update")
                     || task.startsWith("upsert")
