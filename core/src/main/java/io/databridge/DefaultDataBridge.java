@@ -24,6 +24,8 @@ import io.databridge.internal.schema.SchemaManager;
 import io.databridge.query.QueryFactory;
 import io.databridge.query.SelectQuery;
 import io.databridge.transaction.DataBridgeTransactionManager;
+import io.databridge.transaction.ReplicaRoutingDataSource;
+import io.databridge.transaction.ReplicaRoutingTransactionManager;
 import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.List;
@@ -99,7 +101,11 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         this.models = models;
         this.executor = new JdbcExecutor(dataSource, translator, observer, nPlusOne);
         this.resultMappers = new ResultMappers(models);
-        DataBridgeTransactionManager transactionManager = new DataBridgeTransactionManager(dataSource, translator);
+        // Over replicas, the engine's own transactions (bulk and aggregate writes outside the caller's) record their
+        // WAL position at commit like the caller's would, so the thread's later replica reads see them.
+        DataBridgeTransactionManager transactionManager = dataSource instanceof ReplicaRoutingDataSource routing
+                ? new ReplicaRoutingTransactionManager(routing, translator)
+                : new DataBridgeTransactionManager(dataSource, translator);
         transactionManager.setAuditTrail(observer.audit());
         this.transactions = new TransactionTemplate(transactionManager);
         this.relationResolver = new RelationResolver(models);
