@@ -165,6 +165,7 @@ class ArchitectureTest {
                     "EnumType",
                     "JacksonJsonCodecFactory",
                     "JsonCodecFactory",
+                    "TsVector",
                     "TypeCodec",
                     "TypeCodecs",
                     "ValueType"),
