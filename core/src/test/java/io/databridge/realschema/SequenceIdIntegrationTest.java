@@ -7,15 +7,11 @@ import io.databridge.DataBridge;
 import io.databridge.mapping.GeneratedValue;
 import io.databridge.mapping.Id;
 import io.databridge.mapping.Table;
-import io.databridge.observation.StatementObservationContext;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
-import io.micrometer.observation.ObservationRegistry;
+import io.databridge.observation.StatementRecorder;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -74,26 +70,17 @@ class SequenceIdIntegrationTest {
             String title) {}
 
     private final DataSource dataSource;
-    /** The SQL of every statement the engine ran. */
-    private final List<String> statements = new CopyOnWriteArrayList<>();
+    private final List<String> statements;
 
     private final DataBridge db;
 
     SequenceIdIntegrationTest(DataSource dataSource) {
         this.dataSource = dataSource;
-        ObservationRegistry registry = ObservationRegistry.create();
-        registry.observationConfig().observationHandler(new ObservationHandler<StatementObservationContext>() {
-            @Override
-            public void onStart(StatementObservationContext context) {
-                statements.add(context.sql());
-            }
-
-            @Override
-            public boolean supportsContext(Observation.Context context) {
-                return context instanceof StatementObservationContext;
-            }
-        });
-        this.db = DataBridge.builder(dataSource).observationRegistry(registry).build();
+        StatementRecorder recorder = new StatementRecorder();
+        this.statements = recorder.statements();
+        this.db = DataBridge.builder(dataSource)
+                .observationRegistry(recorder.registry())
+                .build();
     }
 
     @BeforeEach

@@ -8,14 +8,10 @@ import io.databridge.mapping.Column;
 import io.databridge.mapping.GeneratedValue;
 import io.databridge.mapping.Id;
 import io.databridge.mapping.Table;
-import io.databridge.observation.StatementObservationContext;
+import io.databridge.observation.StatementRecorder;
 import io.databridge.testdb.PostgresTest;
 import io.databridge.types.TsVector;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
-import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,24 +51,16 @@ class FullTextSearchIntegrationTest {
         List<Article> findBySearchMatches(TsVector search);
     }
 
-    private final List<String> statements = new CopyOnWriteArrayList<>();
+    private final List<String> statements;
     private final DataBridge db;
     private final ArticleRepository articles;
 
     FullTextSearchIntegrationTest(DataSource dataSource) {
-        ObservationRegistry registry = ObservationRegistry.create();
-        registry.observationConfig().observationHandler(new ObservationHandler<StatementObservationContext>() {
-            @Override
-            public void onStart(StatementObservationContext context) {
-                statements.add(context.sql());
-            }
-
-            @Override
-            public boolean supportsContext(Observation.Context context) {
-                return context instanceof StatementObservationContext;
-            }
-        });
-        this.db = DataBridge.builder(dataSource).observationRegistry(registry).build();
+        StatementRecorder recorder = new StatementRecorder();
+        this.statements = recorder.statements();
+        this.db = DataBridge.builder(dataSource)
+                .observationRegistry(recorder.registry())
+                .build();
         this.articles = new PgRepositoryFactory(db).create(ArticleRepository.class);
     }
 

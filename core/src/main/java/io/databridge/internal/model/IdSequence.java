@@ -2,6 +2,7 @@ package io.databridge.internal.model;
 
 import io.databridge.internal.sql.Identifiers;
 import io.databridge.mapping.GeneratedValue;
+import io.databridge.mapping.Table;
 import java.lang.reflect.Field;
 import java.math.BigInteger;
 import java.util.Optional;
@@ -18,16 +19,23 @@ import org.jspecify.annotations.Nullable;
  */
 public record IdSequence(String name, String qualified, int allocationSize) {
 
-    private static final ClassValue<Optional<GeneratedValue>> SEQUENCED = new ClassValue<>() {
+    /** Per entity class: its sequence, built once (the mapping was checked when the model was built). */
+    private static final ClassValue<Optional<IdSequence>> SEQUENCES = new ClassValue<>() {
         @Override
-        protected Optional<GeneratedValue> computeValue(Class<?> type) {
+        protected Optional<IdSequence> computeValue(Class<?> type) {
             for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
                 for (Field field : c.getDeclaredFields()) {
                     GeneratedValue generated = field.getAnnotation(GeneratedValue.class);
                     if (generated != null) {
-                        return generated.strategy() == GeneratedValue.Strategy.SEQUENCE
-                                ? Optional.of(generated)
-                                : Optional.empty();
+                        if (generated.strategy() != GeneratedValue.Strategy.SEQUENCE) {
+                            return Optional.empty();
+                        }
+                        Table table = type.getAnnotation(Table.class);
+                        String schema = table == null ? "" : table.schema();
+                        return Optional.of(new IdSequence(
+                                generated.sequence(),
+                                Identifiers.qualified(schema, generated.sequence(), "sequence name"),
+                                generated.allocationSize()));
                     }
                 }
             }
@@ -42,17 +50,7 @@ public record IdSequence(String name, String qualified, int allocationSize) {
      * @return the sequence, or {@code null} when ids are not drawn from a named sequence
      */
     public static @Nullable IdSequence of(EntityModel<?> model) {
-        if (!model.id().generated()) {
-            return null;
-        }
-        GeneratedValue generated = SEQUENCED.get(model.type()).orElse(null);
-        if (generated == null) {
-            return null;
-        }
-        return new IdSequence(
-                generated.sequence(),
-                Identifiers.qualified(model.schema(), generated.sequence(), "sequence name"),
-                generated.allocationSize());
+        return model.id().generated() ? SEQUENCES.get(model.type()).orElse(null) : null;
     }
 
     /**
