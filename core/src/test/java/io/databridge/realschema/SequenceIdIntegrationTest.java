@@ -7,7 +7,7 @@ import io.databridge.DataBridge;
 import io.databridge.mapping.GeneratedValue;
 import io.databridge.mapping.Id;
 import io.databridge.mapping.Table;
-import io.databridge.observation.StatementRecorder;
+import io.databridge.testdb.StatementRecorder;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -70,17 +70,14 @@ class SequenceIdIntegrationTest {
             String title) {}
 
     private final DataSource dataSource;
-    private final List<String> statements;
+    private final StatementRecorder statements;
 
     private final DataBridge db;
 
     SequenceIdIntegrationTest(DataSource dataSource) {
         this.dataSource = dataSource;
-        StatementRecorder recorder = new StatementRecorder();
-        this.statements = recorder.statements();
-        this.db = DataBridge.builder(dataSource)
-                .observationRegistry(recorder.registry())
-                .build();
+        this.statements = StatementRecorder.wrap(dataSource);
+        this.db = DataBridge.create(statements);
     }
 
     @BeforeEach
@@ -93,7 +90,7 @@ class SequenceIdIntegrationTest {
         db.sql("CREATE SEQUENCE seq_mismatch_ids").update();
         db.sql("CREATE TABLE seq_mismatch (id bigint PRIMARY KEY, title text)").update();
         db.sql("CREATE TABLE seq_missing (id bigint PRIMARY KEY, title text)").update();
-        statements.clear();
+        statements.reset();
     }
 
     @Test
@@ -233,7 +230,7 @@ class SequenceIdIntegrationTest {
 
     /** The statements that drew blocks from a sequence since the test began. */
     private long draws() {
-        return statements.stream()
+        return statements.recorded().sql().stream()
                 .filter(sql -> sql.contains("nextval(") && sql.contains("generate_series"))
                 .count();
     }

@@ -8,8 +8,8 @@ import io.databridge.mapping.Column;
 import io.databridge.mapping.GeneratedValue;
 import io.databridge.mapping.Id;
 import io.databridge.mapping.Table;
-import io.databridge.observation.StatementRecorder;
 import io.databridge.testdb.PostgresTest;
+import io.databridge.testdb.StatementRecorder;
 import io.databridge.types.TsVector;
 import java.util.List;
 import javax.sql.DataSource;
@@ -51,16 +51,13 @@ class FullTextSearchIntegrationTest {
         List<Article> findBySearchMatches(TsVector search);
     }
 
-    private final List<String> statements;
+    private final StatementRecorder statements;
     private final DataBridge db;
     private final ArticleRepository articles;
 
     FullTextSearchIntegrationTest(DataSource dataSource) {
-        StatementRecorder recorder = new StatementRecorder();
-        this.statements = recorder.statements();
-        this.db = DataBridge.builder(dataSource)
-                .observationRegistry(recorder.registry())
-                .build();
+        this.statements = StatementRecorder.wrap(dataSource);
+        this.db = DataBridge.create(statements);
         this.articles = new PgRepositoryFactory(db).create(ArticleRepository.class);
     }
 
@@ -77,7 +74,7 @@ class FullTextSearchIntegrationTest {
                 new Article("quiet harbor at night", "harbor sea"),
                 new Article("night train to the red planet", "train space"),
                 new Article("red harbor lights", null)));
-        statements.clear();
+        statements.reset();
     }
 
     @Test
@@ -111,7 +108,7 @@ class FullTextSearchIntegrationTest {
         assertThat(articles.findByKeywordsMatchesAndTitleStartingWith("train", "night"))
                 .extracting(Article::title)
                 .containsExactly("night train to the red planet");
-        assertThat(statements)
+        assertThat(statements.recorded().sql())
                 .contains("SELECT \"id\", \"title\", \"search\", \"keywords\" FROM \"fts_article\" WHERE \"search\" @@"
                         + " websearch_to_tsquery(?) ORDER BY \"id\" ASC");
     }
