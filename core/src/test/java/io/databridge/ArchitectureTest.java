@@ -173,6 +173,7 @@ class ArchitectureTest {
                     "EnumType",
                     "JacksonJsonCodecFactory",
                     "JsonCodecFactory",
+                    "TsVector",
                     "TypeCodec",
                     "TypeCodecs",
                     "ValueType"),

@@ -12,6 +12,7 @@ import io.databridge.query.Condition;
 import io.databridge.query.Expression;
 import io.databridge.query.Expressions;
 import io.databridge.query.ToMany;
+import io.databridge.types.TsVector;
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -288,6 +289,13 @@ final class DerivedCriteria {
                     yield negate(negated, args -> like.apply((String) args[index]));
                 }
                 case REGEX -> {
+                    if (type == TsVector.class) {
+                        // Full-text search: the parameter is a web search (words, "phrases", or, -excluded), parsed
+                        // with the server's default_text_search_config.
+                        int index = valueParameter(property, String.class);
+                        yield args -> column.textMatches(Expressions.function(
+                                "websearch_to_tsquery", String.class, value(requireArg(args[index], property))));
+                    }
                     int index = text(property, text, keyword);
                     yield args -> column.matches((String) args[index]);
                 }
