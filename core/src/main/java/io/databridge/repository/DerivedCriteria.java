@@ -124,7 +124,9 @@ final class DerivedCriteria {
         private Criterion part(Part part) {
             PropertyPath path = part.getProperty();
             if (path.hasNext()) {
-                return nested(part, path);
+                // A column of an @Embedded value or a composite id (findByAddressCity): one property, "address.city".
+                PropertyModel embedded = model.property(path.toDotPath()).orElse(null);
+                return embedded != null ? part(part, embedded, order.column(embedded)) : nested(part, path);
             }
             PropertyModel property = property(path);
             return part(part, property, order.column(property));

@@ -196,7 +196,9 @@ final class DerivedQueryCompiler<T> {
                 criteria,
                 order,
                 staticOrder,
-                order.column(model.id()).asc(),
+                model.idColumns().stream()
+                        .map(column -> order.column(column).asc())
+                        .toList(),
                 top,
                 pageableIndex,
                 sortIndex,

@@ -40,15 +40,16 @@ import org.jspecify.annotations.Nullable;
 final class EntityRules {
 
     static final String MAPPING = LookAlikeAnnotations.MAPPING;
-    private final Messager messager;
+    final Messager messager;
     private final Elements elements;
-    private final Types types;
-    private final TypeNames names;
-    private final boolean checkTypes;
+    final Types types;
+    final TypeNames names;
+    final boolean checkTypes;
     /** How a violation is reported; {@code null}: not at all (the entity still gets no metamodel). */
     private final Diagnostic.@Nullable Kind violation;
 
     private boolean failed;
+    private final EmbeddedRules embeddedRules = new EmbeddedRules(this);
 
     EntityRules(
             Messager messager,
@@ -115,6 +116,21 @@ final class EntityRules {
             MappedProperty relation = relation(member, where, valueType);
             if (relation != null && relation.kind() == MappedProperty.Kind.TO_MANY) {
                 properties.add(relation);
+                continue;
+            }
+            if (relation == null && EmbeddedRules.embeds(member, valueType)) {
+                if (annotation(member, "Id") != null) {
+                    if (id != null) {
+                        error(
+                                member,
+                                MappingMessages.twoIds(type, id.getSimpleName().toString(), name));
+                    }
+                    id = member;
+                }
+                MappedProperty embedded = embeddedRules.check(member, type, valueType, columns);
+                if (embedded != null) {
+                    properties.add(embedded);
+                }
                 continue;
             }
             AnnotationMirror column = annotation(member, "Column");
@@ -222,7 +238,8 @@ final class EntityRules {
     }
 
     /** The metamodel attribute of a relation property, or {@code null} for a column; reports misuse. */
-    private @Nullable MappedProperty relation(Element member, String where, TypeMirror valueType) {
+    @Nullable
+    MappedProperty relation(Element member, String where, TypeMirror valueType) {
         boolean toOne = annotation(member, "ManyToOne") != null || annotation(member, "OneToOne") != null;
         boolean toMany = annotation(member, "OneToMany") != null || annotation(member, "ManyToMany") != null;
         if (!toOne && !toMany) {
@@ -256,7 +273,7 @@ final class EntityRules {
                 toMany ? MappedProperty.Kind.TO_MANY : MappedProperty.Kind.TO_ONE);
     }
 
-    private List<Element> recordComponents(TypeElement entity) {
+    List<Element> recordComponents(TypeElement entity) {
         List<Element> members = new ArrayList<>();
         for (RecordComponentElement component : ElementFilter.recordComponentsIn(entity.getEnclosedElements())) {
             rejectLookAlikes(entity, component);
@@ -277,7 +294,7 @@ final class EntityRules {
         return members;
     }
 
-    private void rejectLookAlikes(TypeElement entity, Element member) {
+    void rejectLookAlikes(TypeElement entity, Element member) {
         for (AnnotationMirror mirror : member.getAnnotationMirrors()) {
             String imported = ((TypeElement) mirror.getAnnotationType().asElement())
                     .getQualifiedName()
@@ -328,7 +345,8 @@ final class EntityRules {
         return members;
     }
 
-    private @Nullable TypeElement superclass(TypeElement type) {
+    @Nullable
+    TypeElement superclass(TypeElement type) {
         TypeMirror superclass = type.getSuperclass();
         if (superclass.getKind() != TypeKind.DECLARED) {
             return null;
@@ -337,7 +355,7 @@ final class EntityRules {
         return element.getQualifiedName().contentEquals("java.lang.Object") ? null : element;
     }
 
-    private static boolean hasNoArgConstructor(TypeElement entity) {
+    static boolean hasNoArgConstructor(TypeElement entity) {
         for (ExecutableElement constructor : ElementFilter.constructorsIn(entity.getEnclosedElements())) {
             if (constructor.getParameters().isEmpty()) {
                 return true;
@@ -346,7 +364,7 @@ final class EntityRules {
         return false;
     }
 
-    private boolean supported(TypeMirror type) {
+    boolean supported(TypeMirror type) {
         String raw = names.print(types.erasure(type));
         if (ValueTypeNames.SCALARS.contains(raw) || isEnum(type)) {
             return true;
@@ -388,7 +406,7 @@ final class EntityRules {
         return type instanceof DeclaredType declared && declared.asElement().getKind() == ElementKind.ENUM;
     }
 
-    private void identifier(Element element, String name, String what, String where, String fix) {
+    void identifier(Element element, String name, String what, String where, String fix) {
         String problem = IdentifierRule.problem(name, what);
         if (problem != null) {
             error(element, MappingMessages.cannotMap(where, problem + fix));
@@ -434,7 +452,7 @@ final class EntityRules {
         return 1;
     }
 
-    private String stringValue(AnnotationMirror mirror, String attribute) {
+    String stringValue(AnnotationMirror mirror, String attribute) {
         for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
                 elements.getElementValuesWithDefaults(mirror).entrySet()) {
             if (entry.getKey().getSimpleName().contentEquals(attribute)) {
@@ -444,7 +462,7 @@ final class EntityRules {
         return "";
     }
 
-    private void error(Element element, String message) {
+    void error(Element element, String message) {
         failed = true;
         if (violation != null) {
             messager.printMessage(violation, message, position(element));

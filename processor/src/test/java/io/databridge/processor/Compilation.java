@@ -34,6 +34,10 @@ final class Compilation {
                     "@Retention(RetentionPolicy.RUNTIME) public @interface Column { String name() default \"\"; }"),
             Map.entry("Id", "@Retention(RetentionPolicy.RUNTIME) public @interface Id {}"),
             Map.entry(
+                    "Embedded",
+                    "@Retention(RetentionPolicy.RUNTIME) public @interface Embedded { String DEFAULT ="
+                            + " \"<property>_\"; String prefix() default DEFAULT; }"),
+            Map.entry(
                     "GeneratedValue",
                     "@Retention(RetentionPolicy.RUNTIME) public @interface GeneratedValue {"
                             + " Strategy strategy() default Strategy.DATABASE; String sequence() default \"\";"

@@ -177,8 +177,8 @@ class MetamodelProcessorTest {
                 """);
 
         assertThat(compilation.errors())
-                .containsExactly("6: Cannot map com.example.Two: both 'first' and 'second' are @Id; composite ids are"
-                        + " not supported, keep one");
+                .containsExactly("6: Cannot map com.example.Two: both 'first' and 'second' are @Id; keep one (a"
+                        + " composite key is one @Id whose type is a record of its columns)");
     }
 
     @Test

@@ -71,7 +71,8 @@ public final class BulkInsert extends BulkOperation {
     public <T> List<T> insertAll(Collection<T> entities, UnaryOperator<T> single) {
         List<T> input = List.copyOf(entities);
         EntityModel<T> model = commonModel(input);
-        List<T> stored = model == null
+        // A composite id has no single column to carry in one array: its rows are written one by one.
+        List<T> stored = model == null || model.compositeId()
                 ? null
                 : bulk(input, model, statements.computeIfAbsent(model.type(), type -> new BulkInsertSql(model)), null);
         return stored != null ? stored : rowByRow(input, single);
@@ -93,7 +94,7 @@ public final class BulkInsert extends BulkOperation {
             List<T> entities, String column, PropertyModel typedLike, List<@Nullable Object> keys) {
         List<T> input = List.copyOf(entities);
         EntityModel<T> model = commonModel(input);
-        if (model == null) {
+        if (model == null || model.compositeId()) {
             return null;
         }
         int at = model.properties().size();

@@ -5,6 +5,7 @@ import io.databridge.internal.rules.ValueTypeNames;
 import io.databridge.internal.sql.Identifiers;
 import io.databridge.mapping.Column;
 import io.databridge.mapping.CreatedAt;
+import io.databridge.mapping.Embedded;
 import io.databridge.mapping.EntityMappingException;
 import io.databridge.mapping.Enumerated;
 import io.databridge.mapping.GeneratedValue;
@@ -55,6 +56,7 @@ public final class EntityModels {
     private final TypeCodecs codecs;
     private final NamingStrategy naming;
     private final Map<Class<?>, EntityModel<?>> models = new ConcurrentHashMap<>();
+    private final Embeddings embeddings = new Embeddings(this);
 
     /**
      * Creates a model cache.
@@ -65,6 +67,11 @@ public final class EntityModels {
     public EntityModels(TypeCodecs codecs, NamingStrategy naming) {
         this.codecs = codecs;
         this.naming = naming;
+    }
+
+    /** The naming strategy of this cache. */
+    NamingStrategy naming() {
+        return naming;
     }
 
     /**
@@ -91,6 +98,15 @@ public final class EntityModels {
             model = models.computeIfAbsent(type, this::build);
         }
         return (EntityModel<T>) model;
+    }
+
+    /**
+     * The models built so far, for diagnostics that name relations (e.g. the N+1 advice).
+     *
+     * @return a snapshot of the cached models, in no particular order
+     */
+    public List<EntityModel<?>> loaded() {
+        return List.copyOf(models.values());
     }
 
     /**
@@ -123,10 +139,11 @@ public final class EntityModels {
         MethodHandles.Lookup lookup = lookupFor(type);
         List<PropertyModel> properties = new ArrayList<>();
         List<RelationProperty> relations = new ArrayList<>();
+        List<Embedding.Part> parts = new ArrayList<>();
         MethodHandle[] canonical = new MethodHandle[1];
         MethodHandle constructor = type.isRecord()
-                ? recordProperties(type, lookup, properties, relations, canonical)
-                : classProperties(type, lookup, properties, relations);
+                ? recordProperties(type, lookup, properties, relations, parts, canonical)
+                : classProperties(type, lookup, properties, relations, parts);
         if (properties.isEmpty()) {
             throw new EntityMappingException(MappingMessages.noProperties(type.getName()));
         }
@@ -139,7 +156,13 @@ public final class EntityModels {
             PropertyModel clash = byColumn.putIfAbsent(property.columnName(), property);
             if (clash != null) {
                 throw new EntityMappingException(MappingMessages.columnClash(
-                        type.getName() + "." + property.name(), property.columnName(), clash.name()));
+                        type.getName() + "." + property.name(),
+                        property.columnName(),
+                        clash.name(),
+                        property.name().indexOf('.') >= 0 || clash.name().indexOf('.') >= 0));
+            }
+            if (property.role() == PropertyModel.Role.ID && property.name().indexOf('.') >= 0) {
+                continue; // a column of a composite id: the id is the record, below
             }
             if (property.role() == PropertyModel.Role.ID) {
                 if (id != null) {
@@ -155,8 +178,31 @@ public final class EntityModels {
                 version = property;
             }
         }
+        Embedding compositeId = null;
+        for (Embedding.Part part : parts) {
+            Embedding embedding = part.embedding();
+            if (embedding != null && embedding.id() != null) {
+                if (id != null) {
+                    throw new EntityMappingException(MappingMessages.twoIds(
+                            type.getName(), id.name(), embedding.id().name()));
+                }
+                id = embedding.id();
+                compositeId = embedding;
+            }
+        }
         if (id == null) {
             throw new EntityMappingException(MappingMessages.noId(type.getName()));
+        }
+        if (compositeId != null) {
+            for (RelationProperty relation : relations) {
+                if (relation.column() == null) {
+                    throw new EntityMappingException("Cannot map " + type.getName() + "." + relation.name()
+                            + ": relations to or from an entity with a composite id ("
+                            + id.valueType().rawType().getSimpleName()
+                            + ") are not supported; map the other side's key columns as plain properties and query"
+                            + " them");
+                }
+            }
         }
         List<IndexModel> indexes = indexes(type, tableName, properties, byName);
         return new EntityModel<>(
@@ -172,7 +218,9 @@ public final class EntityModels {
                 type.isRecord(),
                 constructor,
                 relations,
-                canonical[0]);
+                canonical[0],
+                parts.stream().anyMatch(part -> part.embedding() != null) ? parts.toArray(new Embedding.Part[0]) : null,
+                compositeId);
     }
 
     private MethodHandle recordProperties(
@@ -180,6 +228,7 @@ public final class EntityModels {
             MethodHandles.Lookup lookup,
             List<PropertyModel> properties,
             List<RelationProperty> relations,
+            List<Embedding.Part> parts,
             MethodHandle[] canonicalOut) {
         RecordComponent[] components = type.getRecordComponents();
         Class<?>[] parameterTypes = new Class<?>[components.length];
@@ -215,7 +264,8 @@ public final class EntityModels {
                     getter,
                     null,
                     properties,
-                    relations);
+                    relations,
+                    parts);
         }
         for (RelationProperty relation : relations) {
             if (relation.column() == null) {
@@ -247,7 +297,8 @@ public final class EntityModels {
             Class<?> type,
             MethodHandles.Lookup lookup,
             List<PropertyModel> properties,
-            List<RelationProperty> relations) {
+            List<RelationProperty> relations,
+            List<Embedding.Part> parts) {
         MethodHandle constructor;
         try {
             Constructor<?> noArgs = type.getDeclaredConstructor();
@@ -258,11 +309,7 @@ public final class EntityModels {
         } catch (ReflectiveOperationException | RuntimeException ex) {
             throw inaccessible(type, ex);
         }
-        List<Class<?>> hierarchy = new ArrayList<>();
-        for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
-            hierarchy.add(0, current);
-        }
-        for (Class<?> declaring : hierarchy) {
+        for (Class<?> declaring : hierarchy(type)) {
             for (Field field : declaring.getDeclaredFields()) {
                 int modifiers = field.getModifiers();
                 if (!Modifier.isStatic(modifiers)) {
@@ -297,7 +344,8 @@ public final class EntityModels {
                         getter,
                         setter,
                         properties,
-                        relations);
+                        relations,
+                        parts);
             }
         }
         return constructor;
@@ -314,11 +362,23 @@ public final class EntityModels {
             MethodHandle getter,
             @Nullable MethodHandle setter,
             List<PropertyModel> properties,
-            List<RelationProperty> relations) {
+            List<RelationProperty> relations,
+            List<Embedding.Part> parts) {
+        MethodHandle objectSetter0 =
+                setter == null ? null : setter.asType(MethodType.methodType(void.class, Object.class, Object.class));
+        if (element.isAnnotationPresent(Embedded.class)
+                || (element.isAnnotationPresent(Id.class) && rawType.isRecord())) {
+            MethodHandle objectGetter = getter.asType(MethodType.methodType(Object.class, Object.class));
+            Embedding embedding = embeddings.embed(entity, name, rawType, element, objectGetter, properties);
+            parts.add(new Embedding.Part(-1, embedding, objectSetter0, false, entity.getName() + "." + name));
+            return;
+        }
         RelationProperty.Kind kind = relationKind(entity, name, element);
         if (kind == null) {
-            properties.add(
-                    property(entity, name, properties.size(), rawType, genericType, element, getter, setter, null));
+            properties.add(property(
+                    entity, name, properties.size(), rawType, genericType, element, getter, setter, null, "", null));
+            parts.add(new Embedding.Part(
+                    properties.size() - 1, null, objectSetter0, rawType.isPrimitive(), entity.getName() + "." + name));
             return;
         }
         String where = entity.getName() + "." + name;
@@ -379,8 +439,11 @@ public final class EntityModels {
                 element,
                 getter,
                 setter,
-                new ReferenceCodec(this, rawType, idCodec, entity.getSimpleName() + "." + name));
+                new ReferenceCodec(this, rawType, idCodec, entity.getSimpleName() + "." + name),
+                "",
+                null);
         properties.add(column);
+        parts.add(new Embedding.Part(properties.size() - 1, null, objectSetter0, false, where));
         relations.add(new RelationProperty(
                 entity.getSimpleName(),
                 name,
@@ -395,8 +458,7 @@ public final class EntityModels {
                 null));
     }
 
-    private static RelationProperty.@Nullable Kind relationKind(
-            Class<?> entity, String name, AnnotatedElement element) {
+    static RelationProperty.@Nullable Kind relationKind(Class<?> entity, String name, AnnotatedElement element) {
         List<RelationProperty.Kind> kinds = new ArrayList<>(1);
         if (element.isAnnotationPresent(ManyToOne.class)) {
             kinds.add(RelationProperty.Kind.MANY_TO_ONE);
@@ -465,6 +527,11 @@ public final class EntityModels {
             throw new EntityMappingException("Cannot map " + where + ": the target " + target.getName()
                     + " has no @Id property; mark its primary-key property @Id");
         }
+        if (idType.isRecord()) {
+            throw new EntityMappingException("Cannot map " + where + ": the target " + target.getName()
+                    + " has a composite id (" + idType.getSimpleName() + "), and relations to an entity with a"
+                    + " composite id are not supported; map its key columns as plain properties instead");
+        }
         Class<?> boxed = idType.isPrimitive() ? JavaTypes.box(idType) : idType;
         try {
             @SuppressWarnings("unchecked")
@@ -476,7 +543,11 @@ public final class EntityModels {
         }
     }
 
-    private PropertyModel property(
+    /**
+     * A column property; inside a value object or composite id ({@code embeddedRole} not {@code null}), {@code name} is
+     * its path ({@code address.city}) and its column is {@code prefix} and the column name of its last segment.
+     */
+    PropertyModel property(
             Class<?> entity,
             String name,
             int index,
@@ -485,10 +556,15 @@ public final class EntityModels {
             AnnotatedElement element,
             MethodHandle getter,
             @Nullable MethodHandle setter,
-            @Nullable TypeCodec<Object> reference) {
+            @Nullable TypeCodec<Object> reference,
+            String prefix,
+            PropertyModel.@Nullable Role embeddedRole) {
         String where = entity.getName() + "." + name;
         Column column = element.getAnnotation(Column.class);
-        String columnName = column == null || column.name().isEmpty() ? naming.columnName(name) : column.name();
+        String columnName = prefix
+                + (column == null || column.name().isEmpty()
+                        ? naming.columnName(name.substring(name.lastIndexOf('.') + 1))
+                        : column.name());
         JoinColumn joinColumn = element.getAnnotation(JoinColumn.class);
         if (reference != null) {
             columnName = joinColumn != null ? joinColumn.name() : naming.columnName(name) + "_id";
@@ -502,6 +578,14 @@ public final class EntityModels {
         }
         PropertyModel.Role role = role(where, element, rawType);
         boolean generated = element.isAnnotationPresent(GeneratedValue.class);
+        if (embeddedRole != null) {
+            if (role != PropertyModel.Role.PLAIN || generated) {
+                throw new EntityMappingException("Cannot map " + where + ": @Id, @GeneratedValue, @Version, @CreatedAt"
+                        + " and @UpdatedAt cannot be inside an @Embedded value or a composite id; put them on the"
+                        + " entity");
+            }
+            role = embeddedRole;
+        }
         if (generated && role != PropertyModel.Role.ID) {
             throw new EntityMappingException(MappingMessages.generatedNotOnId(where));
         }
@@ -555,7 +639,10 @@ public final class EntityModels {
             throw new EntityMappingException("Cannot map " + where + ": " + ex.getMessage(), ex);
         }
         boolean primitive = rawType.isPrimitive();
-        boolean nullable = (column == null || column.nullable()) && !primitive && role == PropertyModel.Role.PLAIN;
+        // A column of a value object may be NULL even for a primitive: the value object itself may be null.
+        boolean nullable = (column == null || column.nullable())
+                && role == PropertyModel.Role.PLAIN
+                && (!primitive || embeddedRole == PropertyModel.Role.PLAIN);
         boolean insertable = column == null || column.insertable();
         boolean updatable = (column == null || column.updatable()) && role != PropertyModel.Role.CREATED_AT;
         int length = column == null ? 0 : column.length();
@@ -701,7 +788,16 @@ public final class EntityModels {
         return new IndexModel(name, properties, index.unique());
     }
 
-    private static MethodHandles.Lookup lookupFor(Class<?> type) {
+    /** A class and its superclasses up to {@code Object}, superclass first: the order fields are mapped in. */
+    static List<Class<?>> hierarchy(Class<?> type) {
+        List<Class<?>> hierarchy = new ArrayList<>();
+        for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+            hierarchy.add(0, current);
+        }
+        return hierarchy;
+    }
+
+    static MethodHandles.Lookup lookupFor(Class<?> type) {
         try {
             return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
         } catch (IllegalAccessException | RuntimeException ex) {
@@ -709,7 +805,7 @@ public final class EntityModels {
         }
     }
 
-    private static EntityMappingException inaccessible(Class<?> type, Exception ex) {
+    static EntityMappingException inaccessible(Class<?> type, Exception ex) {
         return new EntityMappingException(
                 "Cannot access " + type.getName() + " (" + ex.getMessage() + "); if it is in"
                         + " a named module, open its package to data-bridge (opens ... to io.databridge.core)",

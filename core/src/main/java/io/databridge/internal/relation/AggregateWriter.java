@@ -129,7 +129,7 @@ public final class AggregateWriter {
             List<Collection<?>> collections = new ArrayList<>();
             for (int i = 0; i < originals.size(); i++) {
                 Object value = property.get(originals.get(i));
-                if (value == null || value == property.unfetched()) {
+                if (value == null || value == property.unfetched() || LazyCollections.pending(value)) {
                     continue; // not loaded: the children are left as they are
                 }
                 positions.add(i);

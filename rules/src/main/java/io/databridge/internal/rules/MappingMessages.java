@@ -99,10 +99,24 @@ public final class MappingMessages {
      * @return the message
      */
     public static String columnClash(String where, String column, String first) {
+        return columnClash(where, column, first, false);
+    }
+
+    /**
+     * Two properties mapped to one column, where one of them may be a column of an {@code @Embedded} value object.
+     *
+     * @param where the second property
+     * @param column the column
+     * @param first the property that maps the column already
+     * @param valueObject whether either property belongs to a value object (its prefix can be changed too)
+     * @return the message
+     */
+    public static String columnClash(String where, String column, String first, boolean valueObject) {
         return cannotMap(
                 where,
                 "column '" + column + "' is already mapped by property '" + first
-                        + "'; give one of them another @Column(name = ...)");
+                        + "'; give one of them another @Column(name = ...)"
+                        + (valueObject ? " or @Embedded(prefix = ...)" : ""));
     }
 
     /**
@@ -115,7 +129,9 @@ public final class MappingMessages {
      */
     public static String twoIds(String type, String first, String second) {
         return cannotMap(
-                type, "both '" + first + "' and '" + second + "' are @Id; composite ids are not supported, keep one");
+                type,
+                "both '" + first + "' and '" + second + "' are @Id; keep one (a composite key is one @Id whose type"
+                        + " is a record of its columns)");
     }
 
     /**
