@@ -144,7 +144,8 @@ final class DerivedCriteria {
             List<Step> steps = new ArrayList<>();
             EntityModel<?> current = model;
             PropertyPath segment = path;
-            while (segment.hasNext()) {
+            // Walk relations until the rest of the path is a property: one column, or a column of an @Embedded value.
+            while (segment.hasNext() && current.property(segment.toDotPath()).isEmpty()) {
                 EntityModel<?> source = current;
                 String name = segment.getSegment();
                 String walked = walked(path, steps.size());
@@ -155,7 +156,7 @@ final class DerivedCriteria {
                 segment = java.util.Objects.requireNonNull(segment.next(), "a nested path has a next segment");
             }
             EntityModel<?> leafModel = current;
-            String leafName = segment.getSegment();
+            String leafName = segment.toDotPath();
             PropertyModel property = leafModel
                     .property(leafName)
                     .orElseThrow(() -> failures.fail(method, DerivedQueryCompiler.noProperty(leafModel, leafName)));
