@@ -94,6 +94,19 @@ class StatementRecorderTest {
     }
 
     @Test
+    void aStatementStartingWithWithCountsAsTheWriteItContains() {
+        assertThat(StatementsAssert.kind("WITH v AS (SELECT 1) INSERT INTO t SELECT * FROM v"))
+                .isEqualTo("INSERT");
+        assertThat(StatementsAssert.kind("WITH u AS (UPDATE t SET a = 1 RETURNING *) SELECT * FROM u"))
+                .isEqualTo("UPDATE");
+        assertThat(StatementsAssert.kind("with d as (delete from t returning *) select count(*) from d"))
+                .isEqualTo("DELETE");
+        assertThat(StatementsAssert.kind("WITH v AS (SELECT * FROM t FOR UPDATE) SELECT * FROM v"))
+                .isEqualTo("SELECT");
+        assertThat(StatementsAssert.kind("  select 1")).isEqualTo("SELECT");
+    }
+
+    @Test
     void theCurrentTransactionHoldsTheStatementsSinceItBeganOrLastCommitted() throws SQLException {
         try (Connection connection = statements.getConnection()) {
             select(connection, 1);
