@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -56,9 +57,14 @@ class StatementRecorderTest {
         assertThat(ran).hasCount(2).hasSelectCount(2).hasInsertCount(0).containsShapes("SELECT ... FROM item ...");
     }
 
+    @BeforeEach
+    void setUpRunsAStatement() throws SQLException {
+        selectTwice();
+    }
+
     @Test
     @Order(2)
-    void eachTestStartsWithNothingRecorded() {
+    void eachTestStartsWithNothingRecordedNotEvenItsSetUp() {
         assertThat(statements.recorded()).hasCount(0);
     }
 
