@@ -6,6 +6,7 @@ import io.databridge.internal.jdbc.NPlusOneAdvice;
 import io.databridge.internal.jdbc.NPlusOneDetector;
 import io.databridge.internal.jdbc.StatementObserver;
 import io.databridge.internal.model.EntityModels;
+import io.databridge.internal.sql.RejectedInputs;
 import io.databridge.mapping.NamingStrategy;
 import io.databridge.observation.DefaultStatementObservationConvention;
 import io.databridge.observation.NPlusOneListener;
@@ -417,7 +418,17 @@ public interface DataBridge {
             NPlusOneDetector nPlusOne = nPlusOneThreshold == 0
                     ? NPlusOneDetector.OFF
                     : new NPlusOneDetector(nPlusOneThreshold, nPlusOneListener, new NPlusOneAdvice(models));
-            return new DefaultDataBridge(dataSource, models, translator, observer, nPlusOne);
+            if (audit == AuditTrail.off()) {
+                return new DefaultDataBridge(dataSource, models, translator, observer, nPlusOne);
+            }
+            // Security events: sanitized errors through the translator, refused identifiers and sort keys (checked
+            // where queries are built, before any engine is involved) through the process-wide hook.
+            DefaultDataBridge engine = new DefaultDataBridge(
+                    dataSource, models, translator.reportingRedactionsTo(audit::sanitizedError), observer, nPlusOne);
+            RejectedInputs.Listener rejections = audit::rejectedInput;
+            engine.retain(rejections);
+            RejectedInputs.reportTo(rejections);
+            return engine;
         }
     }
 }

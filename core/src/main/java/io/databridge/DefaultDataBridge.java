@@ -54,6 +54,9 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
     private final RelationLoader relationLoader;
     private final AggregateWriter aggregates;
 
+    /** Hooks that must live as long as this engine: the audit trail's listener of refused input. */
+    private final List<Object> retained = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /**
      * Creates the engine.
      *
@@ -104,7 +107,8 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         this.bulkInsert = new BulkInsert(models, executor, transactions);
         this.bulkWrite = new BulkWrite(models, executor, transactions);
         this.relationLoader = new RelationLoader(relationResolver, executor);
-        this.queryFactory = new QueryFactory(new QueryExecutor(models, executor, relationLoader::load));
+        this.queryFactory =
+                new QueryFactory(new QueryExecutor(models, executor, relationLoader, relationResolver::link));
         this.aggregates = new AggregateWriter(relationResolver, executor, new AggregateWriter.RowWrites() {
             @Override
             public <T> List<T> insertAll(List<T> rows) {
@@ -119,6 +123,12 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
             @Override
             public <T> List<T> upsertAll(List<T> rows) {
                 return rows.isEmpty() ? List.of() : bulkWrite.upsertAll(rows, DefaultDataBridge.this::saveRow);
+            }
+
+            @Override
+            public <T> @Nullable List<T> insertAllWithKey(
+                    List<T> rows, String column, PropertyModel typedLike, List<@Nullable Object> keys) {
+                return rows.isEmpty() ? List.of() : bulkInsert.insertAllWithKey(rows, column, typedLike, keys);
             }
         });
     }
@@ -141,7 +151,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         EntitySql sql = sql(model);
         Object[] values = model.values(entity);
         PropertyModel id = model.id();
-        boolean idUnset = id.isUnset(values[id.index()]);
+        boolean idUnset = id.isUnset(model.idValue(values));
         if (idUnset && !id.generated()) {
             throw new IllegalArgumentException("Cannot insert " + model.type().getName() + ": its @Id '" + id.name()
                     + "' is not set; assign an id, or annotate it @GeneratedValue");
@@ -192,7 +202,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         EntitySql sql = sql(model);
         Object[] values = model.values(entity);
         PropertyModel id = model.id();
-        if (id.isUnset(values[id.index()])) {
+        if (id.isUnset(model.idValue(values))) {
             throw new IllegalArgumentException("Cannot update " + model.type().getName() + ": its @Id '" + id.name()
                     + "' is not set; insert it first, or use save()");
         }
@@ -364,8 +374,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         Object versionValue = version.get(entity);
         int deleted = executor.execute(
                 "delete " + model.type().getSimpleName(), sql(model).deleteByIdAndVersion(), statement -> {
-                    Rows.bind(statement, 1, id, idValue);
-                    Rows.bind(statement, 2, version, versionValue);
+                    Rows.bind(statement, Rows.bindId(statement, 1, model, idValue), version, versionValue);
                     return statement.executeUpdate();
                 });
         if (deleted == 0) {
@@ -393,10 +402,9 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
 
     private <T> boolean deleteRowById(Class<T> type, Object id) {
         EntityModel<T> model = models.get(requireType(type));
-        PropertyModel idProperty = model.id();
         Object checked = checkId(model, id);
         return executor.execute("delete " + type.getSimpleName(), sql(model).deleteById(), statement -> {
-                    Rows.bind(statement, 1, idProperty, checked);
+                    Rows.bindId(statement, 1, model, checked);
                     return statement.executeUpdate();
                 })
                 > 0;
@@ -404,27 +412,23 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
 
     @Override
     public <T> Optional<T> findById(Class<T> type, Object id) {
-        EntityModel<T> model = models.get(requireType(type));
-        PropertyModel idProperty = model.id();
-        Object checked = checkId(model, id);
-        return Optional.ofNullable(executor.execute(
-                "find " + type.getSimpleName(), sql(model).selectById(), statement -> {
-                    Rows.bind(statement, 1, idProperty, checked);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        return rows.next() ? Rows.read(rows, model) : null;
-                    }
-                }));
+        return findById(type, id, new String[0]);
     }
 
     @Override
     public <T> Optional<T> findById(Class<T> type, Object id, String... fetch) {
-        Optional<T> found = findById(type, id);
-        if (found.isEmpty() || fetch.length == 0) {
-            relationLoader.validate(requireType(type), List.of(fetch));
-            return found;
-        }
-        return Optional.of(
-                relationLoader.load(type, List.of(found.get()), List.of(fetch)).get(0));
+        EntityModel<T> model = models.get(requireType(type));
+        Object checked = checkId(model, id);
+        // Through the relation loader, which reads relations fetched by JOIN or JSON in the same statement and applies
+        // the entity's default plan; with nothing to fetch it runs the plain statement.
+        List<T> found = relationLoader.select(
+                type,
+                "find " + type.getSimpleName(),
+                sql(model).selectById(),
+                statement -> Rows.bindId(statement, 1, model, checked),
+                rows -> Rows.read(rows, model),
+                List.of(fetch));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     @Override
@@ -502,5 +506,10 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
                     + " but was a " + id.getClass().getName());
         }
         return id;
+    }
+
+    /** Keeps a hook reachable for as long as this engine is (see {@code RejectedInputs}, which holds it weakly). */
+    void retain(Object hook) {
+        retained.add(hook);
     }
 }
