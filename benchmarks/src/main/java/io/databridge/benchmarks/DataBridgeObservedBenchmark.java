@@ -12,7 +12,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 
 /**
  * data-bridge as Spring Boot with the actuator runs it: every statement observed into a Micrometer timer, and the
- * slow-query threshold at its default of one second. Compared with {@link DataBridgeBenchmark} (nothing observed), it
+ * slow-query threshold at its default of one second, the N+1 detector on at its default threshold. Compared with {@link DataBridgeBenchmark} (nothing observed), it
  * shows what observability costs per statement.
  */
 public class DataBridgeObservedBenchmark extends BenchmarkBase {
@@ -31,6 +31,7 @@ public class DataBridgeObservedBenchmark extends BenchmarkBase {
         db = DataBridge.builder(dataSource)
                 .observationRegistry(registry)
                 .slowQueryThreshold(Duration.ofSeconds(1))
+                .nPlusOneThreshold(10)
                 .build();
     }
 

@@ -10,7 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -19,10 +19,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * The JUnit extension behind {@link PostgresTest}: creates the class's schema and pool before all tests, drops both
  * after, and resolves {@code DataSource}, {@link TestSchema} and {@link StatementRecorder} parameters (the recorder
- * wraps the class's pool and forgets what it recorded before each test). Register it through the annotation.
+ * wraps the class's pool and forgets what it recorded right before each test method, after its set-up). Register it through the annotation.
  */
 public final class PostgresSchemaExtension
-        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
+        implements BeforeAllCallback, AfterAllCallback, BeforeTestExecutionCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(PostgresSchemaExtension.class);
@@ -49,8 +49,9 @@ public final class PostgresSchemaExtension
         context.getStore(NAMESPACE).put(StatementRecorder.class, StatementRecorder.wrap(pool));
     }
 
+    /** Right before the test method, after its {@code @BeforeEach} set-up: {@code recorded()} is the test's own. */
     @Override
-    public void beforeEach(ExtensionContext context) {
+    public void beforeTestExecution(ExtensionContext context) {
         recorder(context).reset();
     }
 

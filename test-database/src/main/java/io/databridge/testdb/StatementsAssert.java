@@ -15,8 +15,10 @@ import org.assertj.core.api.ListAssert;
  *
  * <p>A <em>shape</em> is an SQL text in which {@code ...} stands for any text (also none) and runs of whitespace match
  * any whitespace: {@code "SELECT ... FROM \"orders\" WHERE ..."}. Statements are counted by their first keyword
- * ({@code SELECT}, {@code INSERT}, {@code UPDATE}, {@code DELETE}; a statement starting with {@code WITH} is none of
- * these). Not thread-safe (as AssertJ's assertions).
+ * ({@code SELECT}, {@code INSERT}, {@code UPDATE}, {@code DELETE}); one starting with {@code WITH} counts as the
+ * {@code INSERT INTO}, {@code UPDATE} or {@code DELETE FROM} it contains (the first of them), else as a {@code
+ * SELECT}: data-bridge's bulk writes are {@code WITH ... INSERT} and {@code WITH ... UPDATE} statements. Not
+ * thread-safe (as AssertJ's assertions).
  */
 public final class StatementsAssert extends AbstractAssert<StatementsAssert, RecordedStatements> {
 
@@ -86,9 +88,8 @@ public final class StatementsAssert extends AbstractAssert<StatementsAssert, Rec
 
     private StatementsAssert hasKeywordCount(String keyword, int expected) {
         isNotNull();
-        long count = actual.sql().stream()
-                .filter(sql -> firstKeyword(sql).equals(keyword))
-                .count();
+        long count =
+                actual.sql().stream().filter(sql -> kind(sql).equals(keyword)).count();
         if (count != expected) {
             failWithMessage(
                     "Expected %d %s statements but %d ran; all statements:%n%s", expected, keyword, count, actual);
@@ -199,12 +200,24 @@ public final class StatementsAssert extends AbstractAssert<StatementsAssert, Rec
         return String.join(" ", sql.strip().split("\\s+"));
     }
 
-    private static String firstKeyword(String sql) {
-        String text = sql.stripLeading();
-        int end = 0;
-        while (end < text.length() && Character.isLetter(text.charAt(end))) {
-            end++;
+    /** The statement's kind: its first keyword, or for a {@code WITH}, the first write it contains or SELECT. */
+    static String kind(String sql) {
+        String[] words = sql.toUpperCase(Locale.ROOT).split("[^A-Z_]+");
+        int first = words.length > 0 && words[0].isEmpty() ? 1 : 0;
+        if (first >= words.length) {
+            return "";
         }
-        return text.substring(0, end).toUpperCase(Locale.ROOT);
+        if (!words[first].equals("WITH")) {
+            return words[first];
+        }
+        for (int i = first + 1; i < words.length; i++) {
+            String word = words[i];
+            boolean write = word.equals("INSERT") || word.equals("DELETE") || word.equals("UPDATE");
+            // SELECT ... FOR UPDATE locks rows; it does not write them.
+            if (write && !(word.equals("UPDATE") && words[i - 1].equals("FOR"))) {
+                return word;
+            }
+        }
+        return "SELECT";
     }
 }

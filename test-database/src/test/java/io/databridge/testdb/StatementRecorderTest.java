@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -56,9 +57,14 @@ class StatementRecorderTest {
         assertThat(ran).hasCount(2).hasSelectCount(2).hasInsertCount(0).containsShapes("SELECT ... FROM item ...");
     }
 
+    @BeforeEach
+    void setUpRunsAStatement() throws SQLException {
+        selectTwice();
+    }
+
     @Test
     @Order(2)
-    void eachTestStartsWithNothingRecorded() {
+    void eachTestStartsWithNothingRecordedNotEvenItsSetUp() {
         assertThat(statements.recorded()).hasCount(0);
     }
 
@@ -91,6 +97,19 @@ class StatementRecorderTest {
         assertThatExceptionOfType(AssertionError.class)
                 .isThrownBy(() -> statements.assertThat(this::selectTwice).containsExactlyShapes("SELECT ..."))
                 .withMessageContaining("Expected 1 statements of the given shapes but 2 ran");
+    }
+
+    @Test
+    void aStatementStartingWithWithCountsAsTheWriteItContains() {
+        assertThat(StatementsAssert.kind("WITH v AS (SELECT 1) INSERT INTO t SELECT * FROM v"))
+                .isEqualTo("INSERT");
+        assertThat(StatementsAssert.kind("WITH u AS (UPDATE t SET a = 1 RETURNING *) SELECT * FROM u"))
+                .isEqualTo("UPDATE");
+        assertThat(StatementsAssert.kind("with d as (delete from t returning *) select count(*) from d"))
+                .isEqualTo("DELETE");
+        assertThat(StatementsAssert.kind("WITH v AS (SELECT * FROM t FOR UPDATE) SELECT * FROM v"))
+                .isEqualTo("SELECT");
+        assertThat(StatementsAssert.kind("  select 1")).isEqualTo("SELECT");
     }
 
     @Test

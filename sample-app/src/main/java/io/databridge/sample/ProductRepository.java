@@ -1,0 +1,6 @@
+package io.databridge.sample;
+
+import io.databridge.repository.PgRepository;
+
+/** The catalogue. */
+public interface ProductRepository extends PgRepository<Product, Long> {}
