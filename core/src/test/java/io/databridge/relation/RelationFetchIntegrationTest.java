@@ -67,6 +67,29 @@ class RelationFetchIntegrationTest {
     }
 
     @Test
+    void writingAnEntityKeepsTheToOneItWasLoadedWith() {
+        Pet leo = db.from(Pet.class)
+                .where(Pet_.name.eq("Leo"))
+                .fetch(Pet_.owner)
+                .list()
+                .get(0);
+        Owner franklin = leo.owner;
+        leo.name = "Leo II";
+        Pet updated = db.update(leo);
+        assertThat(updated.owner).isSameAs(franklin);
+        assertThat(updated.owner.lastName).isEqualTo("Franklin");
+
+        Pet max = new Pet("Max");
+        max.owner = franklin;
+        assertThat(db.insert(max).owner).isSameAs(franklin);
+
+        // A reference to another row is still read back as that row's reference.
+        Owner davis = db.findById(Owner.class, 2L).orElseThrow();
+        leo.owner = davis;
+        assertThat(db.update(leo).owner).isSameAs(davis);
+    }
+
+    @Test
     void anUnfetchedCollectionFailsNamingTheFetchToAdd() {
         Owner owner = db.findById(Owner.class, 1L).orElseThrow();
         assertThatThrownBy(() -> owner.pets.size())

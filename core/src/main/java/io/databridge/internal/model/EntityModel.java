@@ -488,6 +488,7 @@ public final class EntityModel<T> {
      * @return {@code target}, updated, or a new record
      */
     public T merge(T target, @Nullable Object[] values) {
+        keepLoadedReferences(target, values);
         if (record) {
             return instantiate(values);
         }
@@ -499,6 +500,22 @@ public final class EntityModel<T> {
             property.set(target, values[property.index()]);
         }
         return target;
+    }
+
+    /**
+     * Keeps the related instances {@code target} holds where the values read back refer to the same rows: reading a
+     * written row back must not replace a fetched to-one with an id-only reference.
+     */
+    private void keepLoadedReferences(T target, @Nullable Object[] values) {
+        for (PropertyModel property : properties) {
+            if (property.codec() instanceof ReferenceCodec reference) {
+                Object read = values[property.index()];
+                Object held = read == null ? null : property.get(target);
+                if (held != null && reference.sameRow(held, read)) {
+                    values[property.index()] = held;
+                }
+            }
+        }
     }
 
     /** Builds a record from its members, or sets each member of a class instance, from the flat column values. */

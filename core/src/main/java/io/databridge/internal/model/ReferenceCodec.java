@@ -75,6 +75,24 @@ final class ReferenceCodec implements TypeCodec<Object> {
         return id;
     }
 
+    /**
+     * Whether two instances of the target stand for the same row (equal, non-null ids).
+     *
+     * @param held the instance an entity holds
+     * @param read the reference read back
+     * @return {@code true} when both have the same id
+     */
+    boolean sameRow(Object held, Object read) {
+        if (held == read) {
+            return true;
+        }
+        if (!target.isInstance(held) || !target.isInstance(read)) {
+            return false;
+        }
+        Object id = target().id().get(held);
+        return id != null && id.equals(target().id().get(read));
+    }
+
     /** Travels as the target's id does: each reference encoded as its id, in the id codec's bulk form. */
     @Override
     public @Nullable BulkForm<Object> bulkForm() {
