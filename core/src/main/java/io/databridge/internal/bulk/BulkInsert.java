@@ -67,8 +67,7 @@ public final class BulkInsert extends BulkOperation {
     public <T> List<T> insertAll(Collection<T> entities, UnaryOperator<T> single) {
         List<T> input = List.copyOf(entities);
         EntityModel<T> model = commonModel(input);
-        // A composite id has no single column to carry in one array: its rows are written one by one.
-        if (model == null || model.compositeId()) {
+        if (model == null) {
             return rowByRow(input, single);
         }
         BulkInsertSql sql = statements.computeIfAbsent(model.type(), type -> new BulkInsertSql(model));
