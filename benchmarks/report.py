@@ -13,11 +13,15 @@ LIBRARIES = {
     "DataBridgeDslBenchmark": "data-bridge DSL",
     "DataBridgeObservedBenchmark": "data-bridge observed",
     "DataBridgeRepositoryBenchmark": "data-bridge repository",
+    "DataBridgeAuditBenchmark": "data-bridge audit",
+    "DataBridgeTextCheckBenchmark": "data-bridge text check",
     "JdbcTemplateBenchmark": "Spring JdbcClient",
     "SpringDataJdbcBenchmark": "Spring Data JDBC",
     "JpaBenchmark": "Spring Data JPA / Hibernate",
     "JooqBenchmark": "jOOQ",
     "JdbiBenchmark": "JDBI",
+    "ReplicaRoutingBenchmark": "data-bridge replicas",
+    "ReadYourWritesBenchmark": "data-bridge read-your-writes",
 }
 ORDER = list(LIBRARIES.values())
 SCENARIOS = {
@@ -37,6 +41,10 @@ SCENARIOS = {
     "s12_derivedPageSorted": "12 paged derived query with Sort + count",
     "s13_insertTyped1000": "13 insert 1,000 rows of Instant, UUID, BigDecimal, enum, jsonb",
     "s14_insertTyped100k": "14 insert 100,000 such rows",
+    "s15_bindText4k": "15 bind a 4 KiB string",
+    "s16_textCheck32": "16 text check, 32 chars (ns)",
+    "s16_textCheck4k": "16 text check, 4 KiB (ns)",
+    "s16b_utf8Encode4k": "16b UTF-8 encoding, 4 KiB (ns)",
 }
 COLORS = ["#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2", "#edc948"]
 
@@ -47,9 +55,10 @@ def read(path):
         for r in csv.DictReader(f):
             cls, method = r["Benchmark"].split(".")[-2:]
             error = r.get("Score Error (99.9%)", "")
+            audit = r.get("Param: audit")
             rows.append({
                 "scenario": SCENARIOS.get(method, method),
-                "library": LIBRARIES.get(cls, cls),
+                "library": LIBRARIES.get(cls, cls) + (" " + audit if audit else ""),
                 "score": float(r["Score"]),
                 "error": float(error) if error not in ("", "NaN") else float("nan"),
                 "unit": r["Unit"],

@@ -4,6 +4,7 @@ import io.databridge.error.PgExceptionTranslator;
 import io.databridge.internal.bulk.BulkInsert;
 import io.databridge.internal.bulk.BulkWrite;
 import io.databridge.internal.jdbc.JdbcExecutor;
+import io.databridge.internal.jdbc.NPlusOneDetector;
 import io.databridge.internal.jdbc.NamedParameters;
 import io.databridge.internal.jdbc.QueryExecutor;
 import io.databridge.internal.jdbc.ResultMappers;
@@ -53,6 +54,9 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
     private final RelationLoader relationLoader;
     private final AggregateWriter aggregates;
 
+    /** Hooks that must live as long as this engine: the audit trail's listener of refused input. */
+    private final List<Object> retained = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /**
      * Creates the engine.
      *
@@ -74,8 +78,26 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
      */
     DefaultDataBridge(
             DataSource dataSource, EntityModels models, PgExceptionTranslator translator, StatementObserver observer) {
+        this(dataSource, models, translator, observer, NPlusOneDetector.OFF);
+    }
+
+    /**
+     * Creates the engine.
+     *
+     * @param dataSource the data source
+     * @param models the entity models
+     * @param translator the exception translator
+     * @param observer reports each unit of database work
+     * @param nPlusOne looks for N+1 in each transaction
+     */
+    DefaultDataBridge(
+            DataSource dataSource,
+            EntityModels models,
+            PgExceptionTranslator translator,
+            StatementObserver observer,
+            NPlusOneDetector nPlusOne) {
         this.models = models;
-        this.executor = new JdbcExecutor(dataSource, translator, observer);
+        this.executor = new JdbcExecutor(dataSource, translator, observer, nPlusOne);
         this.resultMappers = new ResultMappers(models);
         DataBridgeTransactionManager transactionManager = new DataBridgeTransactionManager(dataSource, translator);
         transactionManager.setAuditTrail(observer.audit());
@@ -85,7 +107,8 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         this.bulkInsert = new BulkInsert(models, executor, transactions);
         this.bulkWrite = new BulkWrite(models, executor, transactions);
         this.relationLoader = new RelationLoader(relationResolver, executor);
-        this.queryFactory = new QueryFactory(new QueryExecutor(models, executor, relationLoader::load));
+        this.queryFactory =
+                new QueryFactory(new QueryExecutor(models, executor, relationLoader, relationResolver::link));
         this.aggregates = new AggregateWriter(relationResolver, executor, new AggregateWriter.RowWrites() {
             @Override
             public <T> List<T> insertAll(List<T> rows) {
@@ -100,6 +123,12 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
             @Override
             public <T> List<T> upsertAll(List<T> rows) {
                 return rows.isEmpty() ? List.of() : bulkWrite.upsertAll(rows, DefaultDataBridge.this::saveRow);
+            }
+
+            @Override
+            public <T> @Nullable List<T> insertAllWithKey(
+                    List<T> rows, String column, PropertyModel typedLike, List<@Nullable Object> keys) {
+                return rows.isEmpty() ? List.of() : bulkInsert.insertAllWithKey(rows, column, typedLike, keys);
             }
         });
     }
@@ -383,26 +412,23 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
 
     @Override
     public <T> Optional<T> findById(Class<T> type, Object id) {
-        EntityModel<T> model = models.get(requireType(type));
-        Object checked = checkId(model, id);
-        return Optional.ofNullable(executor.execute(
-                "find " + type.getSimpleName(), sql(model).selectById(), statement -> {
-                    Rows.bindId(statement, 1, model, checked);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        return rows.next() ? Rows.read(rows, model) : null;
-                    }
-                }));
+        return findById(type, id, new String[0]);
     }
 
     @Override
     public <T> Optional<T> findById(Class<T> type, Object id, String... fetch) {
-        Optional<T> found = findById(type, id);
-        if (found.isEmpty() || fetch.length == 0) {
-            relationLoader.validate(requireType(type), List.of(fetch));
-            return found;
-        }
-        return Optional.of(
-                relationLoader.load(type, List.of(found.get()), List.of(fetch)).get(0));
+        EntityModel<T> model = models.get(requireType(type));
+        Object checked = checkId(model, id);
+        // Through the relation loader, which reads relations fetched by JOIN or JSON in the same statement and applies
+        // the entity's default plan; with nothing to fetch it runs the plain statement.
+        List<T> found = relationLoader.select(
+                type,
+                "find " + type.getSimpleName(),
+                sql(model).selectById(),
+                statement -> Rows.bindId(statement, 1, model, checked),
+                rows -> Rows.read(rows, model),
+                List.of(fetch));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     @Override
@@ -480,5 +506,10 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
                     + " but was a " + id.getClass().getName());
         }
         return id;
+    }
+
+    /** Keeps a hook reachable for as long as this engine is (see {@code RejectedInputs}, which holds it weakly). */
+    void retain(Object hook) {
+        retained.add(hook);
     }
 }

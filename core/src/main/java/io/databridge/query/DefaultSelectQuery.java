@@ -1,6 +1,7 @@
 package io.databridge.query;
 
 import io.databridge.internal.model.EntityModel;
+import io.databridge.mapping.FetchStrategy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -417,16 +418,34 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
 
     @Override
     public SelectQuery<R> fetch(Relation<R, ?> relation, Relation<?, ?>... nested) {
-        if (relation == null) {
-            throw new IllegalArgumentException("fetch(...) needs a relation of the generated metamodel, not null");
+        return addFetch("", "fetch(...)", relation, nested);
+    }
+
+    @Override
+    public SelectQuery<R> fetch(FetchStrategy strategy, Relation<R, ?> relation, Relation<?, ?>... nested) {
+        if (strategy == null) {
+            throw new IllegalArgumentException("fetch(strategy, ...) needs a FetchStrategy, not null");
         }
-        EntityModel<?> root = state.entity("fetch(...)");
+        return addFetch(strategy.name() + ":", "fetch(...)", relation, nested);
+    }
+
+    @Override
+    public SelectQuery<R> noFetch(Relation<R, ?> relation, Relation<?, ?>... nested) {
+        return addFetch("!", "noFetch(...)", relation, nested);
+    }
+
+    /** Adds a fetch path, in the loader's form: {@code "pets.visits"}, {@code "JSON:pets"}, {@code "!pets.type"}. */
+    private SelectQuery<R> addFetch(String prefix, String what, Relation<R, ?> relation, Relation<?, ?>... nested) {
+        if (relation == null) {
+            throw new IllegalArgumentException(what + " needs a relation of the generated metamodel, not null");
+        }
+        EntityModel<?> root = state.entity(what);
         if (relation.entity() != root.type()) {
             throw new IllegalArgumentException("Cannot fetch " + relation + ": it is a relation of "
                     + relation.entity().getSimpleName() + ", not of "
                     + root.type().getSimpleName());
         }
-        StringBuilder path = new StringBuilder(relation.property());
+        StringBuilder path = new StringBuilder(prefix).append(relation.property());
         Relation<?, ?> previous = relation;
         for (Relation<?, ?> next : nested) {
             if (next == null || next.entity() != previous.target()) {
@@ -439,23 +458,26 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
         String added = path.toString();
         return change(s -> {
             List<String> fetches = new ArrayList<>(s.fetches);
-            if (!fetches.contains(added)) {
-                fetches.add(added);
-            }
+            fetches.remove(added);
+            fetches.add(added);
             s.fetches = List.copyOf(fetches);
         });
     }
 
-    // ---- execution and rendering -------------------------------------------------------------------------------
-
     @Override
     @SuppressWarnings("unchecked")
-    List<R> loaded(List<R> rows) {
-        if (state.fetches.isEmpty() || state.shape != SelectState.Shape.ENTITY) {
-            return rows;
+    public List<R> list() {
+        if (state.shape != SelectState.Shape.ENTITY) {
+            return super.list();
         }
-        return executor.fetch((Class<R>) state.rowType, rows, state.fetches);
+        // Through the relation loader: relations fetched by JOIN or JSON are read in this statement, the entity's
+        // default plan applies; with nothing to load it runs the statement as it is.
+        Rendered<R> query = rendered();
+        RowReader<R> reader = query.reader();
+        return executor.select((Class<R>) state.rowType, task(), query.sql(), query::bind, reader::read, state.fetches);
     }
+
+    // ---- execution and rendering -------------------------------------------------------------------------------
 
     @Override
     public java.util.stream.Stream<R> stream() {
@@ -486,7 +508,9 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
         if (state.needsWrappingForCount() || state.shape != SelectState.Shape.ENTITY) {
             return super.count();
         }
-        return scalarLong(cached(true, renderer -> {
+        ShapeKey key = executor.key("count(*)");
+        state.shape(key);
+        return scalarLong(executor.rendered(key, renderer -> {
             Scope scope = openScope(renderer, null);
             renderer.append("SELECT count(*)");
             renderFromAndWhere(renderer, scope);
@@ -495,49 +519,15 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
     }
 
     @Override
-    Rendered<R> render() {
-        return cached(false, renderer -> renderSelectAndReader(renderer, null));
-    }
-
-    /** Renders this query's text and binds, or renders its row reader; {@code null} when the renderer collects values. */
-    @FunctionalInterface
-    private interface Rendering<X> {
-        @Nullable
-        RowReader<X> render(SqlRenderer renderer);
-    }
-
-    /**
-     * Renders through the engine's {@link RenderCache}: a shape rendered before reuses its text and reader, and this
-     * query only collects its bound values; a new shape renders in full once. Opaque shapes render every time.
-     *
-     * @param count whether this is the {@code count(*)} form of the query (a shape of its own)
-     */
-    @SuppressWarnings("unchecked")
-    private <X> Rendered<X> cached(boolean count, Rendering<X> rendering) {
-        RenderCache cache = executor.cache();
-        ShapeKey key = new ShapeKey(executor.models()).add(count);
+    void shape(ShapeKey key) {
         state.shape(key);
-        if (!key.isOpaque()) {
-            RenderCache.Template template = cache.get(key);
-            if (template != null) {
-                SqlRenderer values = renderer();
-                values.valuesOnly = true;
-                rendering.render(values);
-                return new Rendered<>(template.sql(), List.copyOf(values.binds), (RowReader<X>) template.reader());
-            }
-        }
-        SqlRenderer renderer = renderer();
-        RowReader<X> reader = rendering.render(renderer);
-        Rendered<X> rendered = Rendered.of(renderer, reader == null ? rows -> null : reader);
-        if (!key.isOpaque()) {
-            cache.put(key, new RenderCache.Template(rendered.sql(), rendered.reader()));
-        }
-        return rendered;
     }
 
     @Override
-    void renderSelect(SqlRenderer renderer, @Nullable Scope outer) {
-        renderSelectAndReader(renderer, outer);
+    @SuppressWarnings("unchecked")
+    @Nullable
+    RowReader<R> renderSelect(SqlRenderer renderer, @Nullable Scope outer) {
+        return (RowReader<R>) SelectRenderer.render(state, executor.models(), renderer, outer);
     }
 
     Scope openScope(SqlRenderer renderer, @Nullable Scope outer) {
@@ -546,11 +536,6 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
 
     void renderFromAndWhere(SqlRenderer renderer, Scope scope) {
         SelectRenderer.renderFromAndWhere(state, renderer, scope);
-    }
-
-    @SuppressWarnings("unchecked")
-    private @Nullable RowReader<R> renderSelectAndReader(SqlRenderer renderer, @Nullable Scope outer) {
-        return (RowReader<R>) SelectRenderer.render(state, executor.models(), renderer, outer);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.databridge.query;
 
+import io.databridge.mapping.FetchStrategy;
 import java.util.Collection;
 import java.util.List;
 
@@ -42,6 +43,33 @@ public interface SelectQuery<T> extends ResultQuery<T> {
      * @throws IllegalArgumentException when the path does not continue from one relation's target to the next
      */
     SelectQuery<T> fetch(Relation<T, ?> relation, Relation<?, ?>... nested);
+
+    /**
+     * Loads a relation with the rows by the given strategy: {@code .fetch(FetchStrategy.JSON, Owner_.pets,
+     * Pet_.visits)} reads owners, pets and visits in one statement; {@code .fetch(FetchStrategy.JOIN, Pet_.owner)}
+     * reads each pet's owner through a {@code LEFT JOIN} in the pets' statement. The strategy applies to every relation
+     * of the path ({@code JOIN} to its to-ones only); the last strategy given for a relation wins. Paging and {@link
+     * #count()} still apply to the roots only.
+     *
+     * @param strategy how to load the relations of the path
+     * @param relation a relation of this query's entity
+     * @param nested relations continuing the path, each of the previous one's target
+     * @return a new query
+     * @throws IllegalArgumentException when the strategy is {@code null} or the path does not continue from one
+     *     relation's target to the next
+     */
+    SelectQuery<T> fetch(FetchStrategy strategy, Relation<T, ?> relation, Relation<?, ?>... nested);
+
+    /**
+     * Leaves a relation of the default fetch plan ({@code @Loading(always = true)}) out of this query: {@code
+     * .noFetch(Pet_.type)}, or nested {@code .noFetch(Owner_.pets, Pet_.type)} (only the last relation is left out).
+     *
+     * @param relation a relation of this query's entity
+     * @param nested relations continuing the path
+     * @return a new query
+     * @throws IllegalArgumentException when the path does not continue from one relation's target to the next
+     */
+    SelectQuery<T> noFetch(Relation<T, ?> relation, Relation<?, ?>... nested);
 
     @Override
     SelectQuery<T> orderBy(SortOrder... orders);

@@ -1,5 +1,6 @@
 package io.databridge.repository;
 
+import io.databridge.mapping.FetchStrategy;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -22,5 +23,23 @@ public @interface Fetch {
      *
      * @return the paths
      */
-    String[] value();
+    String[] value() default {};
+
+    /**
+     * The strategy of the relations of {@link #value()}: empty (the default) keeps each relation's own ({@code
+     * io.databridge.mapping.Loading}, else select-in); one strategy applies to every relation of every path, as {@code
+     * SelectQuery.fetch(FetchStrategy, ...)} does. Results a method already read are extended by select-in, so {@code
+     * JSON} loads a whole subtree in one statement after them, and {@code JOIN} acts like select-in at the first level.
+     *
+     * @return no strategy, or exactly one
+     */
+    FetchStrategy[] strategy() default {};
+
+    /**
+     * Relations of the default fetch plan ({@code @Loading(always = true)}) not to load, as paths, e.g. {@code "type"}
+     * or {@code "pets.type"}.
+     *
+     * @return the paths left out
+     */
+    String[] exclude() default {};
 }

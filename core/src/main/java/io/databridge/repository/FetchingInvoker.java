@@ -58,13 +58,31 @@ final class FetchingInvoker<T> implements MethodInvoker {
                             + model.type().getSimpleName() + ", Optional, List, Collection, Iterable, Page or Slice of"
                             + " it");
         }
+        if (fetch.strategy().length > 1) {
+            throw new RepositoryDefinitionException(
+                    repository, method, "@Fetch takes at most one strategy, applied to all its paths");
+        }
+        String[] paths = paths(fetch);
         try {
-            db.fetch(model.type(), List.of(), fetch.value());
+            db.fetch(model.type(), List.of(), paths);
         } catch (IllegalArgumentException ex) {
             throw new RepositoryDefinitionException(
                     repository, method, java.util.Objects.requireNonNullElse(ex.getMessage(), ex.toString()));
         }
-        return new FetchingInvoker<>(db, model.type(), fetch.value(), target);
+        return new FetchingInvoker<>(db, model.type(), paths, target);
+    }
+
+    /** The paths in the loader's form: {@code "JSON:pets"} with a strategy, {@code "!type"} for an exclusion. */
+    private static String[] paths(Fetch fetch) {
+        List<String> paths = new ArrayList<>();
+        String prefix = fetch.strategy().length == 0 ? "" : fetch.strategy()[0].name() + ":";
+        for (String path : fetch.value()) {
+            paths.add(prefix + path);
+        }
+        for (String path : fetch.exclude()) {
+            paths.add("!" + path);
+        }
+        return paths.toArray(new String[0]);
     }
 
     @Override

@@ -16,6 +16,7 @@ public final class QueryExecutor {
     private final EntityModels models;
     private final JdbcExecutor executor;
     private final RelationFetch relations;
+    private final RelationLink.Resolver links;
 
     /**
      * Pairs an executor with the models of the same engine.
@@ -23,11 +24,25 @@ public final class QueryExecutor {
      * @param models the entity models (with their codecs and naming)
      * @param executor the executor
      * @param relations loads the relations a query fetches
+     * @param links how to-many relations link, for {@code EXISTS} over them
      */
-    public QueryExecutor(EntityModels models, JdbcExecutor executor, RelationFetch relations) {
+    public QueryExecutor(
+            EntityModels models, JdbcExecutor executor, RelationFetch relations, RelationLink.Resolver links) {
         this.models = models;
         this.executor = executor;
         this.relations = relations;
+        this.links = links;
+    }
+
+    /**
+     * How the rows of a to-many relation link.
+     *
+     * @param source the declaring entity
+     * @param property the relation property
+     * @return the link
+     */
+    public RelationLink link(Class<?> source, String property) {
+        return links.link(source, property);
     }
 
     /**
@@ -97,10 +112,27 @@ public final class QueryExecutor {
     }
 
     /**
+     * Runs an entity query and loads relations with its rows: those a strategy reads in the same statement (the query
+     * becomes a derived table they are added around), then the others.
+     *
+     * @param type the root entity
+     * @param task what the statement does, for logs and messages
+     * @param sql the query, selecting the entity's columns in property order
+     * @param binder binds its parameters
+     * @param mapper reads one root
+     * @param paths the relation paths
+     * @param <T> the root type
+     * @return the roots with their relations loaded
+     */
+    public <T> List<T> select(
+            Class<T> type, String task, String sql, StatementBinder binder, RowMapper<T> mapper, List<String> paths) {
+        return relations.select(type, task, sql, binder, mapper, paths);
+    }
+
+    /**
      * How the DSL's {@code fetch(...)} loads relations: the engine's relation loader, which sits above this package
      * (it runs its statements through the {@link JdbcExecutor}), so it is handed in rather than depended on.
      */
-    @FunctionalInterface
     public interface RelationFetch {
         /**
          * Loads relations into rows already read.
@@ -112,5 +144,25 @@ public final class QueryExecutor {
          * @return the roots with their relations loaded
          */
         <T> List<T> fetch(Class<T> type, List<T> rows, List<String> paths);
+
+        /**
+         * Runs an entity query and loads relations with its rows.
+         *
+         * @param type the root entity
+         * @param task what the statement does
+         * @param sql the query
+         * @param binder binds its parameters
+         * @param mapper reads one root
+         * @param paths the relation paths
+         * @param <T> the root type
+         * @return the roots with their relations loaded
+         */
+        <T> List<T> select(
+                Class<T> type,
+                String task,
+                String sql,
+                StatementBinder binder,
+                RowMapper<T> mapper,
+                List<String> paths);
     }
 }

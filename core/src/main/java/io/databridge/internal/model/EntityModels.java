@@ -101,6 +101,15 @@ public final class EntityModels {
     }
 
     /**
+     * The models built so far, for diagnostics that name relations (e.g. the N+1 advice).
+     *
+     * @return a snapshot of the cached models, in no particular order
+     */
+    public List<EntityModel<?>> loaded() {
+        return List.copyOf(models.values());
+    }
+
+    /**
      * Whether a class is an entity (annotated with {@link Table}).
      *
      * @param type the class

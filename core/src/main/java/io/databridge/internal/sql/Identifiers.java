@@ -5,8 +5,9 @@ import io.databridge.internal.rules.IdentifierRule;
 /**
  * Validates and quotes SQL identifiers. An identifier is accepted only when it matches {@code
  * [A-Za-z_][A-Za-z0-9_$]*} and is at most {@value #MAX_LENGTH} bytes long (PostgreSQL's limit; longer names would be
- * silently truncated; the rule itself is {@link IdentifierRule}, shared with the processor). Accepted identifiers are always double-quoted, so reserved words such as {@code user} or
- * {@code order} work, and case is preserved. Thread-safe.
+ * silently truncated; the rule itself is {@link IdentifierRule}, shared with the processor). Accepted identifiers are
+ * always double-quoted, so reserved words such as {@code user} or {@code order} work, and case is preserved. A
+ * rejected identifier is reported to {@link RejectedInputs} for the audit trail. Thread-safe.
  */
 public final class Identifiers {
 
@@ -26,6 +27,8 @@ public final class Identifiers {
     public static String validate(String name, String what) {
         String problem = IdentifierRule.problem(name, what);
         if (problem != null) {
+            // A refusal may be an attack on a query built from request input: the audit trail hears of it.
+            RejectedInputs.report(RejectedInputs.IDENTIFIER, what, name);
             throw new IllegalArgumentException(problem);
         }
         return name;
