@@ -156,6 +156,37 @@ class ReplicaLagRotationTest {
         });
     }
 
+    @Test
+    void aReplicaNameThatCannotBeATagStopsStartup() {
+        runner().withPropertyValues("data-bridge.replicas[0].name=eu west")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .rootCause()
+                        .isInstanceOf(InvalidDataBridgePropertyException.class)
+                        .hasMessage(
+                                "data-bridge.replicas[0].name must be letters, digits, '-' or '_' (it becomes a metric tag)"
+                                        + " but was 'eu west'"));
+    }
+
+    @Test
+    void twoReplicasOfOneNameStopStartup() {
+        runner().withPropertyValues(
+                        "data-bridge.replicas[0].name=1", "data-bridge.replicas[1].url=" + replica.jdbcUrl())
+                .run(context -> assertThat(context.getStartupFailure())
+                        .rootCause()
+                        .isInstanceOf(InvalidDataBridgePropertyException.class)
+                        .hasMessage("data-bridge.replicas[1].name must differ from every other replica's name but was"
+                                + " '1', the name of data-bridge.replicas[0]"));
+    }
+
+    @Test
+    void aNegativeLagBoundStopsStartup() {
+        runner("data-bridge.replica-lag.max-time=-1s")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .rootCause()
+                        .isInstanceOf(InvalidDataBridgePropertyException.class)
+                        .hasMessage("data-bridge.replica-lag.max-time must be >= 0 but was -1000ms"));
+    }
+
     private static boolean readOnReplica(DataBridge db) {
         return db.sql("SELECT pg_is_in_recovery()").one(Boolean.class);
     }

@@ -143,6 +143,19 @@ class ReplicaReadsOutsideTransactionsTest {
     }
 
     @Test
+    void aBulkWriteOutsideATransactionIsReadBackAtOnce() {
+        runner("0ms").run(context -> {
+            DataBridge db = context.getBean(DataBridge.class);
+            for (long id = 1_001; id <= 1_020; id++) {
+                db.insertAll(List.of(new Note(id, "bulk " + id), new Note(-id, "bulk " + -id)));
+                assertThat(db.findById(Note.class, -id))
+                        .as("read of bulk write %d", id)
+                        .isPresent();
+            }
+        });
+    }
+
+    @Test
     void aReadOutsideATransactionWaitsForTheReplicaToReplayTheThreadsWrite() {
         runner("5s").run(context -> {
             DataBridge db = context.getBean(DataBridge.class);

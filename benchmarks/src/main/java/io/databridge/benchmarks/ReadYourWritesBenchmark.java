@@ -11,8 +11,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -56,8 +54,6 @@ public class ReadYourWritesBenchmark {
 
     private ReplicaCluster cluster;
     private HikariDataSource primary;
-    private HikariDataSource replica;
-    private ReplicaRoutingDataSource routing;
     private String token;
     private DataBridge onReplica;
     private DataBridge routed;
@@ -68,13 +64,8 @@ public class ReadYourWritesBenchmark {
     public void open() throws Exception {
         cluster = ReplicaCluster.start();
         primary = cluster.primaryPool(2);
-        replica = cluster.replicaPool(2);
-        routing = new ReplicaRoutingDataSource(
-                primary,
-                List.of(new ReplicaRoutingDataSource.NamedDataSource("0", replica)),
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(5),
-                ReplicaRoutingDataSource.LagBound.NONE);
+        HikariDataSource replica = cluster.replicaPool(2);
+        ReplicaRoutingDataSource routing = cluster.routing(primary, replica, ReplicaRoutingDataSource.LagBound.NONE);
         onReplica = DataBridge.create(replica);
         routed = DataBridge.create(routing);
         awaitSeeded(onReplica);
@@ -86,9 +77,6 @@ public class ReadYourWritesBenchmark {
 
     @TearDown(Level.Trial)
     public void close() throws Exception {
-        routing.close();
-        replica.close();
-        primary.close();
         cluster.close();
     }
 

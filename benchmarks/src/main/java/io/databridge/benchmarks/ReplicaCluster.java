@@ -2,12 +2,14 @@ package io.databridge.benchmarks;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.databridge.transaction.ReplicaRoutingDataSource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,11 +21,13 @@ import java.util.stream.Stream;
  * PostgreSQL binaries (the newest {@code /usr/lib/postgresql/<version>/bin}; as the {@code postgres} user when run as
  * root) on free loopback ports, with the benchmark schema seeded on the primary and replayed by the replica; or two
  * running servers given by {@code -Dbench.primaryUrl=...} and {@code -Dbench.replicaUrl=...} (user {@code
- * bench.user}). {@link #close()} stops and deletes the servers it started.
+ * bench.user}). It owns the pools and the routing data source it hands out: {@link #close()} closes them, then stops and
+ * deletes the servers it started.
  */
 final class ReplicaCluster implements AutoCloseable {
 
     private final List<Path> started = new ArrayList<>();
+    private final List<AutoCloseable> opened = new ArrayList<>();
     private final String primaryUrl;
     private final String replicaUrl;
 
@@ -83,7 +87,20 @@ final class ReplicaCluster implements AutoCloseable {
         return pool(replicaUrl, "bench-replica", size);
     }
 
-    private static HikariDataSource pool(String url, String name, int size) {
+    /** Routes over the two pools, the replica named {@code 0}, waiting up to 5 s for read-your-writes. */
+    ReplicaRoutingDataSource routing(
+            HikariDataSource primary, HikariDataSource replica, ReplicaRoutingDataSource.LagBound lagBound) {
+        ReplicaRoutingDataSource routing = new ReplicaRoutingDataSource(
+                primary,
+                List.of(new ReplicaRoutingDataSource.NamedDataSource("0", replica)),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                lagBound);
+        opened.add(0, routing);
+        return routing;
+    }
+
+    private HikariDataSource pool(String url, String name, int size) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(BenchDatabase.user());
@@ -91,7 +108,9 @@ final class ReplicaCluster implements AutoCloseable {
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(size);
         config.setPoolName(name);
-        return new HikariDataSource(config);
+        HikariDataSource pool = new HikariDataSource(config);
+        opened.add(0, pool);
+        return pool;
     }
 
     private static String url(int port) {
@@ -170,6 +189,9 @@ final class ReplicaCluster implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        for (AutoCloseable resource : opened) {
+            resource.close();
+        }
         for (Path directory : started) {
             try {
                 run("pg_ctl", "-D", directory.resolve("data").toString(), "-m", "immediate", "-w", "stop");

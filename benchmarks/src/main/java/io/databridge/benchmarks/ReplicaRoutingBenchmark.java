@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.databridge.DataBridge;
 import io.databridge.transaction.ReplicaRoutingDataSource;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -25,8 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Read throughput of 8 threads, each reading one person by id outside any transaction: {@code reads=primary} on a
  * {@code DataBridge} over the primary's pool only, {@code reads=replica} on one over a {@link ReplicaRoutingDataSource}
- * of the primary and one streaming replica (lag checks on, no read-your-writes position: each read runs on the
- * replica without an extra round trip). Both servers are started by the benchmark ({@link ReplicaCluster}); on one
+ * of the primary and one streaming replica (lag checks on, no read-your-writes position: each read first asks
+ * the replica whether it is still in recovery). Both servers are started by the benchmark ({@link ReplicaCluster}); on one
  * machine they share its cores, so the number says what routing costs and carries, not what a second machine adds.
  */
 @State(Scope.Benchmark)
@@ -43,21 +42,15 @@ public class ReplicaRoutingBenchmark {
     public String reads;
 
     private ReplicaCluster cluster;
-    private HikariDataSource primary;
-    private HikariDataSource replica;
-    private ReplicaRoutingDataSource routing;
     private DataBridge db;
 
     @Setup(Level.Trial)
     public void open() throws Exception {
         cluster = ReplicaCluster.start();
-        primary = cluster.primaryPool(8);
-        replica = cluster.replicaPool(8);
-        routing = new ReplicaRoutingDataSource(
+        HikariDataSource primary = cluster.primaryPool(8);
+        ReplicaRoutingDataSource routing = cluster.routing(
                 primary,
-                List.of(new ReplicaRoutingDataSource.NamedDataSource("0", replica)),
-                Duration.ofMillis(100),
-                Duration.ofSeconds(5),
+                cluster.replicaPool(8),
                 new ReplicaRoutingDataSource.LagBound(0, Duration.ofSeconds(10), Duration.ofSeconds(2)));
         db = DataBridge.create("replica".equals(reads) ? routing : primary);
         ReadYourWritesBenchmark.awaitSeeded(db);
@@ -65,9 +58,6 @@ public class ReplicaRoutingBenchmark {
 
     @TearDown(Level.Trial)
     public void close() throws Exception {
-        routing.close();
-        replica.close();
-        primary.close();
         cluster.close();
     }
 

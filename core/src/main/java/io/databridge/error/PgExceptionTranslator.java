@@ -363,7 +363,7 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
             }
             DataAccessException translated = kind.type().create(summary, null, null, errorId, sqlState);
             Consumer<? super HasErrorId> listener = redactions;
-            if (listener != null && (bindFailure || stripsValues(cause, reported))) {
+            if (listener != null && (bindFailure || stripsValues(cause, reported, sql))) {
                 listener.accept((HasErrorId) translated);
             }
             return translated;
@@ -394,15 +394,21 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
         } else {
             detail.append("; SQLSTATE: ").append(reported.getSQLState()).append("; ");
             ServerErrorMessage server = reported instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
+            // Opening a connection runs no statement, so binds no value: its messages quote the configured names.
+            boolean connecting = CONNECT_TASK.equals(task);
             String message = withValues
                     ? reported.getMessage()
-                    : server == null ? ServerMessages.redacted(reported.getMessage()) : ServerMessages.redacted(server);
+                    : server == null
+                            ? ServerMessages.redacted(reported.getMessage())
+                            : connecting
+                                    ? server.getMessage()
+                                    : ServerMessages.redacted(server, server.getMessage(), sql);
             detail.append(withMessage ? message : "(message left out: it quotes the value)");
-            if (server != null && !withValues) {
+            if (server != null && !withValues && !connecting) {
                 // The full message (withValues) has them already; PostgreSQL's DETAIL is never logged sanitized.
-                appendIfPresent(detail, "hint", ServerMessages.redacted(server, server.getHint()));
+                appendIfPresent(detail, "hint", ServerMessages.redacted(server, server.getHint(), sql));
                 if (withMessage) {
-                    appendIfPresent(detail, "where", ServerMessages.redacted(server, server.getWhere()));
+                    appendIfPresent(detail, "where", ServerMessages.redacted(server, server.getWhere(), sql));
                 }
             }
             if (server != null) {
@@ -417,14 +423,16 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
     }
 
     /** Whether sanitizing took something out of what the server or the driver said: a quoted value, a hint's. */
-    private static boolean stripsValues(Throwable cause, @Nullable SQLException reported) {
+    private static boolean stripsValues(Throwable cause, @Nullable SQLException reported, @Nullable String sql) {
         ServerErrorMessage server = reported instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
         if (server != null) {
-            return !ServerMessages.redacted(server).equals(Objects.requireNonNullElse(server.getMessage(), ""))
-                    || !ServerMessages.redacted(server, server.getHint())
-                            .equals(Objects.requireNonNullElse(server.getHint(), ""))
-                    || !ServerMessages.redacted(server, server.getWhere())
-                            .equals(Objects.requireNonNullElse(server.getWhere(), ""));
+            for (String field : new String[] {server.getMessage(), server.getHint(), server.getWhere()}) {
+                if (field != null
+                        && !ServerMessages.redacted(server, field, sql).equals(field)) {
+                    return true;
+                }
+            }
+            return false;
         }
         Throwable next = reported == null ? cause : reported;
         for (int depth = 0; next != null && depth < MAX_CHAIN; depth++, next = next.getCause()) {

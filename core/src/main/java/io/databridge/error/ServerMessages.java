@@ -1,7 +1,9 @@
 package io.databridge.error;
 
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -12,8 +14,8 @@ import org.postgresql.util.ServerErrorMessage;
  * raise a message, hint or context of any SQLSTATE that quotes its arguments, and the context of a bind failure quotes
  * the value in single quotes ({@code unnamed portal parameter $2 = '...'}). So, whatever the SQLSTATE, every quoted
  * segment (double or single quotes) of the primary message, the hint and the context is replaced by {@value
- * #REDACTED}, unless it is in double quotes and is one of the names the server reported in the structured fields of
- * the same error (schema, table, column, constraint, data type). A value may itself contain quotes: the redaction runs
+ * #REDACTED}, unless it is in double quotes and is a name: one the server reported in the structured fields of the
+ * same error (schema, table, column, constraint, data type), or an identifier the statement's SQL text wrote. A value may itself contain quotes: the redaction runs
  * from the first unknown quote to the last quote of the text, so nothing of it survives. The {@code DETAIL} field
  * ({@code Key (email)=(...)}, {@code Failing row contains (...)}) quotes values without quotes around them and is
  * never logged. Stateless.
@@ -32,18 +34,22 @@ final class ServerMessages {
      * @return the message, values redacted
      */
     static String redacted(ServerErrorMessage server) {
-        return redacted(server.getMessage(), names(server));
+        return redacted(server.getMessage(), names(server, null));
     }
 
     /**
-     * A field of a server error (its hint, its context) without its values.
+     * A field of a server error (its message, hint or context) without its values, keeping the names the statement
+     * wrote: a double-quoted segment that is an identifier and a word of {@code sql} ({@code relation "acount" does
+     * not exist}, {@code syntax error at or near "selec"}). A bound value is never in the SQL text, which has
+     * placeholders, and the text is logged on the same line anyway.
      *
      * @param server the error report, whose names are kept
      * @param text the field, may be {@code null}
+     * @param sql the statement's SQL text, {@code null} when unknown
      * @return the field, values redacted; {@code ""} for {@code null}
      */
-    static String redacted(ServerErrorMessage server, @Nullable String text) {
-        return redacted(text, names(server));
+    static String redacted(ServerErrorMessage server, @Nullable String text, @Nullable String sql) {
+        return redacted(text, names(server, sql));
     }
 
     /**
@@ -53,10 +59,11 @@ final class ServerMessages {
      * @return the message, values redacted; {@code ""} for {@code null}
      */
     static String redacted(@Nullable String message) {
-        return redacted(message, Set.of());
+        return redacted(message, name -> false);
     }
 
-    private static Set<String> names(ServerErrorMessage server) {
+    /** The names of an error: its structured fields, and the identifiers its statement's SQL text wrote. */
+    private static Predicate<String> names(ServerErrorMessage server, @Nullable String sql) {
         Set<String> names = new HashSet<>();
         for (String name : new String[] {
             server.getSchema(), server.getTable(), server.getColumn(), server.getConstraint(), server.getDatatype()
@@ -65,7 +72,39 @@ final class ServerMessages {
                 names.add(name);
             }
         }
-        return names;
+        if (sql == null) {
+            return names::contains;
+        }
+        String text = sql.toLowerCase(Locale.ROOT);
+        return name -> names.contains(name) || wordOf(text, name.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether {@code word} is an identifier that stands in {@code text} as a whole word. */
+    private static boolean wordOf(String text, String word) {
+        if (word.isEmpty() || !identifierStart(word.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < word.length(); i++) {
+            if (!identifierPart(word.charAt(i))) {
+                return false;
+            }
+        }
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if ((at == 0 || !identifierPart(text.charAt(at - 1)))
+                    && (end == text.length() || !identifierPart(text.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean identifierStart(char c) {
+        return (c >= 'a' && c <= 'z') || c == '_';
+    }
+
+    private static boolean identifierPart(char c) {
+        return identifierStart(c) || (c >= '0' && c <= '9') || c == '$';
     }
 
     private static int nextQuote(String text, int from) {
@@ -82,7 +121,7 @@ final class ServerMessages {
         return Math.max(text.lastIndexOf('"'), text.lastIndexOf('\''));
     }
 
-    private static String redacted(@Nullable String message, Set<String> names) {
+    private static String redacted(@Nullable String message, Predicate<String> names) {
         if (message == null) {
             return "";
         }
@@ -100,7 +139,7 @@ final class ServerMessages {
                 out.append(message, from, open).append(REDACTED);
                 return out.toString();
             }
-            if (quote == '"' && names.contains(message.substring(open + 1, close))) {
+            if (quote == '"' && names.test(message.substring(open + 1, close))) {
                 out.append(message, from, close + 1);
                 from = close + 1;
                 open = nextQuote(message, from);

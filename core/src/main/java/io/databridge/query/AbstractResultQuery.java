@@ -46,7 +46,7 @@ abstract class AbstractResultQuery<R> implements ResultQuery<R> {
      * this query's.
      */
     <X> Rendered<X> withOwnTuples(Rendered<X> rendered) {
-        if (rendered.reader() instanceof RowReader.TupleReader tuples) {
+        if (rendered.reader() instanceof TupleReader tuples) {
             List<Expression<?>> own = leftmost().state.tupleExpressions();
             if (tuples.expressions() != own) {
                 @SuppressWarnings("unchecked")

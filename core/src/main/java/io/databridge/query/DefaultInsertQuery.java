@@ -100,6 +100,11 @@ final class DefaultInsertQuery<T> implements InsertQuery<T> {
         return Writes.returning(query.executor, task(), render(true));
     }
 
+    /** The entity query the write started from. */
+    DefaultSelectQuery<T> query() {
+        return query;
+    }
+
     @Override
     public SqlStatement toSql() {
         return render(false).statement();

@@ -29,7 +29,7 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
     }
 
     static <T> DefaultSelectQuery<T> table(QueryTable<T> table) {
-        return new DefaultSelectQuery<>(table.shape.executor, new SelectState(table));
+        return new DefaultSelectQuery<>(table.shape().executor, new SelectState(table));
     }
 
     static DefaultSelectQuery<?> of(ResultQuery<?> query) {
@@ -244,6 +244,27 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
     public SelectQuery<R> having(Condition condition) {
         Condition.requireCondition(condition);
         return change(s -> s.having = s.having == null ? condition : s.having.and(condition));
+    }
+
+    @Override
+    public SelectQuery<R> window(Window... windows) {
+        List<Window> declared = new ArrayList<>(state.windows);
+        for (Window window : windows) {
+            String name = window == null ? null : window.name();
+            if (name == null) {
+                throw new IllegalArgumentException("window(...) declares named windows: name each with"
+                        + " Window.partitionBy(...).as(\"w\"), got " + window);
+            }
+            for (Window known : declared) {
+                if (name.equals(known.name())) {
+                    throw new IllegalArgumentException(
+                            "window(...): the query already declares a window named \"" + name + "\"");
+                }
+            }
+            declared.add(window);
+        }
+        List<Window> copy = List.copyOf(declared);
+        return change(s -> s.windows = copy);
     }
 
     @Override
@@ -467,7 +488,8 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
     @Override
     @SuppressWarnings("unchecked")
     public List<R> list() {
-        if (state.shape != SelectState.Shape.ENTITY) {
+        if (state.shape != SelectState.Shape.ENTITY || state.rootTable != null) {
+            // Rows of a CTE or derived table are the rows of its query (tuples, scalars, records): no relations.
             return super.list();
         }
         // Through the relation loader: relations fetched by JOIN or JSON are read in this statement, the entity's

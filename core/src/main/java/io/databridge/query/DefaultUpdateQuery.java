@@ -72,6 +72,11 @@ final class DefaultUpdateQuery<T> implements UpdateQuery<T> {
         return Writes.returning(query.executor, task(), render(true));
     }
 
+    /** The entity query the write started from. */
+    DefaultSelectQuery<T> query() {
+        return query;
+    }
+
     @Override
     public SqlStatement toSql() {
         return render(false).statement();

@@ -27,13 +27,17 @@ public abstract class Expression<V> {
     /** The Java class values of this expression read as, when no other type is given. */
     abstract Class<?> javaType();
 
-    /**
-     * Adds what this expression's SQL text depends on to a query's shape, never a bound value. The default marks the
-     * shape opaque: a query holding the expression renders every time.
-     */
-    void shape(ShapeKey key) {
-        key.opaque();
+    /** The full type values read as, e.g. {@code List<String>} for {@code array_agg} of text; its class by default. */
+    java.lang.reflect.Type genericType() {
+        return javaType();
     }
+
+    /**
+     * Adds what this expression's SQL text (and the reading of its values) depends on to a query's shape, never a bound
+     * value; text written inline (a literal, a keyword, a checked name) is part of it. Every node states its shape, so
+     * every statement the DSL builds renders once per shape ({@link RenderCache}).
+     */
+    abstract void shape(ShapeKey key);
 
     /** Whether the expression must be parenthesized as an operand of an operator. */
     boolean compound() {

@@ -7,6 +7,29 @@ final class ExpressionNodes {
 
     private ExpressionNodes() {}
 
+    /** {@code List<E>} as a reflected type, so that the codec of a list of {@code E} reads an aggregated array. */
+    record ListType(Class<?> element) implements java.lang.reflect.ParameterizedType {
+        @Override
+        public java.lang.reflect.Type[] getActualTypeArguments() {
+            return new java.lang.reflect.Type[] {element};
+        }
+
+        @Override
+        public java.lang.reflect.Type getRawType() {
+            return java.util.List.class;
+        }
+
+        @Override
+        public java.lang.reflect.@Nullable Type getOwnerType() {
+            return null;
+        }
+
+        @Override
+        public String getTypeName() {
+            return "java.util.List<" + element.getName() + ">";
+        }
+    }
+
     /** A bound value, typed by the expression it is compared with (whose codec then binds it). */
     static final class Param<V> extends Expression<V> {
         private final Object value;
@@ -139,6 +162,11 @@ final class ExpressionNodes {
         @Override
         boolean compound() {
             return expression.compound();
+        }
+
+        @Override
+        java.lang.reflect.Type genericType() {
+            return expression.genericType();
         }
 
         @Override

@@ -300,35 +300,53 @@ public final class Expressions {
     // ---- aggregates with order, ordered-set aggregates, grouping sets ------------------------------------------
 
     /**
-     * {@code string_agg(expression, 'separator' ORDER BY ...)}: the values joined in the given order.
+     * {@code string_agg(expression, 'separator' ORDER BY ...)}: the values joined in the given order; add {@link
+     * FunctionCall#filter} for {@code FILTER (WHERE ...)}.
      *
      * @param expression the text to join
      * @param separator a constant separator, written into the SQL (see {@link #literal})
      * @param orderBy the order of the values; none for any order
      * @return the aggregate
      */
-    public static Expression<String> stringAgg(Expression<String> expression, String separator, SortOrder... orderBy) {
-        return new Template<>(
-                String.class,
-                false,
-                aggregateParts(
-                        "string_agg(",
-                        expression,
-                        ", " + Literal.quote(Values.notNull(separator, "stringAgg", "Expressions")),
-                        orderBy));
+    public static FunctionCall<String> stringAgg(
+            Expression<String> expression, String separator, SortOrder... orderBy) {
+        Literal<String> written = Literal.of(Values.notNull(separator, "stringAgg", "Expressions"));
+        return new FunctionCall<String>("string_agg", List.of(expression, written), false, false, String.class)
+                .orderedBy(orderBy);
     }
 
-    private static Object[] aggregateParts(String open, Expression<?> expression, String more, SortOrder[] orderBy) {
-        List<Object> parts = new ArrayList<>();
-        parts.add(open);
-        parts.add(expression);
-        parts.add(more);
-        for (int i = 0; i < orderBy.length; i++) {
-            parts.add(i == 0 ? " ORDER BY " : ", ");
-            parts.add(orderBy[i]);
-        }
-        parts.add(")");
-        return parts.toArray();
+    /**
+     * {@code array_agg(expression ORDER BY ...)}: the values as one array, read as a {@code List}, in the given order;
+     * add {@link FunctionCall#filter} for {@code FILTER (WHERE ...)}.
+     *
+     * @param expression the values to collect ({@code NULL}s included)
+     * @param orderBy the order of the elements; none for any order
+     * @param <V> the element type
+     * @return the aggregate
+     */
+    public static <V> FunctionCall<List<V>> arrayAgg(Expression<V> expression, SortOrder... orderBy) {
+        return arrayAgg(expression, false, orderBy);
+    }
+
+    /**
+     * {@code array_agg(DISTINCT expression ORDER BY ...)}: each value once; PostgreSQL needs the order keys to be the
+     * aggregated expression itself.
+     *
+     * @param expression the values to collect
+     * @param orderBy the order of the elements (of {@code expression} only); none for any order
+     * @param <V> the element type
+     * @return the aggregate
+     */
+    public static <V> FunctionCall<List<V>> arrayAggDistinct(Expression<V> expression, SortOrder... orderBy) {
+        return arrayAgg(expression, true, orderBy);
+    }
+
+    private static <V> FunctionCall<List<V>> arrayAgg(Expression<V> expression, boolean distinct, SortOrder[] orderBy) {
+        Condition.requireExpression(expression);
+        Class<?> element = io.databridge.internal.model.JavaTypes.box(expression.javaType());
+        return new FunctionCall<List<V>>("array_agg", List.of(expression), false, distinct, List.class)
+                .orderedBy(orderBy)
+                .typed(new ExpressionNodes.ListType(element));
     }
 
     /**
@@ -394,9 +412,11 @@ public final class Expressions {
      *
      * @param expression the expression
      * @return the aggregate
+     * @deprecated {@link #avg(Expression)} is typed {@code BigDecimal} itself
      */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public static FunctionCall<BigDecimal> avgDecimal(Expression<? extends Number> expression) {
-        return new FunctionCall<>("avg", List.of(expression), false, false, BigDecimal.class);
+        return avg(expression);
     }
 
     /**
@@ -582,7 +602,10 @@ public final class Expressions {
 
     /**
      * {@code sum(expression)}; PostgreSQL sums {@code int} to {@code bigint} and {@code bigint} to {@code numeric},
-     * so the result reads as {@link Long} or {@link BigDecimal} accordingly.
+     * so the result reads as {@link Long} or {@link BigDecimal} accordingly ({@link Double} for floating point). A
+     * {@code BigDecimal} column takes {@link #sum(Column)}, typed {@code BigDecimal}; for a static type of other
+     * inputs use {@link #sumLong} ({@code int}, {@code smallint}) or {@link #sumDecimal} (any {@code numeric}
+     * expression).
      *
      * @param expression a numeric expression
      * @param <N> the numeric type
@@ -595,16 +618,26 @@ public final class Expressions {
     }
 
     /**
-     * {@code avg(expression)}: {@link BigDecimal} for exact types, {@link Double} for floating point.
+     * {@code sum(column)} of a {@code numeric} column, typed {@code BigDecimal}: {@code sum(Purchase_.total)} is an
+     * {@code Expression<BigDecimal>}. (Java erases generics, so one method name can be typed by its input for one kind
+     * of column only; other inputs take {@link #sum(Expression)}.)
      *
-     * @param expression a numeric expression
-     * @param <N> the numeric type
+     * @param column a {@code BigDecimal} column
      * @return the aggregate
      */
-    public static <N extends Number> FunctionCall<Number> avg(Expression<N> expression) {
-        Class<?> input = expression.javaType();
-        Class<?> type = input == Double.class || input == Float.class ? Double.class : BigDecimal.class;
-        return new FunctionCall<>("avg", List.of(expression), false, false, type);
+    public static FunctionCall<BigDecimal> sum(Column<?, BigDecimal> column) {
+        return sumDecimal(column);
+    }
+
+    /**
+     * {@code avg(expression)}, typed {@code BigDecimal}: PostgreSQL averages integral and {@code numeric} values to
+     * {@code numeric}; a floating-point average ({@code double precision}) is read as {@code BigDecimal} too.
+     *
+     * @param expression a numeric expression
+     * @return the aggregate
+     */
+    public static FunctionCall<BigDecimal> avg(Expression<? extends Number> expression) {
+        return new FunctionCall<>("avg", List.of(expression), false, false, BigDecimal.class);
     }
 
     /**

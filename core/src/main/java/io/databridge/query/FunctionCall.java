@@ -1,6 +1,7 @@
 package io.databridge.query;
 
 import io.databridge.internal.sql.Identifiers;
+import java.lang.reflect.Type;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -17,11 +18,13 @@ public final class FunctionCall<V> extends Expression<V> {
     private final boolean star;
     private final boolean distinct;
     private final Class<?> type;
+    private final List<SortOrder> orderBy;
+    private final @Nullable Type genericType;
     private final @Nullable Condition filter;
     private final @Nullable Window window;
 
     FunctionCall(String name, List<Expression<?>> arguments, boolean star, boolean distinct, Class<?> type) {
-        this(Identifiers.validate(name, "function name"), arguments, star, distinct, type, null, null);
+        this(Identifiers.validate(name, "function name"), arguments, star, distinct, type, List.of(), null, null, null);
     }
 
     private FunctionCall(
@@ -30,6 +33,8 @@ public final class FunctionCall<V> extends Expression<V> {
             boolean star,
             boolean distinct,
             Class<?> type,
+            List<SortOrder> orderBy,
+            @Nullable Type genericType,
             @Nullable Condition filter,
             @Nullable Window window) {
         this.name = name;
@@ -37,8 +42,28 @@ public final class FunctionCall<V> extends Expression<V> {
         this.star = star;
         this.distinct = distinct;
         this.type = type;
+        this.orderBy = orderBy;
+        this.genericType = genericType;
         this.filter = filter;
         this.window = window;
+    }
+
+    /**
+     * The aggregate with its input ordered: {@code name(arguments ORDER BY ...)}, e.g. {@code array_agg} and {@code
+     * string_agg}.
+     */
+    FunctionCall<V> orderedBy(SortOrder[] orders) {
+        for (SortOrder order : orders) {
+            if (order == null) {
+                throw new IllegalArgumentException(name + "(...) got a null sort order");
+            }
+        }
+        return new FunctionCall<>(name, arguments, star, distinct, type, List.of(orders), genericType, filter, window);
+    }
+
+    /** The call with a parameterized result type, e.g. {@code List<String>}, whose codec reads the values. */
+    FunctionCall<V> typed(Type generic) {
+        return new FunctionCall<>(name, arguments, star, distinct, type, orderBy, generic, filter, window);
     }
 
     /**
@@ -48,7 +73,16 @@ public final class FunctionCall<V> extends Expression<V> {
      * @return a new call
      */
     public FunctionCall<V> filter(Condition condition) {
-        return new FunctionCall<>(name, arguments, star, distinct, type, Condition.requireCondition(condition), window);
+        return new FunctionCall<>(
+                name,
+                arguments,
+                star,
+                distinct,
+                type,
+                orderBy,
+                genericType,
+                Condition.requireCondition(condition),
+                window);
     }
 
     /**
@@ -61,7 +95,7 @@ public final class FunctionCall<V> extends Expression<V> {
         if (over == null) {
             throw new IllegalArgumentException("over(null): use Window.all() for OVER ()");
         }
-        return new FunctionCall<>(name, arguments, star, distinct, type, filter, over);
+        return new FunctionCall<>(name, arguments, star, distinct, type, orderBy, genericType, filter, over);
     }
 
     @Override
@@ -74,6 +108,10 @@ public final class FunctionCall<V> extends Expression<V> {
                 renderer.append("DISTINCT ");
             }
             renderer.list(arguments);
+            for (int i = 0; i < orderBy.size(); i++) {
+                renderer.append(i == 0 ? " ORDER BY " : ", ");
+                orderBy.get(i).render(renderer);
+            }
         }
         renderer.append(')');
         if (filter != null) {
@@ -92,8 +130,17 @@ public final class FunctionCall<V> extends Expression<V> {
     }
 
     @Override
+    Type genericType() {
+        return genericType == null ? type : genericType;
+    }
+
+    @Override
     void shape(ShapeKey key) {
         key.add(FunctionCall.class).add(name).add(star).add(distinct).add(type).expressions(arguments);
+        key.add(genericType).add(orderBy.size());
+        for (SortOrder order : orderBy) {
+            order.shape(key);
+        }
         if (filter == null) {
             key.add(null);
         } else {

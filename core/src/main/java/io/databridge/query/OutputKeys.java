@@ -109,6 +109,7 @@ final class OutputKeys {
         }
         SqlRenderer scratch = new SqlRenderer(renderer.models, renderer.links, renderer.scope);
         scratch.definingRecursive = renderer.definingRecursive;
+        scratch.windows = renderer.windows;
         expression.render(scratch);
         return !scratch.binds.isEmpty();
     }

@@ -20,7 +20,7 @@ import org.springframework.dao.InvalidDataAccessApiUsageException;
  *
  * @param <R> the row type of the query, which is also what {@code db.from(table)} returns
  */
-public abstract sealed class QueryTable<R> permits Cte, DerivedTable {
+public abstract sealed class QueryTable<R> permits Cte, DerivedTable, FunctionTable {
 
     /** One column of the table: its name, Java type and, when it comes from an entity property, that property. */
     record Definition(
@@ -33,7 +33,7 @@ public abstract sealed class QueryTable<R> permits Cte, DerivedTable {
     private final String name;
     private final String kind;
     private final String quotedName;
-    final DefaultSelectQuery<R> shape;
+    private final @Nullable DefaultSelectQuery<R> definingQuery;
     final List<Definition> columns;
 
     /** Validates the name; {@code kind} says what the table is in messages: {@code CTE}, {@code derived table}. */
@@ -41,8 +41,30 @@ public abstract sealed class QueryTable<R> permits Cte, DerivedTable {
         this.quotedName = Identifiers.quote(name, kind + " name");
         this.name = name;
         this.kind = kind;
-        this.shape = shape;
+        this.definingQuery = shape;
         this.columns = definitions(shape, kind + " " + name);
+    }
+
+    /** A table not made from a query (a function in {@code FROM}), with its columns given. */
+    QueryTable(String name, String kind, java.util.function.Function<String, List<Definition>> columns) {
+        this.quotedName = Identifiers.quote(name, kind + " name");
+        this.name = name;
+        this.kind = kind;
+        this.definingQuery = null;
+        this.columns = List.copyOf(columns.apply(quotedName));
+    }
+
+    /**
+     * The query whose select list makes the table's columns and whose reader reads its rows.
+     *
+     * @throws IllegalArgumentException for a function in {@code FROM}, which is read only as part of a query
+     */
+    DefaultSelectQuery<R> shape() {
+        if (definingQuery == null) {
+            throw new IllegalArgumentException(describe() + " is a FROM item of a query, not a query of its own: join"
+                    + " it, e.g. db.from(Film.class).crossJoin(" + name + ")");
+        }
+        return definingQuery;
     }
 
     /** Appends this table as a {@code FROM} item, registering what it needs (a CTE) with the renderer. */
@@ -63,7 +85,7 @@ public abstract sealed class QueryTable<R> permits Cte, DerivedTable {
 
     /** The expressions a tuple row of this table is read by (see {@link Tuple#get(Expression)}). */
     List<Expression<?>> tupleExpressions() {
-        return shape.state.tupleExpressions();
+        return definingQuery == null ? List.of() : definingQuery.state.tupleExpressions();
     }
 
     /** What the table is, for messages: {@code CTE recent}, {@code derived table t}. */
@@ -175,6 +197,7 @@ public abstract sealed class QueryTable<R> permits Cte, DerivedTable {
     /** Reads the table's rows as its query does (the columns are in the same order). */
     RowReader<R> reader() {
         // Rendered aside (not through the cache): only a statement's full rendering asks, once per shape.
+        DefaultSelectQuery<R> shape = shape();
         RowReader<R> reader = shape.renderSelect(shape.renderer(), null);
         return java.util.Objects.requireNonNull(reader, "a full rendering builds its reader");
     }

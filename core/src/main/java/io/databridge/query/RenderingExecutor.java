@@ -49,29 +49,25 @@ final class RenderingExecutor {
     /**
      * Renders a statement through the {@link RenderCache}: a shape rendered before reuses its text and reader, and
      * this call only collects its bound values (the rendering runs in values-only mode); a new shape renders in full
-     * once. Opaque shapes render every time.
+     * once.
      *
      * @param key the statement's shape, starting with what kind of statement it is
      * @param rendering renders the statement
      */
     @SuppressWarnings("unchecked")
     <X> Rendered<X> rendered(ShapeKey key, Rendering<X> rendering) {
-        if (!key.isOpaque()) {
-            RenderCache.Template template = cache.get(key);
-            if (template != null) {
-                SqlRenderer values = renderer();
-                values.valuesOnly = true;
-                rendering.render(values);
-                values.finish();
-                return new Rendered<>(template.sql(), List.copyOf(values.binds), (RowReader<X>) template.reader());
-            }
+        RenderCache.Template template = cache.get(key);
+        if (template != null) {
+            SqlRenderer values = renderer();
+            values.valuesOnly = true;
+            rendering.render(values);
+            values.finish();
+            return new Rendered<>(template.sql(), List.copyOf(values.binds), (RowReader<X>) template.reader());
         }
         SqlRenderer renderer = renderer();
         RowReader<X> reader = rendering.render(renderer);
         Rendered<X> rendered = Rendered.of(renderer, reader == null ? rows -> null : reader);
-        if (!key.isOpaque()) {
-            cache.put(key, new RenderCache.Template(rendered.sql(), rendered.reader()));
-        }
+        cache.put(key, new RenderCache.Template(rendered.sql(), rendered.reader()));
         return rendered;
     }
 

@@ -42,7 +42,8 @@ interface RowReader<R> {
     @SuppressWarnings("unchecked")
     static <V> RowReader<V> scalar(
             EntityModels models, Class<?> type, Expression<?> expression, @Nullable PropertyModel property) {
-        TypeCodec<Object> codec = codec(models, type, type, expression, property);
+        Type generic = type == expression.javaType() ? expression.genericType() : type;
+        TypeCodec<Object> codec = codec(models, type, generic, expression, property);
         String what = expression.toString();
         return rows -> (V) read(codec, rows, 1, what);
     }
@@ -54,43 +55,10 @@ interface RowReader<R> {
         String[] names = new String[codecs.length];
         for (int i = 0; i < codecs.length; i++) {
             Class<?> type = expressions.get(i).javaType();
-            codecs[i] = codec(models, type, type, expressions.get(i), properties.get(i));
+            codecs[i] = codec(models, type, expressions.get(i).genericType(), expressions.get(i), properties.get(i));
             names[i] = expressions.get(i).toString();
         }
         return new TupleReader(codecs, names, expressions);
-    }
-
-    /**
-     * Reads tuples; {@link #reading} gives the same reader for another query of the same shape, whose tuples find
-     * values by that query's expressions.
-     */
-    final class TupleReader implements RowReader<Tuple> {
-        private final TypeCodec<Object>[] codecs;
-        private final String[] names;
-        private final List<Expression<?>> expressions;
-
-        private TupleReader(TypeCodec<Object>[] codecs, String[] names, List<Expression<?>> expressions) {
-            this.codecs = codecs;
-            this.names = names;
-            this.expressions = expressions;
-        }
-
-        List<Expression<?>> expressions() {
-            return expressions;
-        }
-
-        TupleReader reading(List<Expression<?>> own) {
-            return new TupleReader(codecs, names, own);
-        }
-
-        @Override
-        public Tuple read(ResultSet rows) throws SQLException {
-            Object[] values = new Object[codecs.length];
-            for (int i = 0; i < codecs.length; i++) {
-                values[i] = RowReader.read(codecs[i], rows, i + 1, names[i]);
-            }
-            return new Tuple(expressions, values);
-        }
     }
 
     /** Calls the record's canonical constructor, or the class's only constructor with that many parameters. */

@@ -260,6 +260,23 @@ public interface SelectQuery<T> extends ResultQuery<T> {
     SelectQuery<T> forUpdate();
 
     /**
+     * Declares named windows: {@code WINDOW "w" AS (...)}, after {@code HAVING}. Window functions of this query refer
+     * to them by name ({@code rank().over(w)} renders {@code OVER "w"}) or extend them ({@code
+     * sum(x).over(w.rowsBetween(...))} renders {@code OVER ("w" ROWS BETWEEN ...)}); a named window may extend one
+     * declared before it.
+     *
+     * <pre>{@code
+     * Window w = Window.partitionBy(Employee_.managerId).orderBy(Employee_.salary.desc()).as("w");
+     * db.from(Employee.class).window(w).selectTuple(Employee_.name, rank().over(w), sum(Employee_.salary).over(w))
+     * }</pre>
+     *
+     * @param windows windows named with {@link Window#as(String)}
+     * @return a new query
+     * @throws IllegalArgumentException when a window is unnamed or its name is declared twice
+     */
+    SelectQuery<T> window(Window... windows);
+
+    /**
      * {@code FOR SHARE}.
      *
      * @return a new query

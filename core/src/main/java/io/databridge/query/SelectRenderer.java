@@ -35,6 +35,8 @@ final class SelectRenderer {
     static @Nullable RowReader<?> render(
             SelectState state, EntityModels models, SqlRenderer renderer, @Nullable Scope outer) {
         Scope saved = renderer.scope;
+        List<String> savedWindows = renderer.windows;
+        renderer.windows = windowNames(state);
         Scope scope = openScope(state, renderer, outer);
         renderer.append("SELECT ");
         if (!state.distinctOn.isEmpty()) {
@@ -87,6 +89,13 @@ final class SelectRenderer {
             renderer.append(" HAVING ");
             state.having.render(renderer);
         }
+        for (int i = 0; i < state.windows.size(); i++) {
+            Window window = state.windows.get(i);
+            renderer.append(i == 0 ? " WINDOW " : ", ")
+                    .append(renderer.declaredWindow(java.util.Objects.requireNonNull(window.name(), "named")))
+                    .append(" AS ");
+            window.renderDefinition(renderer);
+        }
         renderOrderAndPaging(
                 renderer,
                 state.orderBy,
@@ -100,7 +109,19 @@ final class SelectRenderer {
             }
         }
         renderer.scope = outer == null ? saved : outer;
+        renderer.windows = savedWindows;
         return reader;
+    }
+
+    private static List<String> windowNames(SelectState state) {
+        if (state.windows.isEmpty()) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>(state.windows.size());
+        for (Window window : state.windows) {
+            names.add(java.util.Objects.requireNonNull(window.name(), "a declared window is named"));
+        }
+        return names;
     }
 
     /** The entity property a selected expression reads, whose codec then reads the values; {@code null} for none. */

@@ -36,6 +36,10 @@ final class SelectState {
     final @Nullable Condition where;
     final List<Expression<?>> groupBy;
     final @Nullable Condition having;
+
+    /** The named windows of the {@code WINDOW} clause, in declaration order. */
+    final List<Window> windows;
+
     final List<SortOrder> orderBy;
     final @Nullable Integer limit;
     final @Nullable Long offset;
@@ -58,7 +62,7 @@ final class SelectState {
     }
 
     SelectState(QueryTable<?> table) {
-        this(new Builder(null, table, table.shape.state.rowType));
+        this(new Builder(null, table, table.shape().state.rowType));
     }
 
     private SelectState(Builder builder) {
@@ -69,6 +73,7 @@ final class SelectState {
         this.where = builder.where;
         this.groupBy = builder.groupBy;
         this.having = builder.having;
+        this.windows = builder.windows;
         this.orderBy = builder.orderBy;
         this.limit = builder.limit;
         this.offset = builder.offset;
@@ -98,6 +103,7 @@ final class SelectState {
         builder.where = where;
         builder.groupBy = groupBy;
         builder.having = having;
+        builder.windows = windows;
         builder.orderBy = orderBy;
         builder.limit = limit;
         builder.offset = offset;
@@ -133,6 +139,7 @@ final class SelectState {
         @Nullable
         Condition having;
 
+        List<Window> windows = List.of();
         List<SortOrder> orderBy = List.of();
 
         @Nullable
@@ -244,6 +251,10 @@ final class SelectState {
             key.add(OutputKeys.indexOf(projection, group));
         }
         shapeOf(key, having);
+        key.add(windows.size());
+        for (Window window : windows) {
+            window.shape(key);
+        }
         key.add(orderBy.size());
         for (SortOrder order : orderBy) {
             order.shape(key);

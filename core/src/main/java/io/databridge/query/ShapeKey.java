@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The shape of a query: everything its SQL text and row reader depend on (tables, columns, operators, the classes of
  * bound values, which clauses are present) and none of the bound values. Two queries with equal shapes render the same
- * text and read rows alike, so the second reuses the first's rendering ({@link RenderCache}). A node that cannot say
- * its shape marks the key {@linkplain #opaque() opaque}, and that query renders every time. Built by one thread, then
- * immutable.
+ * text and read rows alike, so the second reuses the first's rendering ({@link RenderCache}). Every node states its
+ * shape ({@link Expression#shape}): text a node writes inline (a literal, a frame offset, a keyword) is part of it.
+ * Built by one thread, then immutable.
  */
 final class ShapeKey {
 
@@ -18,7 +18,6 @@ final class ShapeKey {
 
     private final List<Object> parts = new ArrayList<>(32);
     private final EntityModels models;
-    private boolean opaque;
     private int hash;
 
     ShapeKey(EntityModels models) {
@@ -43,15 +42,6 @@ final class ShapeKey {
             expression.shape(this);
         }
         return this;
-    }
-
-    /** Says that the query has a part whose shape is unknown, so it is not cached. */
-    void opaque() {
-        opaque = true;
-    }
-
-    boolean isOpaque() {
-        return opaque;
     }
 
     @Override

@@ -34,6 +34,9 @@ final class SqlRenderer {
     @Nullable
     String definingRecursive;
 
+    /** The names of the windows the {@code SELECT} being rendered declares ({@code WINDOW "w" AS (...)}). */
+    List<String> windows = List.of();
+
     private boolean finished;
 
     /**
@@ -88,6 +91,20 @@ final class SqlRenderer {
             }
         }
         return this;
+    }
+
+    /**
+     * The quoted name of a window the current {@code SELECT} declares.
+     *
+     * @throws org.springframework.dao.InvalidDataAccessApiUsageException when it does not declare it
+     */
+    String declaredWindow(String name) {
+        if (!windows.contains(name)) {
+            throw new org.springframework.dao.InvalidDataAccessApiUsageException("Window \"" + name + "\" is not"
+                    + " declared in this query; declare it with window(w) on the query whose select list or order"
+                    + " uses it");
+        }
+        return io.databridge.internal.sql.Identifiers.quote(name, "window name");
     }
 
     SqlRenderer bind(@Nullable Object value, Bind.Binder binder) {

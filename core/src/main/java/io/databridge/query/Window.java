@@ -4,18 +4,29 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A window for window functions and aggregates: {@code OVER (PARTITION BY ... ORDER BY ...)}. Immutable and
- * thread-safe.
+ * A window for window functions and aggregates: {@code OVER (PARTITION BY ... ORDER BY ...)}. A window named with
+ * {@link #as(String)} is declared once in the query's {@code WINDOW} clause ({@link SelectQuery#window(Window...)}),
+ * referenced by name ({@code OVER "w"}) and extended ({@code w.orderBy(...)} renders {@code OVER ("w" ORDER BY ...)}).
+ * Immutable and thread-safe.
  */
 public final class Window {
 
-    private static final Window EMPTY = new Window(List.of(), List.of(), null);
+    private static final Window EMPTY = new Window(null, null, List.of(), List.of(), null);
 
+    private final @Nullable String name;
+    private final @Nullable String base;
     private final List<Expression<?>> partitionBy;
     private final List<SortOrder> orderBy;
     private final @Nullable String frame;
 
-    private Window(List<Expression<?>> partitionBy, List<SortOrder> orderBy, @Nullable String frame) {
+    private Window(
+            @Nullable String name,
+            @Nullable String base,
+            List<Expression<?>> partitionBy,
+            List<SortOrder> orderBy,
+            @Nullable String frame) {
+        this.name = name;
+        this.base = base;
         this.partitionBy = partitionBy;
         this.orderBy = orderBy;
         this.frame = frame;
@@ -37,7 +48,7 @@ public final class Window {
      * @return the window
      */
     public static Window partitionBy(Expression<?>... expressions) {
-        return new Window(Expression.copy(expressions), List.of(), null);
+        return new Window(null, null, Expression.copy(expressions), List.of(), null);
     }
 
     /**
@@ -51,7 +62,22 @@ public final class Window {
     }
 
     /**
-     * Orders rows within each partition.
+     * Names this window, for the query's {@code WINDOW} clause: declare it with {@link SelectQuery#window(Window...)},
+     * then {@code rank().over(w)} renders {@code rank() OVER "w"}, and {@code w.orderBy(...)} or a frame on it extends
+     * it ({@code OVER ("w" ORDER BY ...)}).
+     *
+     * @param name the window name, a valid identifier
+     * @return the named window
+     * @throws IllegalArgumentException when the name is not a valid identifier
+     */
+    public Window as(String name) {
+        io.databridge.internal.sql.Identifiers.validate(name, "window name");
+        return new Window(name, base, partitionBy, orderBy, frame);
+    }
+
+    /**
+     * Orders rows within each partition. On a named window, a new unnamed window extending it ({@code ("w" ORDER BY
+     * ...)}; PostgreSQL allows that when the named window has no order of its own).
      *
      * @param orders the sort keys
      * @return a new window
@@ -62,7 +88,10 @@ public final class Window {
                 throw new IllegalArgumentException("orderBy(...) got a null sort order");
             }
         }
-        return new Window(partitionBy, List.of(orders), frame);
+        if (name != null) {
+            return new Window(null, name, List.of(), List.of(orders), null);
+        }
+        return new Window(null, base, partitionBy, List.of(orders), frame);
     }
 
     /**
@@ -103,35 +132,67 @@ public final class Window {
         if (start == null || end == null) {
             throw new IllegalArgumentException(unit + " BETWEEN needs two bounds, not null");
         }
-        return new Window(partitionBy, orderBy, unit + " BETWEEN " + start.text() + " AND " + end.text());
+        String text = unit + " BETWEEN " + start.text() + " AND " + end.text();
+        if (name != null) {
+            return new Window(null, name, List.of(), List.of(), text);
+        }
+        return new Window(null, base, partitionBy, orderBy, text);
     }
 
-    /** Adds the window's keys, order and frame (its offsets are written into the text) to a shape. */
+    /** The name given with {@link #as(String)}, or {@code null}. */
+    @Nullable
+    String name() {
+        return name;
+    }
+
+    /** Adds the window's name, the window it extends, its keys, order and frame (offsets are text) to a shape. */
     void shape(ShapeKey key) {
-        key.add(Window.class).expressions(partitionBy).add(orderBy.size());
+        key.add(Window.class).add(name).add(base).expressions(partitionBy).add(orderBy.size());
         for (SortOrder order : orderBy) {
             order.shape(key);
         }
         key.add(frame);
     }
 
+    /** Appends {@code OVER "w"} for a named window, else {@code OVER (...)}. */
     void render(SqlRenderer renderer) {
-        renderer.append(" OVER (");
+        if (name != null) {
+            renderer.append(" OVER ").append(renderer.declaredWindow(name));
+            return;
+        }
+        renderer.append(" OVER ");
+        renderDefinition(renderer);
+    }
+
+    /** Appends {@code ("w" PARTITION BY ... ORDER BY ... frame)}, each part only when present. */
+    void renderDefinition(SqlRenderer renderer) {
+        renderer.append("(");
+        String separator = "";
+        if (base != null) {
+            renderer.append(renderer.declaredWindow(base));
+            separator = " ";
+        }
         if (!partitionBy.isEmpty()) {
-            renderer.append("PARTITION BY ");
+            renderer.append(separator).append("PARTITION BY ");
             renderer.list(partitionBy);
+            separator = " ";
         }
         if (!orderBy.isEmpty()) {
-            renderer.append(partitionBy.isEmpty() ? "ORDER BY " : " ORDER BY ");
+            renderer.append(separator).append("ORDER BY ");
             for (int i = 0; i < orderBy.size(); i++) {
                 renderer.append(i == 0 ? "" : ", ");
                 orderBy.get(i).render(renderer);
             }
+            separator = " ";
         }
         if (frame != null) {
-            renderer.append(partitionBy.isEmpty() && orderBy.isEmpty() ? "" : " ")
-                    .append(frame);
+            renderer.append(separator).append(frame);
         }
         renderer.append(')');
+    }
+
+    @Override
+    public String toString() {
+        return name != null ? name : "Window" + partitionBy + orderBy;
     }
 }

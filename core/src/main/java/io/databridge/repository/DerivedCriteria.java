@@ -12,6 +12,7 @@ import io.databridge.query.Condition;
 import io.databridge.query.Expression;
 import io.databridge.query.Expressions;
 import io.databridge.query.ToMany;
+import io.databridge.types.TsVector;
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -143,7 +144,8 @@ final class DerivedCriteria {
             List<Step> steps = new ArrayList<>();
             EntityModel<?> current = model;
             PropertyPath segment = path;
-            while (segment.hasNext()) {
+            // Walk relations until the rest of the path is a property: one column, or a column of an @Embedded value.
+            while (segment.hasNext() && current.property(segment.toDotPath()).isEmpty()) {
                 EntityModel<?> source = current;
                 String name = segment.getSegment();
                 String walked = walked(path, steps.size());
@@ -154,7 +156,7 @@ final class DerivedCriteria {
                 segment = java.util.Objects.requireNonNull(segment.next(), "a nested path has a next segment");
             }
             EntityModel<?> leafModel = current;
-            String leafName = segment.getSegment();
+            String leafName = segment.toDotPath();
             PropertyModel property = leafModel
                     .property(leafName)
                     .orElseThrow(() -> failures.fail(method, DerivedQueryCompiler.noProperty(leafModel, leafName)));
@@ -288,6 +290,13 @@ final class DerivedCriteria {
                     yield negate(negated, args -> like.apply((String) args[index]));
                 }
                 case REGEX -> {
+                    if (type == TsVector.class) {
+                        // Full-text search: the parameter is a web search (words, "phrases", or, -excluded), parsed
+                        // with the server's default_text_search_config.
+                        int index = valueParameter(property, String.class);
+                        yield args -> column.textMatches(Expressions.function(
+                                "websearch_to_tsquery", String.class, value(requireArg(args[index], property))));
+                    }
                     int index = text(property, text, keyword);
                     yield args -> column.matches((String) args[index]);
                 }

@@ -235,10 +235,6 @@ public final class ReplicaRoutingDataSource implements DataSource, AutoCloseable
 
     /** Whether the replica is still a replica and has replayed the position; waits up to the bound for the latter. */
     private boolean caughtUp(Connection connection, @Nullable Long position) throws SQLException {
-        if (position == null && lagBound.checks()) {
-            // The lag check notices a promotion within its interval: a read without a position costs no round trip.
-            return true;
-        }
         if (position == null) {
             try (PreparedStatement statement = connection.prepareStatement(IN_RECOVERY);
                     ResultSet rows = statement.executeQuery()) {

@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>the built-ins: {@code boolean}, {@code byte} (as {@code smallint}), {@code short}, {@code int}, {@code long},
  *       {@code float}, {@code double}, {@code char} (as one-character {@code text}) and their wrappers; {@link String},
  *       {@link BigDecimal}, {@link BigInteger}, {@link UUID}, {@code byte[]}, {@link Instant}, {@link OffsetDateTime},
- *       {@link LocalDate}, {@link LocalTime}, {@link LocalDateTime}, {@link Duration}; enums as chosen by {@link
+ *       {@link LocalDate}, {@link LocalTime}, {@link LocalDateTime}, {@link Duration}, {@link TsVector}; enums as chosen by {@link
  *       ValueType#enumType()}; {@code List<E>}, {@code E[]} and primitive arrays as PostgreSQL arrays, for {@code E}
  *       one of {@code String}, {@code Short}, {@code Integer}, {@code Long}, {@code Float}, {@code Double}, {@code
  *       Boolean}, {@code BigDecimal}, {@code UUID} or an enum (stored by name, as {@code text[]}).
@@ -280,6 +280,7 @@ public final class TypeCodecs {
         codecs.put(LocalDate.class, TemporalCodecs.LocalDateCodec.INSTANCE);
         codecs.put(LocalTime.class, TemporalCodecs.LocalTimeCodec.INSTANCE);
         codecs.put(Duration.class, IntervalCodec.INSTANCE);
+        codecs.put(TsVector.class, TsVectorCodec.INSTANCE);
         return Map.copyOf(codecs);
     }
 

@@ -73,7 +73,7 @@ class CteIntegrationTest {
 
     @Test
     void aCteOfAggregatesIsReadAsTuplesOfItsQuery() {
-        Expression<Number> spent = sum(Purchase_.total).as("spent");
+        Expression<BigDecimal> spent = sum(Purchase_.total).as("spent");
         Cte<Tuple> totals = Cte.of(
                 "totals",
                 db.from(Purchase.class).groupBy(Purchase_.customerId).selectTuple(Purchase_.customerId, spent));

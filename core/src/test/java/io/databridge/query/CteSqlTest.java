@@ -39,7 +39,7 @@ class CteSqlTest {
 
     @Test
     void aCteReadWithFromNamesAggregatesByTheirAlias() {
-        Expression<Number> spent = sum(Purchase_.total).as("spent");
+        Expression<BigDecimal> spent = sum(Purchase_.total).as("spent");
         Cte<Tuple> totals = Cte.of(
                 "totals",
                 db.from(Purchase.class).groupBy(Purchase_.customerId).selectTuple(Purchase_.customerId, spent));

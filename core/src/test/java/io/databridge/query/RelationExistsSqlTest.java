@@ -113,6 +113,14 @@ class RelationExistsSqlTest {
     }
 
     @Test
+    void anAliasedRootIsCorrelatedByItsAlias() {
+        EntityAlias<Owner> o = EntityAlias.of(Owner.class, "o");
+        assertThat(db.from(Owner.class).as(o).where(Owner_.pets.any()).toSql().sql())
+                .isEqualTo("SELECT \"id\", \"last_name\" FROM \"owners\" AS \"o\" WHERE EXISTS (SELECT 1 FROM"
+                        + " \"pets\" WHERE \"pets\".\"owner_id\" = \"o\".\"id\")");
+    }
+
+    @Test
     void theShapeIsCachedAndDiffersByNegationAndCondition() {
         RenderCache cache = ((DefaultSelectQuery<?>) db.from(Owner.class)).executor.cache();
         long before = cache.renders();

@@ -243,6 +243,47 @@ class RenderOnceShapesIntegrationTest {
                         .onConflict(Employee_.id)
                         .doUpdate(Employee_.name)
                         .returning());
+        kinds.put("data-modifying CTEs", i -> {
+            Cte<Purchase> gone = Cte.deleteReturning(
+                    "gone", db.from(Purchase.class).where(Purchase_.total.lt(BigDecimal.valueOf(-i))));
+            Cte<Customer> touched = Cte.updateReturning(
+                    "touched",
+                    db.from(Customer.class).where(Customer_.age.gt(100 + i)).set(Customer_.age, 1));
+            Cte<Employee> hired = Cte.insertReturning(
+                    "hired", db.from(Employee.class).insert(List.of(new Employee(60L + i, "Hire", 1L, 1))));
+            return db.from(hired)
+                    .where(Expressions.notExists(db.from(gone)).and(Expressions.notExists(db.from(touched))))
+                    .list();
+        });
+        kinds.put("unnest and jsonb_array_elements in FROM", i -> {
+            FunctionTable<String> tag = FunctionTable.unnest("tag", Purchase_.tags, String.class)
+                    .withOrdinality()
+                    .lateral();
+            FunctionTable<String> item =
+                    FunctionTable.jsonbArrayElementsText("item", Purchase_.attributes.jsonGet("items"));
+            return db.from(Purchase.class)
+                    .crossJoin(tag)
+                    .leftJoin(item, item.value().ne("x" + i))
+                    .selectTuple(tag.value(), tag.ordinality(), item.value())
+                    .list();
+        });
+        kinds.put("named windows", i -> {
+            Window team = Window.partitionBy(Employee_.managerId).as("team");
+            return db.from(Employee.class)
+                    .window(team)
+                    .where(Employee_.salary.gt(i))
+                    .selectTuple(count().over(team), Expressions.rank().over(team.orderBy(Employee_.id.asc())))
+                    .list();
+        });
+        kinds.put(
+                "array_agg ORDER BY with FILTER",
+                i -> db.from(Purchase.class)
+                        .groupBy(Purchase_.customerId)
+                        .selectTuple(
+                                Purchase_.customerId,
+                                Expressions.arrayAgg(Purchase_.total, Purchase_.id.desc())
+                                        .filter(Purchase_.total.gt(BigDecimal.valueOf(i))))
+                        .list());
         return kinds;
     }
 

@@ -43,7 +43,8 @@ public final class ValueTypeNames {
             "java.time.LocalDate",
             "java.time.LocalTime",
             "java.time.LocalDateTime",
-            "java.time.Duration");
+            "java.time.Duration",
+            "io.databridge.types.TsVector");
 
     /** Element types of {@code List<E>} and {@code E[]} stored as PostgreSQL arrays (besides enums). */
     public static final Set<String> ARRAY_ELEMENTS = Set.of(
