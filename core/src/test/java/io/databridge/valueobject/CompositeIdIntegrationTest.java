@@ -139,6 +139,11 @@ class CompositeIdIntegrationTest {
                 new Enrollment(new EnrollmentKey(1, 2), "B", null),
                 new Enrollment(new EnrollmentKey(2, 1), "C", null)));
         assertThat(stored).extracting(Enrollment::version).containsExactly(0, 0, 0);
+        assertThat(recorded.take())
+                .containsExactly("WITH v AS (SELECT u.b_ord, u.b1 AS b1, u.b2 AS b2, u.b3 AS b3 FROM"
+                        + " unnest(?::int8[], ?::int8[], ?::text[]) WITH ORDINALITY AS u(b1, b2, b3, b_ord)), ins AS"
+                        + " (INSERT INTO \"enrollments\" (\"student_id\", \"course_id\", \"grade\", \"version\") SELECT"
+                        + " v.b1, v.b2, v.b3, 0 FROM v) SELECT NULL::int8[], CURRENT_TIMESTAMP, LOCALTIMESTAMP, 0");
 
         List<Enrollment> updated = db.updateAll(List.of(
                 new Enrollment(new EnrollmentKey(1, 2), "B+", 0), new Enrollment(new EnrollmentKey(2, 1), "C+", 0)));

@@ -61,16 +61,12 @@ final class EmbeddedRules {
         if (id && !isRecord(valueType)) {
             rules.error(
                     anchor,
-                    "Cannot map " + where + ": a composite id must be a record of its columns (record "
-                            + simpleName(valueType) + "(long a, int b)), so that it is immutable and compares by value;"
-                            + " make " + rules.names.print(rules.types.erasure(valueType)) + " a record");
+                    MappingMessages.compositeIdNotRecord(
+                            where, simpleName(valueType), rules.names.print(rules.types.erasure(valueType))));
             return null;
         }
         if (id && EntityRules.annotation(member, "GeneratedValue") != null) {
-            rules.error(
-                    anchor,
-                    "Cannot map " + where + ": @Id, @GeneratedValue, @Version, @CreatedAt and @UpdatedAt cannot be"
-                            + " inside an @Embedded value or a composite id; put them on the entity");
+            rules.error(anchor, MappingMessages.roleInsideValueObject(where));
             return null;
         }
         String prefix = prefix(member, id ? "" : SnakeCase.of(name) + "_");
@@ -102,10 +98,7 @@ final class EmbeddedRules {
             return null;
         }
         if (!enclosing.add(typeName)) {
-            rules.error(
-                    anchor,
-                    "Cannot map " + where + ": " + typeName + " embeds itself; a value object cannot contain itself"
-                            + " (map the nested value as @Json, or break the cycle)");
+            rules.error(anchor, MappingMessages.embedsItself(where, typeName));
             return null;
         }
         rules.identifier(
@@ -145,18 +138,12 @@ final class EmbeddedRules {
         String where = entity + "." + path;
         TypeMirror valueType = part.asType();
         if (rules.relation(part, where, valueType) != null) {
-            rules.error(
-                    anchor,
-                    "Cannot map " + where + ": relations cannot be inside an @Embedded value or a composite id;"
-                            + " declare the relation on the entity");
+            rules.error(anchor, MappingMessages.relationInsideValueObject(where));
             return null;
         }
         for (String role : List.of("Id", "GeneratedValue", "Version", "CreatedAt", "UpdatedAt")) {
             if (EntityRules.annotation(part, role) != null) {
-                rules.error(
-                        anchor,
-                        "Cannot map " + where + ": @Id, @GeneratedValue, @Version, @CreatedAt and @UpdatedAt cannot"
-                                + " be inside an @Embedded value or a composite id; put them on the entity");
+                rules.error(anchor, MappingMessages.roleInsideValueObject(where));
                 return null;
             }
         }
@@ -264,18 +251,10 @@ final class EmbeddedRules {
     }
 
     private static String notValueObject(String where, String type, boolean id) {
-        if (id) {
-            return "Cannot map " + where + ": a composite id must be a record of its columns, but " + type
-                    + " is not one";
-        }
-        return "Cannot map " + where + ": @Embedded needs a record or a concrete class with a no-arg constructor (it"
-                + " may be private), but " + type + " is neither; make it one, or remove @Embedded to map the value"
-                + " as one column (a codec, @Json)";
+        return MappingMessages.notValueObject(where, type, id);
     }
 
     private static String unsupportedIdComponent(String where, String what) {
-        return "Cannot map " + where + ": a composite id component must be one column of a type that travels in"
-                + " arrays (a number, text, uuid, date and time, enum, ...), but it is " + what + "; change its type,"
-                + " or keep it out of the id";
+        return MappingMessages.compositeIdComponent(where, what);
     }
 }

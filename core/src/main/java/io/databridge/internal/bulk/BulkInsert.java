@@ -71,8 +71,7 @@ public final class BulkInsert extends BulkOperation {
     public <T> List<T> insertAll(Collection<T> entities, UnaryOperator<T> single) {
         List<T> input = List.copyOf(entities);
         EntityModel<T> model = commonModel(input);
-        // A composite id has no single column to carry in one array: its rows are written one by one.
-        List<T> stored = model == null || model.compositeId()
+        List<T> stored = model == null
                 ? null
                 : bulk(input, model, statements.computeIfAbsent(model.type(), type -> new BulkInsertSql(model)), null);
         return stored != null ? stored : rowByRow(input, single);

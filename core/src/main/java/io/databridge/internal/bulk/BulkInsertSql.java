@@ -52,6 +52,10 @@ final class BulkInsertSql {
             + " ON r.oid = d.refobjid AND r.relkind = 'S' WHERE a.attrelid = n.t::regclass AND a.attname = n.c"
             + " ORDER BY d.refobjid LIMIT 1)) FROM (SELECT ?::text AS t, ?::text AS c) AS n)";
 
+    /** What an ids-only statement returns after the ids: the values the database computes on insert. */
+    private static final String ADDED = ", CURRENT_TIMESTAMP, LOCALTIMESTAMP, 0";
+
+    private final boolean compositeId;
     private final List<BulkColumn> columns;
     private final @Nullable BulkColumn assignedId;
     private final @Nullable String generatedIds;
@@ -77,12 +81,18 @@ final class BulkInsertSql {
      */
     BulkInsertSql(EntityModel<?> model, @Nullable BulkColumn extra) {
         PropertyModel id = model.id();
+        // A composite id travels as its columns, among the others: one array per column, joined back on all of them.
+        this.compositeId = model.compositeId();
         this.columns = new ArrayList<>();
         List<PropertyModel> computed = new ArrayList<>();
         boolean everyColumnKnown = true;
         for (PropertyModel property : model.properties()) {
             switch (property.role()) {
-                case ID -> {}
+                case ID -> {
+                    if (compositeId) {
+                        columns.add(BulkColumn.of(property));
+                    }
+                }
                 case VERSION, CREATED_AT, UPDATED_AT -> computed.add(property);
                 case PLAIN -> {
                     if (property.insertable()) {
@@ -97,7 +107,7 @@ final class BulkInsertSql {
         if (extra != null) {
             columns.add(extra);
         }
-        this.assignedId = BulkColumn.of(id);
+        this.assignedId = compositeId ? null : BulkColumn.of(id);
         String table = model.qualifiedTable();
         String returning = model.selectList();
         String selectReturning = model.selectList("ins.");
@@ -117,11 +127,14 @@ final class BulkInsertSql {
                         + " ins AS (INSERT INTO " + table + " (" + insertColumns(id, computed)
                         + ") OVERRIDING SYSTEM VALUE SELECT " + insertValues(computed) + " FROM v RETURNING "
                         + returning + ") SELECT " + selectReturning + join;
-        this.assignedIds = "WITH v AS MATERIALIZED (SELECT " + assignedId.expression("u.b_id") + " AS b_id, u.b_ord"
-                + elementList() + " FROM unnest(" + placeholders(assignedId) + ") WITH ORDINALITY AS u("
-                + aliases("b_id") + ")), ins AS (INSERT INTO " + table + " (" + insertColumns(id, computed)
-                + ") SELECT " + insertValues(computed) + " FROM v RETURNING " + returning + ") SELECT "
-                + selectReturning + join;
+        BulkColumn assigned = assignedId;
+        this.assignedIds = assigned == null
+                ? compositeIds(model, computed, false)
+                : "WITH v AS MATERIALIZED (SELECT " + assigned.expression("u.b_id") + " AS b_id, u.b_ord"
+                        + elementList() + " FROM unnest(" + placeholders(assigned) + ") WITH ORDINALITY AS u("
+                        + aliases("b_id") + ")), ins AS (INSERT INTO " + table + " (" + insertColumns(id, computed)
+                        + ") SELECT " + insertValues(computed) + " FROM v RETURNING " + returning + ") SELECT "
+                        + selectReturning + join;
 
         // When the call writes every column, the statement returns only what the database adds: the ids in input
         // order (one array, no join back, no rows), the transaction's timestamps and the version. The other values are
@@ -129,7 +142,6 @@ final class BulkInsertSql {
         // numerics) cost more than the insert itself (benchmark scenario 13).
         // An extra column (a one-way key) is not part of the entity: those rows are read back.
         boolean storedAsSent = extra == null && everyColumnKnown;
-        String added = ", CURRENT_TIMESTAMP, LOCALTIMESTAMP, 0";
         this.generatedIdsOnly = !storedAsSent || generator == null || !isIntegral(idType) || columns.isEmpty()
                 ? null
                 : "WITH v AS MATERIALIZED (SELECT " + generator + " AS b_id, u.b_ord" + elementList()
@@ -140,14 +152,18 @@ final class BulkInsertSql {
                         // one aggregate pass proves it, and the sorted array is built only when it is not so.
                         + " s AS (SELECT min(v.b_id - v.b_ord) AS lo, max(v.b_id - v.b_ord) AS hi FROM v)"
                         + " SELECT CASE WHEN s.lo = s.hi THEN NULL ELSE ARRAY(SELECT v.b_id FROM v ORDER BY v.b_ord)"
-                        + " END" + added + ", s.lo + 1 FROM s";
-        this.assignedIdsOnly = !storedAsSent || assignedId.text()
+                        + " END" + ADDED + ", s.lo + 1 FROM s";
+        this.assignedIdsOnly = !storedAsSent
                 ? null
-                : "WITH v AS (SELECT u.b_id AS b_id, u.b_ord" + elementList() + " FROM unnest("
-                        + placeholders(assignedId) + ") WITH ORDINALITY AS u(" + aliases("b_id") + ")),"
-                        + " ins AS (INSERT INTO " + table + " (" + insertColumns(id, computed) + ") SELECT "
-                        + insertValues(computed) + " FROM v) SELECT NULL::int8[]" + added;
-
+                : assigned == null
+                        ? compositeIds(model, computed, true)
+                        : assigned.text()
+                                ? null
+                                : "WITH v AS (SELECT u.b_id AS b_id, u.b_ord" + elementList() + " FROM unnest("
+                                        + placeholders(assigned) + ") WITH ORDINALITY AS u(" + aliases("b_id") + ")),"
+                                        + " ins AS (INSERT INTO " + table + " (" + insertColumns(id, computed)
+                                        + ") SELECT " + insertValues(computed) + " FROM v) SELECT NULL::int8[]"
+                                        + ADDED;
         this.copyColumns = new ArrayList<>();
         copyColumns.add(id);
         for (BulkColumn column : mapped) {
@@ -177,7 +193,7 @@ final class BulkInsertSql {
                 + table + " AS t WHERE t." + idColumn + " > ? AND t." + idColumn + " <= c.v AND t.xmin = (SELECT"
                 + " l.xmin FROM " + table + " AS l WHERE l." + idColumn + " = c.v) ORDER BY t." + idColumn
                 + ") END FROM (SELECT currval(" + ID_SEQUENCE + ") AS v) AS c";
-        this.copyable = extra == null && everyColumnKnown && (!id.generated() || isIntegral(idType));
+        this.copyable = extra == null && everyColumnKnown && !compositeId && (!id.generated() || isIntegral(idType));
         // A sequence hands one session increasing values, so without concurrent inserters the ids form one range:
         // the statement then returns its first value and count, not 100,000 ids to parse. generate_series sits in a
         // select list, where it streams, not in FROM, where it is first written to a tuplestore (7 of 28 ms for
@@ -186,6 +202,40 @@ final class BulkInsertSql {
                 + " CURRENT_TIMESTAMP, LOCALTIMESTAMP, 0, min(s.v)"
                 + " FROM (SELECT nextval(" + ID_SEQUENCE + ") AS v"
                 + " FROM (SELECT generate_series(1, ?)) AS g) AS s";
+    }
+
+    /**
+     * The insert of rows with a composite id, whose columns are among {@link #columns()}: the rows come back joined to
+     * their input position on every column of the key; {@code idsOnly} returns the computed values instead, as {@link
+     * #assignedIdsOnly()} does.
+     */
+    private String compositeIds(EntityModel<?> model, List<PropertyModel> computed, boolean idsOnly) {
+        StringJoiner insertColumns = new StringJoiner(", ");
+        StringJoiner insertValues = new StringJoiner(", ");
+        StringJoiner on = new StringJoiner(" AND ");
+        for (int i = 0; i < columns.size(); i++) {
+            PropertyModel property = columns.get(i).property();
+            insertColumns.add(property.quotedColumn());
+            insertValues.add("v.b" + (i + 1));
+            if (property.role() == PropertyModel.Role.ID) {
+                on.add("ins." + property.quotedColumn() + " = v.b" + (i + 1));
+            }
+        }
+        computed.forEach(property -> insertColumns.add(property.quotedColumn()));
+        computed.forEach(property -> insertValues.add(property.insertExpression()));
+        String rows = "WITH v AS" + (idsOnly ? "" : " MATERIALIZED") + " (SELECT u.b_ord" + elementList()
+                + " FROM unnest(" + placeholders(null) + ") WITH ORDINALITY AS u(" + aliases(null) + ")), ins AS"
+                + " (INSERT INTO " + model.qualifiedTable() + " (" + insertColumns + ") SELECT " + insertValues
+                + " FROM v";
+        return idsOnly
+                ? rows + ") SELECT NULL::int8[]" + ADDED
+                : rows + " RETURNING " + model.selectList() + ") SELECT " + model.selectList("ins.")
+                        + " FROM ins JOIN v ON " + on + " ORDER BY v.b_ord";
+    }
+
+    /** Whether the id is composite: its columns are among {@link #columns()} and there is no separate id array. */
+    boolean compositeId() {
+        return compositeId;
     }
 
     private String elementList() {

@@ -64,7 +64,7 @@ final class UnnestInsert {
     /** The array columns of an unnest statement: the assigned id (when the database does not generate it), then the rest. */
     private static List<BulkColumn> unnestColumns(BulkInsertSql sql, boolean generated) {
         List<BulkColumn> columns = new ArrayList<>(sql.columns().size() + 1);
-        if (!generated) {
+        if (!generated && !sql.compositeId()) {
             columns.add(sql.assignedId());
         }
         columns.addAll(sql.columns());

@@ -1,5 +1,6 @@
 package io.databridge.internal.model;
 
+import io.databridge.internal.rules.MappingMessages;
 import io.databridge.internal.sql.Identifiers;
 import io.databridge.mapping.Embedded;
 import io.databridge.mapping.EntityMappingException;
@@ -74,13 +75,11 @@ final class Embeddings {
         boolean id = element.isAnnotationPresent(Id.class);
         String where = entity.getName() + "." + name;
         if (id && !type.isRecord()) {
-            throw new EntityMappingException("Cannot map " + where + ": a composite id must be a record of its columns"
-                    + " (record " + type.getSimpleName() + "(long a, int b)), so that it is immutable and compares by"
-                    + " value; make " + type.getName() + " a record");
+            throw new EntityMappingException(
+                    MappingMessages.compositeIdNotRecord(where, type.getSimpleName(), type.getName()));
         }
         if (id && element.isAnnotationPresent(io.databridge.mapping.GeneratedValue.class)) {
-            throw new EntityMappingException("Cannot map " + where + ": @Id, @GeneratedValue, @Version, @CreatedAt and"
-                    + " @UpdatedAt cannot be inside an @Embedded value or a composite id; put them on the entity");
+            throw new EntityMappingException(MappingMessages.roleInsideValueObject(where));
         }
         Embedded embedded = element.getAnnotation(Embedded.class);
         String prefix = embedded == null || embedded.prefix().equals(Embedded.DEFAULT)
@@ -132,8 +131,7 @@ final class Embeddings {
         String where = entity.getName() + "." + path;
         requireValueObject(where, type, id);
         if (!enclosing.add(type)) {
-            throw new EntityMappingException("Cannot map " + where + ": " + type.getName() + " embeds itself; a value"
-                    + " object cannot contain itself (map the nested value as @Json, or break the cycle)");
+            throw new EntityMappingException(MappingMessages.embedsItself(where, type.getName()));
         }
         try {
             Identifiers.validate(prefix.isEmpty() ? "x" : prefix, "column prefix");
@@ -242,8 +240,7 @@ final class Embeddings {
         String where = entity.getName() + "." + path;
         LookAlikeAnnotations.reject(where, element);
         if (EntityModels.relationKind(entity, path, element) != null) {
-            throw new EntityMappingException("Cannot map " + where + ": relations cannot be inside an @Embedded value"
-                    + " or a composite id; declare the relation on the entity");
+            throw new EntityMappingException(MappingMessages.relationInsideValueObject(where));
         }
         MethodHandle getter = MethodHandles.filterReturnValue(
                 ownerGetter,
@@ -307,19 +304,11 @@ final class Embeddings {
     }
 
     private static EntityMappingException notValueObject(String where, Class<?> type, boolean id) {
-        if (id) {
-            return new EntityMappingException("Cannot map " + where + ": a composite id must be a record of its"
-                    + " columns, but " + type.getName() + " is not one");
-        }
-        return new EntityMappingException("Cannot map " + where + ": @Embedded needs a record or a concrete class"
-                + " with a no-arg constructor (it may be private), but " + type.getName() + " is neither; make it one,"
-                + " or remove @Embedded to map the value as one column (a codec, @Json)");
+        return new EntityMappingException(MappingMessages.notValueObject(where, type.getName(), id));
     }
 
     private static EntityMappingException unsupportedIdComponent(String where, Class<?> type, String what) {
-        return new EntityMappingException("Cannot map " + where + ": a composite id component must be one column of"
-                + " a type that travels in arrays (a number, text, uuid, date and time, enum, ...), but it is " + what
-                + "; change its type, or keep it out of the id");
+        return new EntityMappingException(MappingMessages.compositeIdComponent(where, what));
     }
 
     /** Stands for a composite id where one value would be bound: never bound itself, its columns are. */

@@ -580,9 +580,7 @@ public final class EntityModels {
         boolean generated = element.isAnnotationPresent(GeneratedValue.class);
         if (embeddedRole != null) {
             if (role != PropertyModel.Role.PLAIN || generated) {
-                throw new EntityMappingException("Cannot map " + where + ": @Id, @GeneratedValue, @Version, @CreatedAt"
-                        + " and @UpdatedAt cannot be inside an @Embedded value or a composite id; put them on the"
-                        + " entity");
+                throw new EntityMappingException(MappingMessages.roleInsideValueObject(where));
             }
             role = embeddedRole;
         }

@@ -96,4 +96,32 @@ class BulkInsertSqlTest {
         assertThat(tags.generatedIds()).startsWith("WITH v AS MATERIALIZED (SELECT gen_random_uuid() AS b_id,");
         assertThat(tags.copyable()).isFalse();
     }
+
+    record LineKey(long orderId, int lineNo) {}
+
+    @io.databridge.mapping.Table
+    record Line(
+            @io.databridge.mapping.Id LineKey id,
+            java.time.LocalDate shipped,
+            @io.databridge.mapping.Version Integer version) {}
+
+    @Test
+    void aCompositeIdTravelsAsItsColumnsAndRowsJoinBackOnEveryOne() {
+        BulkInsertSql lines = new BulkInsertSql(models.get(Line.class));
+
+        assertThat(lines.assignedIds())
+                .isEqualTo("WITH v AS MATERIALIZED (SELECT u.b_ord, u.b1 AS b1, u.b2 AS b2, u.b3::date AS b3 FROM"
+                        + " unnest(?::int8[], ?::int4[], ?::text[]) WITH ORDINALITY AS u(b1, b2, b3, b_ord)), ins AS"
+                        + " (INSERT INTO \"line\" (\"order_id\", \"line_no\", \"shipped\", \"version\") SELECT v.b1,"
+                        + " v.b2, v.b3, 0 FROM v RETURNING \"order_id\", \"line_no\", \"shipped\", \"version\") SELECT"
+                        + " ins.\"order_id\", ins.\"line_no\", ins.\"shipped\", ins.\"version\" FROM ins JOIN v ON"
+                        + " ins.\"order_id\" = v.b1 AND ins.\"line_no\" = v.b2 ORDER BY v.b_ord");
+        assertThat(lines.assignedIdsOnly())
+                .isEqualTo("WITH v AS (SELECT u.b_ord, u.b1 AS b1, u.b2 AS b2, u.b3::date AS b3 FROM unnest(?::int8[],"
+                        + " ?::int4[], ?::text[]) WITH ORDINALITY AS u(b1, b2, b3, b_ord)), ins AS (INSERT INTO \"line\""
+                        + " (\"order_id\", \"line_no\", \"shipped\", \"version\") SELECT v.b1, v.b2, v.b3, 0 FROM v)"
+                        + " SELECT NULL::int8[], CURRENT_TIMESTAMP, LOCALTIMESTAMP, 0");
+        assertThat(lines.copyable()).isFalse();
+        assertThat(lines.bulkForms()).isTrue();
+    }
 }

@@ -325,4 +325,93 @@ public final class MappingMessages {
         }
         return null;
     }
+
+    /**
+     * An {@code @Embedded} property whose type is not a record or a concrete class with a no-arg constructor, or a
+     * composite id whose type is not a record.
+     *
+     * @param where the property
+     * @param type the property's type
+     * @param id whether the property is the {@code @Id}
+     * @return the message
+     */
+    public static String notValueObject(String where, String type, boolean id) {
+        if (id) {
+            return cannotMap(where, "a composite id must be a record of its columns, but " + type + " is not one");
+        }
+        return cannotMap(
+                where,
+                "@Embedded needs a record or a concrete class with a no-arg constructor (it may be private), but "
+                        + type + " is neither; make it one, or remove @Embedded to map the value as one column (a"
+                        + " codec, @Json)");
+    }
+
+    /**
+     * A composite id declared as a class.
+     *
+     * @param where the id property
+     * @param simpleName the id type's simple name
+     * @param type the id type's name
+     * @return the message
+     */
+    public static String compositeIdNotRecord(String where, String simpleName, String type) {
+        return cannotMap(
+                where,
+                "a composite id must be a record of its columns (record " + simpleName + "(long a, int b)), so that it"
+                        + " is immutable and compares by value; make " + type + " a record");
+    }
+
+    /**
+     * {@code @Id}, {@code @GeneratedValue}, {@code @Version} or a timestamp inside a value object or composite id.
+     *
+     * @param where the property
+     * @return the message
+     */
+    public static String roleInsideValueObject(String where) {
+        return cannotMap(
+                where,
+                "@Id, @GeneratedValue, @Version, @CreatedAt and @UpdatedAt cannot be inside an @Embedded value or a"
+                        + " composite id; put them on the entity");
+    }
+
+    /**
+     * A relation inside a value object or composite id.
+     *
+     * @param where the property
+     * @return the message
+     */
+    public static String relationInsideValueObject(String where) {
+        return cannotMap(
+                where,
+                "relations cannot be inside an @Embedded value or a composite id; declare the relation on the entity");
+    }
+
+    /**
+     * A composite id component that is not one array-carried column.
+     *
+     * @param where the component
+     * @param what what it is
+     * @return the message
+     */
+    public static String compositeIdComponent(String where, String what) {
+        return cannotMap(
+                where,
+                "a composite id component must be one column of a type that travels in arrays (a number, text, uuid,"
+                        + " date and time, enum, ...), but it is " + what + "; change its type, or keep it out of the"
+                        + " id");
+    }
+
+    /**
+     * A value object that contains itself.
+     *
+     * @param where the property
+     * @param type the value object's type
+     * @return the message
+     */
+    public static String embedsItself(String where, String type) {
+        return cannotMap(
+                where,
+                type + " embeds itself; a value object cannot contain itself (map the nested value as @Json, or break"
+                        + " the cycle)");
+    }
 }
