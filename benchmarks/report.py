@@ -18,8 +18,15 @@ LIBRARIES = {
     "JpaBenchmark": "Spring Data JPA / Hibernate",
     "JooqBenchmark": "jOOQ",
     "JdbiBenchmark": "JDBI",
+    "AggregateRawJdbcBenchmark": "pgjdbc (hand-written)",
+    "AggregateDataBridgeBenchmark": "data-bridge",
+    "AggregateDataBridgeJoinBenchmark": "data-bridge JOIN",
+    "AggregateDataBridgeJsonBenchmark": "data-bridge JSON",
+    "AggregateHibernateBenchmark": "Spring Data JPA / Hibernate",
+    "AggregateSpringDataJdbcBenchmark": "Spring Data JDBC",
+    "AggregateJooqBenchmark": "jOOQ",
 }
-ORDER = list(LIBRARIES.values())
+ORDER = list(dict.fromkeys(LIBRARIES.values()))
 SCENARIOS = {
     "s1_findById": "1 find by id",
     "s2_select1000": "2 select 1,000 rows",
@@ -37,6 +44,9 @@ SCENARIOS = {
     "s12_derivedPageSorted": "12 paged derived query with Sort + count",
     "s13_insertTyped1000": "13 insert 1,000 rows of Instant, UUID, BigDecimal, enum, jsonb",
     "s14_insertTyped100k": "14 insert 100,000 such rows",
+    "s15_aggregateLoad100": "15 load 100 roots + to-one + 10 children each",
+    "s16_aggregatePage20": "16 page of 20 roots + children + count",
+    "s17_aggregateSave": "17 save root + 10 children, change one, save again",
 }
 COLORS = ["#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2", "#edc948"]
 
