@@ -13,11 +13,15 @@ LIBRARIES = {
     "DataBridgeDslBenchmark": "data-bridge DSL",
     "DataBridgeObservedBenchmark": "data-bridge observed",
     "DataBridgeRepositoryBenchmark": "data-bridge repository",
+    "DataBridgeAuditBenchmark": "data-bridge audit",
+    "DataBridgeTextCheckBenchmark": "data-bridge text check",
     "JdbcTemplateBenchmark": "Spring JdbcClient",
     "SpringDataJdbcBenchmark": "Spring Data JDBC",
     "JpaBenchmark": "Spring Data JPA / Hibernate",
     "JooqBenchmark": "jOOQ",
     "JdbiBenchmark": "JDBI",
+    "ReplicaRoutingBenchmark": "data-bridge replicas",
+    "ReadYourWritesBenchmark": "data-bridge read-your-writes",
     "AggregateRawJdbcBenchmark": "pgjdbc (hand-written)",
     "AggregateDataBridgeBenchmark": "data-bridge",
     "AggregateDataBridgeJoinBenchmark": "data-bridge JOIN",
@@ -44,9 +48,13 @@ SCENARIOS = {
     "s12_derivedPageSorted": "12 paged derived query with Sort + count",
     "s13_insertTyped1000": "13 insert 1,000 rows of Instant, UUID, BigDecimal, enum, jsonb",
     "s14_insertTyped100k": "14 insert 100,000 such rows",
-    "s15_aggregateLoad100": "15 load 100 roots + to-one + 10 children each",
-    "s16_aggregatePage20": "16 page of 20 roots + children + count",
-    "s17_aggregateSave": "17 save root + 10 children, change one, save again",
+    "s15_bindText4k": "15 bind a 4 KiB string",
+    "s16_textCheck32": "16 text check, 32 chars (ns)",
+    "s16_textCheck4k": "16 text check, 4 KiB (ns)",
+    "s16b_utf8Encode4k": "16b UTF-8 encoding, 4 KiB (ns)",
+    "s17_aggregateLoad100": "17 load 100 roots + to-one + 10 children each",
+    "s18_aggregatePage20": "18 page of 20 roots + children + count",
+    "s19_aggregateSave": "19 save root + 10 children, change one, save again",
 }
 COLORS = ["#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2", "#edc948"]
 
@@ -57,9 +65,10 @@ def read(path):
         for r in csv.DictReader(f):
             cls, method = r["Benchmark"].split(".")[-2:]
             error = r.get("Score Error (99.9%)", "")
+            audit = r.get("Param: audit")
             rows.append({
                 "scenario": SCENARIOS.get(method, method),
-                "library": LIBRARIES.get(cls, cls),
+                "library": LIBRARIES.get(cls, cls) + (" " + audit if audit else ""),
                 "score": float(r["Score"]),
                 "error": float(error) if error not in ("", "NaN") else float("nan"),
                 "unit": r["Unit"],

@@ -2,10 +2,14 @@ package io.databridge;
 
 import io.databridge.audit.AuditTrail;
 import io.databridge.error.PgExceptionTranslator;
+import io.databridge.internal.jdbc.NPlusOneAdvice;
+import io.databridge.internal.jdbc.NPlusOneDetector;
 import io.databridge.internal.jdbc.StatementObserver;
 import io.databridge.internal.model.EntityModels;
+import io.databridge.internal.sql.RejectedInputs;
 import io.databridge.mapping.NamingStrategy;
 import io.databridge.observation.DefaultStatementObservationConvention;
+import io.databridge.observation.NPlusOneListener;
 import io.databridge.observation.StatementObservationConvention;
 import io.databridge.query.QueryFactory;
 import io.databridge.query.QueryTable;
@@ -268,6 +272,8 @@ public interface DataBridge {
         private @Nullable StatementObservationConvention observationConvention;
         private @Nullable Duration slowQueryThreshold;
         private AuditTrail audit = AuditTrail.off();
+        private int nPlusOneThreshold;
+        private NPlusOneListener nPlusOneListener = NPlusOneListener.NONE;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -370,6 +376,37 @@ public interface DataBridge {
         }
 
         /**
+         * Looks for N+1 in every transaction (off by default): when one read statement (the same SQL text: a {@code
+         * findById}, a derived query, a relation fetch) runs more than {@code threshold} times in one transaction, one
+         * WARN per transaction and statement goes to the {@code io.databridge.n-plus-one} logger, naming the task and
+         * the fetch that would avoid it (never a bound value), and the {@link #nPlusOneListener listener} hears it.
+         *
+         * @param threshold how many runs of one read statement a transaction may make, at least 1; {@code 0} turns
+         *     detection off
+         * @return this builder
+         * @throws IllegalArgumentException when the threshold is negative
+         */
+        public Builder nPlusOneThreshold(int threshold) {
+            if (threshold < 0) {
+                throw new IllegalArgumentException(
+                        "nPlusOneThreshold must be at least 1, or 0 to turn detection off, but was " + threshold);
+            }
+            this.nPlusOneThreshold = threshold;
+            return this;
+        }
+
+        /**
+         * Tells a listener about each N+1 the detector finds (see {@link #nPlusOneThreshold(int)}), e.g. to count them.
+         *
+         * @param listener the listener, called once per transaction and statement
+         * @return this builder
+         */
+        public Builder nPlusOneListener(NPlusOneListener listener) {
+            this.nPlusOneListener = Objects.requireNonNull(listener, "listener must not be null");
+            return this;
+        }
+
+        /**
          * Builds the engine.
          *
          * @return the engine
@@ -377,7 +414,21 @@ public interface DataBridge {
         public DataBridge build() {
             StatementObserver observer =
                     new StatementObserver(observationRegistry, observationConvention, slowQueryThreshold, audit);
-            return new DefaultDataBridge(dataSource, new EntityModels(codecs, naming), translator, observer);
+            EntityModels models = new EntityModels(codecs, naming);
+            NPlusOneDetector nPlusOne = nPlusOneThreshold == 0
+                    ? NPlusOneDetector.OFF
+                    : new NPlusOneDetector(nPlusOneThreshold, nPlusOneListener, new NPlusOneAdvice(models));
+            if (audit == AuditTrail.off()) {
+                return new DefaultDataBridge(dataSource, models, translator, observer, nPlusOne);
+            }
+            // Security events: sanitized errors through the translator, refused identifiers and sort keys (checked
+            // where queries are built, before any engine is involved) through the process-wide hook.
+            DefaultDataBridge engine = new DefaultDataBridge(
+                    dataSource, models, translator.reportingRedactionsTo(audit::sanitizedError), observer, nPlusOne);
+            RejectedInputs.Listener rejections = audit::rejectedInput;
+            engine.retain(rejections);
+            RejectedInputs.reportTo(rejections);
+            return engine;
         }
     }
 }

@@ -4,6 +4,7 @@ import io.databridge.error.PgExceptionTranslator;
 import io.databridge.internal.bulk.BulkInsert;
 import io.databridge.internal.bulk.BulkWrite;
 import io.databridge.internal.jdbc.JdbcExecutor;
+import io.databridge.internal.jdbc.NPlusOneDetector;
 import io.databridge.internal.jdbc.NamedParameters;
 import io.databridge.internal.jdbc.QueryExecutor;
 import io.databridge.internal.jdbc.ResultMappers;
@@ -53,6 +54,9 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
     private final RelationLoader relationLoader;
     private final AggregateWriter aggregates;
 
+    /** Hooks that must live as long as this engine: the audit trail's listener of refused input. */
+    private final List<Object> retained = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /**
      * Creates the engine.
      *
@@ -74,8 +78,26 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
      */
     DefaultDataBridge(
             DataSource dataSource, EntityModels models, PgExceptionTranslator translator, StatementObserver observer) {
+        this(dataSource, models, translator, observer, NPlusOneDetector.OFF);
+    }
+
+    /**
+     * Creates the engine.
+     *
+     * @param dataSource the data source
+     * @param models the entity models
+     * @param translator the exception translator
+     * @param observer reports each unit of database work
+     * @param nPlusOne looks for N+1 in each transaction
+     */
+    DefaultDataBridge(
+            DataSource dataSource,
+            EntityModels models,
+            PgExceptionTranslator translator,
+            StatementObserver observer,
+            NPlusOneDetector nPlusOne) {
         this.models = models;
-        this.executor = new JdbcExecutor(dataSource, translator, observer);
+        this.executor = new JdbcExecutor(dataSource, translator, observer, nPlusOne);
         this.resultMappers = new ResultMappers(models);
         DataBridgeTransactionManager transactionManager = new DataBridgeTransactionManager(dataSource, translator);
         transactionManager.setAuditTrail(observer.audit());
@@ -85,7 +107,8 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         this.bulkInsert = new BulkInsert(models, executor, transactions);
         this.bulkWrite = new BulkWrite(models, executor, transactions);
         this.relationLoader = new RelationLoader(relationResolver, executor);
-        this.queryFactory = new QueryFactory(new QueryExecutor(models, executor, relationLoader));
+        this.queryFactory =
+                new QueryFactory(new QueryExecutor(models, executor, relationLoader, relationResolver::link));
         this.aggregates = new AggregateWriter(relationResolver, executor, new AggregateWriter.RowWrites() {
             @Override
             public <T> List<T> insertAll(List<T> rows) {
@@ -100,6 +123,12 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
             @Override
             public <T> List<T> upsertAll(List<T> rows) {
                 return rows.isEmpty() ? List.of() : bulkWrite.upsertAll(rows, DefaultDataBridge.this::saveRow);
+            }
+
+            @Override
+            public <T> @Nullable List<T> insertAllWithKey(
+                    List<T> rows, String column, PropertyModel typedLike, List<@Nullable Object> keys) {
+                return rows.isEmpty() ? List.of() : bulkInsert.insertAllWithKey(rows, column, typedLike, keys);
             }
         });
     }
@@ -122,7 +151,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         EntitySql sql = sql(model);
         Object[] values = model.values(entity);
         PropertyModel id = model.id();
-        boolean idUnset = id.isUnset(values[id.index()]);
+        boolean idUnset = id.isUnset(model.idValue(values));
         if (idUnset && !id.generated()) {
             throw new IllegalArgumentException("Cannot insert " + model.type().getName() + ": its @Id '" + id.name()
                     + "' is not set; assign an id, or annotate it @GeneratedValue");
@@ -173,7 +202,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         EntitySql sql = sql(model);
         Object[] values = model.values(entity);
         PropertyModel id = model.id();
-        if (id.isUnset(values[id.index()])) {
+        if (id.isUnset(model.idValue(values))) {
             throw new IllegalArgumentException("Cannot update " + model.type().getName() + ": its @Id '" + id.name()
                     + "' is not set; insert it first, or use save()");
         }
@@ -345,8 +374,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         Object versionValue = version.get(entity);
         int deleted = executor.execute(
                 "delete " + model.type().getSimpleName(), sql(model).deleteByIdAndVersion(), statement -> {
-                    Rows.bind(statement, 1, id, idValue);
-                    Rows.bind(statement, 2, version, versionValue);
+                    Rows.bind(statement, Rows.bindId(statement, 1, model, idValue), version, versionValue);
                     return statement.executeUpdate();
                 });
         if (deleted == 0) {
@@ -374,10 +402,9 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
 
     private <T> boolean deleteRowById(Class<T> type, Object id) {
         EntityModel<T> model = models.get(requireType(type));
-        PropertyModel idProperty = model.id();
         Object checked = checkId(model, id);
         return executor.execute("delete " + type.getSimpleName(), sql(model).deleteById(), statement -> {
-                    Rows.bind(statement, 1, idProperty, checked);
+                    Rows.bindId(statement, 1, model, checked);
                     return statement.executeUpdate();
                 })
                 > 0;
@@ -391,7 +418,6 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
     @Override
     public <T> Optional<T> findById(Class<T> type, Object id, String... fetch) {
         EntityModel<T> model = models.get(requireType(type));
-        PropertyModel idProperty = model.id();
         Object checked = checkId(model, id);
         // Through the relation loader, which reads relations fetched by JOIN or JSON in the same statement and applies
         // the entity's default plan; with nothing to fetch it runs the plain statement.
@@ -399,7 +425,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
                 type,
                 "find " + type.getSimpleName(),
                 sql(model).selectById(),
-                statement -> Rows.bind(statement, 1, idProperty, checked),
+                statement -> Rows.bindId(statement, 1, model, checked),
                 rows -> Rows.read(rows, model),
                 List.of(fetch));
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
@@ -480,5 +506,10 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
                     + " but was a " + id.getClass().getName());
         }
         return id;
+    }
+
+    /** Keeps a hook reachable for as long as this engine is (see {@code RejectedInputs}, which holds it weakly). */
+    void retain(Object hook) {
+        retained.add(hook);
     }
 }

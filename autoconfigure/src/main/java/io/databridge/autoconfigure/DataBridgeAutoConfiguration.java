@@ -3,8 +3,11 @@ package io.databridge.autoconfigure;
 import io.databridge.DataBridge;
 import io.databridge.audit.AuditTrail;
 import io.databridge.error.PgExceptionTranslator;
+import io.databridge.observation.NPlusOneListener;
 import io.databridge.observation.StatementObservationConvention;
 import io.databridge.transaction.DataBridgeTransactionManager;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,7 +37,10 @@ import org.springframework.transaction.TransactionManager;
  * commit, and a rollback on a lost connection that keeps the original failure). Each backs off when the
  * application defines a bean of its type. The {@code DataBridge} reports its statements to the context's {@link
  * ObservationRegistry} (Spring Boot's actuator defines one) with the context's {@link StatementObservationConvention}
- * if there is one, and logs slow ones per {@code data-bridge.logging.slow-query-threshold}. With several data sources
+ * if there is one, and logs slow ones per {@code data-bridge.logging.slow-query-threshold}. Its N+1 detector follows
+ * {@code data-bridge.n-plus-one.*} and, with Micrometer on the class path and a {@code MeterRegistry} in the context,
+ * counts each detection on {@value #N_PLUS_ONE_METER} (an {@link NPlusOneListener} bean of the application replaces
+ * the counter). With several data sources
  * and none {@code @Primary}, only the translator is defined, for the application's own {@code DataBridge}s; their
  * migration initializers still run before them.
  */
@@ -46,9 +52,12 @@ import org.springframework.transaction.TransactionManager;
             JdbcTemplateAutoConfiguration.class
         })
 @ConditionalOnClass({DataBridge.class, JdbcTransactionManager.class})
-@EnableConfigurationProperties(DataBridgeProperties.class)
+@EnableConfigurationProperties({DataBridgeProperties.class, DataBridgeNPlusOneProperties.class})
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class DataBridgeAutoConfiguration {
+
+    /** The name of the counter of suspected N+1, tagged {@code data-bridge.task}. */
+    public static final String N_PLUS_ONE_METER = "data-bridge.n-plus-one";
 
     @Bean
     @ConditionalOnMissingBean
@@ -96,15 +105,41 @@ public final class DataBridgeAutoConfiguration {
                 ObjectProvider<ObservationRegistry> observationRegistry,
                 ObjectProvider<StatementObservationConvention> observationConvention,
                 ObjectProvider<AuditTrail> audit,
+                DataBridgeNPlusOneProperties nPlusOne,
+                ObjectProvider<NPlusOneListener> nPlusOneListener,
                 ObjectProvider<DataBridgeBuilderCustomizer> customizers) {
             DataBridge.Builder builder = DataBridge.builder(dataSource)
                     .translator(translator)
-                    .slowQueryThreshold(properties.getLogging().threshold());
+                    .slowQueryThreshold(properties.getLogging().threshold())
+                    .nPlusOneThreshold(nPlusOne.engineThreshold());
+            nPlusOneListener.ifUnique(builder::nPlusOneListener);
             observationRegistry.ifUnique(builder::observationRegistry);
             observationConvention.ifUnique(builder::observationConvention);
             audit.ifUnique(builder::auditTrail);
             customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
             return builder.build();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    static final class NPlusOneMetrics {
+
+        @Bean
+        @ConditionalOnMissingBean
+        NPlusOneListener dataBridgeNPlusOneCounter(ObjectProvider<MeterRegistry> registry) {
+            // The registry is looked up at the first detection: the metrics auto-configuration may come after this one.
+            return (task, sql) -> {
+                MeterRegistry meters = registry.getIfUnique();
+                if (meters != null) {
+                    Counter.builder(N_PLUS_ONE_METER)
+                            .description("Read statements run more often in one transaction than"
+                                    + " data-bridge.n-plus-one.threshold allows, once per transaction and statement")
+                            .tag("data-bridge.task", task)
+                            .register(meters)
+                            .increment();
+                }
+            };
         }
     }
 }

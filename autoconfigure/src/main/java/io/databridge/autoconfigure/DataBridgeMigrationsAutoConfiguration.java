@@ -3,6 +3,8 @@ package io.databridge.autoconfigure;
 import io.databridge.audit.AuditTrail;
 import io.databridge.error.PgExceptionTranslator;
 import io.databridge.migration.Migrations;
+import io.databridge.observation.StatementObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -47,6 +49,8 @@ public final class DataBridgeMigrationsAutoConfiguration {
             DataBridgeProperties properties,
             ObjectProvider<PgExceptionTranslator> translator,
             ObjectProvider<AuditTrail> audit,
+            ObjectProvider<ObservationRegistry> observationRegistry,
+            ObjectProvider<StatementObservationConvention> observationConvention,
             ResourceLoader resourceLoader,
             Environment environment) {
         Migrations.Builder builder = Migrations.builder(dataSource)
@@ -58,6 +62,8 @@ public final class DataBridgeMigrationsAutoConfiguration {
                 .translator(translator.getIfAvailable(
                         () -> new PgExceptionTranslator(properties.getErrors().sanitizes())));
         audit.ifUnique(builder::auditTrail);
+        observationRegistry.ifUnique(builder::observationRegistry);
+        observationConvention.ifUnique(builder::observationConvention);
         ClassLoader classLoader = resourceLoader.getClassLoader();
         if (classLoader != null) {
             builder.classLoader(classLoader);

@@ -18,7 +18,7 @@ import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Rejects a {@code data-bridge.*} key that no property of {@link DataBridgeProperties} (or of {@link
- * DataBridgeReplicaProperties}) binds, so a misspelled
+ * DataBridgeReplicaProperties}, {@link DataBridgeNPlusOneProperties}) binds, so a misspelled
  * {@code data-bridge.datasource.urll} stops startup (with a "did you mean") instead of silently leaving the application
  * on another database. The known names are read from {@link DataBridgeProperties} itself, so a new property is known
  * as soon as it exists. Not checked: {@code data-bridge.test.*} (the test-database resolver's settings) and the
@@ -33,9 +33,11 @@ final class DataBridgePropertyNames {
     private static final ConfigurationPropertyName TEST_SETTINGS = ConfigurationPropertyName.of(PREFIX + ".test");
 
     /** Every bindable leaf (a map or list property counts as one leaf: its entries are below it). */
-    private static final List<ConfigurationPropertyName> KNOWN = java.util.stream.Stream.concat(
-                    leaves(DataBridgeProperties.class, PREFIX).stream(),
-                    leaves(DataBridgeReplicaProperties.class, PREFIX).stream())
+    private static final List<ConfigurationPropertyName> KNOWN = java.util.stream.Stream.of(
+                    leaves(DataBridgeProperties.class, PREFIX),
+                    leaves(DataBridgeReplicaProperties.class, PREFIX),
+                    leaves(DataBridgeNPlusOneProperties.class, PREFIX + ".n-plus-one"))
+            .flatMap(List::stream)
             .toList();
 
     private DataBridgePropertyNames() {}

@@ -5,21 +5,25 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
- * Read replicas of the primary ({@code data-bridge.replicas[n].*}) and how reads wait for them ({@code
- * data-bridge.read-your-writes.*}). See docs/scaling.md.
+ * Read replicas of the primary ({@code data-bridge.replicas[n].*}), how reads wait for them ({@code
+ * data-bridge.read-your-writes.*}), and when one lags too far behind to take reads ({@code data-bridge.replica-lag.*}).
+ * See docs/scaling.md.
  */
 @ConfigurationProperties("data-bridge")
 public class DataBridgeReplicaProperties {
 
     /**
-     * Streaming replicas of the primary: read-only transactions (@Transactional(readOnly = true)) run on them,
-     * each with a pool of its own sized like the primary's.
+     * Streaming replicas of the primary: read-only transactions (@Transactional(readOnly = true)) and reads outside
+     * transactions run on them, each replica with a pool of its own sized like the primary's.
      */
     private List<Replica> replicas = new ArrayList<>();
 
     private final ReadYourWrites readYourWrites = new ReadYourWrites();
+
+    private final ReplicaLag replicaLag = new ReplicaLag();
 
     /**
      * The replicas.
@@ -48,8 +52,24 @@ public class DataBridgeReplicaProperties {
         return readYourWrites;
     }
 
+    /**
+     * The replica lag settings.
+     *
+     * @return the settings
+     */
+    public ReplicaLag getReplicaLag() {
+        return replicaLag;
+    }
+
     /** One replica's connection. */
     public static class Replica {
+
+        /**
+         * Name of the replica in the route tag of statement metrics (replica-NAME), its lag gauges, its health
+         * component and its pool (data-bridge-replica-NAME): letters, digits, '-' and '_'. Its index in the list
+         * when not set.
+         */
+        private @Nullable String name;
 
         /** JDBC URL of the replica, e.g. jdbc:postgresql://replica-1:5432/app. */
         private @Nullable String url;
@@ -59,6 +79,24 @@ public class DataBridgeReplicaProperties {
 
         /** Login password of the replica; the primary's when not set. Never logged. */
         private @Nullable String password;
+
+        /**
+         * The name.
+         *
+         * @return the name, or {@code null} for the index
+         */
+        public @Nullable String getName() {
+            return name;
+        }
+
+        /**
+         * Sets the name.
+         *
+         * @param name the name
+         */
+        public void setName(@Nullable String name) {
+            this.name = name;
+        }
 
         /**
          * The JDBC URL.
@@ -116,8 +154,8 @@ public class DataBridgeReplicaProperties {
 
         @Override
         public String toString() {
-            return "[url=" + (url == null ? null : JdbcUrls.withoutCredentials(url)) + ", username=" + username
-                    + ", password=" + (password == null ? null : "******") + "]";
+            return "[name=" + name + ", url=" + (url == null ? null : JdbcUrls.withoutCredentials(url)) + ", username="
+                    + username + ", password=" + (password == null ? null : "******") + "]";
         }
     }
 
@@ -167,6 +205,83 @@ public class DataBridgeReplicaProperties {
          */
         public void setRecheckAfter(Duration recheckAfter) {
             this.recheckAfter = recheckAfter;
+        }
+    }
+
+    /** When a replica is too far behind the primary to take reads, and how often that is checked. */
+    public static class ReplicaLag {
+
+        /**
+         * A replica more than this much time behind the primary (how long it has been short of a WAL position the
+         * primary had reached, measured by the lag check to its interval) is taken out of rotation until it catches
+         * up. 0: no time bound.
+         */
+        private Duration maxTime = Duration.ofSeconds(10);
+
+        /**
+         * A replica more than this much WAL behind the primary is taken out of rotation until it catches up, e.g.
+         * 64MB. Not set: no byte bound.
+         */
+        private @Nullable DataSize maxBytes;
+
+        /**
+         * How often a background check asks the primary and each replica for the replicas' lag (one small query on
+         * each). 0: no check, so no replica leaves the rotation for lag and the lag gauges have no value.
+         */
+        private Duration checkInterval = Duration.ofSeconds(2);
+
+        /**
+         * The time bound.
+         *
+         * @return the bound
+         */
+        public Duration getMaxTime() {
+            return maxTime;
+        }
+
+        /**
+         * Sets the time bound.
+         *
+         * @param maxTime the bound
+         */
+        public void setMaxTime(Duration maxTime) {
+            this.maxTime = maxTime;
+        }
+
+        /**
+         * The byte bound.
+         *
+         * @return the bound, or {@code null} for none
+         */
+        public @Nullable DataSize getMaxBytes() {
+            return maxBytes;
+        }
+
+        /**
+         * Sets the byte bound.
+         *
+         * @param maxBytes the bound
+         */
+        public void setMaxBytes(@Nullable DataSize maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+
+        /**
+         * The check interval.
+         *
+         * @return the interval
+         */
+        public Duration getCheckInterval() {
+            return checkInterval;
+        }
+
+        /**
+         * Sets the check interval.
+         *
+         * @param checkInterval the interval
+         */
+        public void setCheckInterval(Duration checkInterval) {
+            this.checkInterval = checkInterval;
         }
     }
 }

@@ -4,8 +4,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.databridge.error.PgExceptionTranslator;
 import io.databridge.transaction.ReplicaRoutingDataSource;
 import io.databridge.transaction.ReplicaRoutingTransactionManager;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -20,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.transaction.TransactionManager;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Read replicas, when {@code data-bridge.replicas[0].url} is set: a pool per replica, a {@link ReplicaRoutingDataSource}
@@ -34,6 +37,8 @@ import org.springframework.transaction.TransactionManager;
 @ConditionalOnProperty(name = "data-bridge.replicas[0].url")
 @EnableConfigurationProperties({DataBridgeProperties.class, DataBridgeReplicaProperties.class})
 public final class DataBridgeReplicasAutoConfiguration {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
     @Bean(destroyMethod = "close")
     ReplicaPools dataBridgeReplicaPools(
@@ -51,7 +56,7 @@ public final class DataBridgeReplicasAutoConfiguration {
                                     + (url == null ? "not set" : "'" + JdbcUrls.withoutCredentials(url) + "'"));
                 }
                 pools.add(DataBridgePools.createReplica(
-                        "data-bridge-replica-" + i,
+                        "data-bridge-replica-" + name(replica, i, configured),
                         url,
                         replica.getUsername() != null
                                 ? replica.getUsername()
@@ -76,14 +81,62 @@ public final class DataBridgeReplicasAutoConfiguration {
             ReplicaPools dataBridgeReplicaPools,
             DataBridgeReplicaProperties replicas) {
         List<ReplicaRoutingDataSource.NamedDataSource> named = new ArrayList<>();
-        for (HikariDataSource pool : dataBridgeReplicaPools.pools()) {
-            named.add(new ReplicaRoutingDataSource.NamedDataSource(pool.getPoolName(), pool));
+        List<HikariDataSource> pools = dataBridgeReplicaPools.pools();
+        for (int i = 0; i < pools.size(); i++) {
+            named.add(new ReplicaRoutingDataSource.NamedDataSource(
+                    name(replicas.getReplicas().get(i), i, replicas.getReplicas()), pools.get(i)));
         }
+        DataBridgeReplicaProperties.ReplicaLag lag = replicas.getReplicaLag();
+        DataSize maxBytes = lag.getMaxBytes();
         return new ReplicaRoutingDataSource(
                 primary,
                 named,
                 replicas.getReadYourWrites().getMaxWait(),
-                replicas.getReadYourWrites().getRecheckAfter());
+                replicas.getReadYourWrites().getRecheckAfter(),
+                new ReplicaRoutingDataSource.LagBound(
+                        maxBytes == null ? 0 : nonNegative("data-bridge.replica-lag.max-bytes", maxBytes.toBytes()),
+                        nonNegative("data-bridge.replica-lag.max-time", lag.getMaxTime()),
+                        nonNegative("data-bridge.replica-lag.check-interval", lag.getCheckInterval())));
+    }
+
+    /** The replica's configured name, else its index; validated, unique. */
+    static String name(
+            DataBridgeReplicaProperties.Replica replica, int index, List<DataBridgeReplicaProperties.Replica> all) {
+        String name = replica.getName() == null ? String.valueOf(index) : replica.getName();
+        String property = "data-bridge.replicas[" + index + "].name";
+        if (!NAME.matcher(name).matches()) {
+            throw new InvalidDataBridgePropertyException(
+                    property,
+                    property + " must be letters, digits, '-' or '_' (it becomes a metric tag) but was '" + name + "'");
+        }
+        for (int other = 0; other < index; other++) {
+            String otherName = all.get(other).getName() == null
+                    ? String.valueOf(other)
+                    : all.get(other).getName();
+            if (name.equals(otherName)) {
+                throw new InvalidDataBridgePropertyException(
+                        property,
+                        property + " must differ from every other replica's name but was '" + name
+                                + "', the name of data-bridge.replicas[" + other + "]");
+            }
+        }
+        return name;
+    }
+
+    private static long nonNegative(String property, long value) {
+        if (value < 0) {
+            throw new InvalidDataBridgePropertyException(
+                    property, property + " must be >= 0 but was " + value + " bytes");
+        }
+        return value;
+    }
+
+    private static Duration nonNegative(String property, Duration value) {
+        if (value.isNegative()) {
+            throw new InvalidDataBridgePropertyException(
+                    property, property + " must be >= 0 but was " + value.toMillis() + "ms");
+        }
+        return value;
     }
 
     @Bean

@@ -108,9 +108,34 @@ final class LocalPostgresServer implements AutoCloseable {
         running = false;
     }
 
+    /** Stops the server the way a crash does: every backend is killed at once, nothing is flushed or sent. */
+    void stopImmediate() throws Exception {
+        run("pg_ctl", "-D", data().toString(), "-m", "immediate", "-w", "-t", "60", "stop");
+        running = false;
+    }
+
     /** Promotes this standby to a primary and waits until it accepts writes. */
     void promote() throws Exception {
         run("pg_ctl", "-D", data().toString(), "-w", "-t", "60", "promote");
+    }
+
+    /** Runs statements on the server's {@code postgres} database, as {@code postgres}, in autocommit. */
+    void execute(String... statements) throws java.sql.SQLException {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbcUrl(), "postgres", "");
+                java.sql.Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    /** Stops and deletes the servers a test class started, the standbys first; skips those that never started. */
+    static void closeAll(LocalPostgresServer... servers) throws Exception {
+        for (LocalPostgresServer server : servers) {
+            if (server != null) {
+                server.close();
+            }
+        }
     }
 
     int port() {

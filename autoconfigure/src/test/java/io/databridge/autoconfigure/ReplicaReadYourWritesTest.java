@@ -6,9 +6,6 @@ import io.databridge.DataBridge;
 import io.databridge.transaction.ReadYourWrites;
 import io.databridge.transaction.ReplicaRoutingDataSource;
 import io.databridge.transaction.ReplicaRoutingTransactionManager;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -32,21 +29,13 @@ class ReplicaReadYourWritesTest {
     @BeforeAll
     static void startPrimaryAndDelayedReplica() throws Exception {
         primary = LocalPostgresServer.startPrimary();
-        try (Connection connection = DriverManager.getConnection(primary.jdbcUrl(), "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE notes (id bigint PRIMARY KEY, body text NOT NULL)");
-        }
+        primary.execute("CREATE TABLE notes (id bigint PRIMARY KEY, body text NOT NULL)");
         replica = LocalPostgresServer.startStandby(primary, "recovery_min_apply_delay = '300ms'");
     }
 
     @AfterAll
     static void stopServers() throws Exception {
-        if (replica != null) {
-            replica.close();
-        }
-        if (primary != null) {
-            primary.close();
-        }
+        LocalPostgresServer.closeAll(replica, primary);
     }
 
     @AfterEach
@@ -77,9 +66,8 @@ class ReplicaReadYourWritesTest {
             PlatformTransactionManager transactions = context.getBean(PlatformTransactionManager.class);
             assertThat(inRecovery(db, readOnly(transactions))).isTrue();
             assertThat(inRecovery(db, new TransactionTemplate(transactions))).isFalse();
-            assertThat(db.sql("SELECT pg_is_in_recovery()").one(Boolean.class)).isFalse();
             assertThat(context.getBean(ReplicaRoutingDataSource.class).replicasInRotation())
-                    .containsExactly("data-bridge-replica-0");
+                    .containsExactly("0");
         });
     }
 

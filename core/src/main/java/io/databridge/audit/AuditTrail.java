@@ -1,12 +1,14 @@
 package io.databridge.audit;
 
+import io.databridge.error.HasErrorId;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AuditorAware;
 
 /**
  * Where data-bridge reports what happened for an audit: one event per write statement, per transaction outcome, per
- * pool event (connection lost, pool exhausted) and per migration script, each with its operation, entity, row count,
+ * pool event (connection lost, pool exhausted), per migration script and per security event (a rejected identifier
+ * or sort key, a sanitized error), each with its operation, entity, row count,
  * duration, transaction id, error id and the caller's principal, as key-value pairs and never a bound value. {@link
  * #off()} (the default) does nothing at no cost; {@link #toLog(AuditorAware)} writes to the SLF4J logger {@value
  * #LOGGER} at INFO with SLF4J 2's key-value pairs, so a JSON encoder (Logback's {@code JsonEncoder}, Logstash's) keeps
@@ -99,6 +101,27 @@ public interface AuditTrail {
      * @param failure why it failed, {@code null} when it did not
      */
     void migration(String script, String outcome, long millis, @Nullable Throwable failure);
+
+    /**
+     * A security-relevant refusal: input that would have become SQL text was rejected before any SQL ran, an
+     * identifier ({@code identifier-rejected}: a table alias, a function name) or a sort key ({@code
+     * sort-key-rejected}: a {@code Sort} property the entity does not have). The input may come from a request and
+     * carry anything, so the event records its length and a hash, never the text. The default records nothing.
+     *
+     * @param event {@code identifier-rejected} or {@code sort-key-rejected}
+     * @param subject what the input was meant to name, e.g. {@code table alias}, {@code sort key of Customer}
+     * @param input the rejected input, not to be recorded as it is
+     */
+    default void rejectedInput(String event, String subject, String input) {}
+
+    /**
+     * A failure whose server message, hint or context quoted values that sanitizing took out before logging it on
+     * {@code io.databridge.error}: the event records the error id, the SQLSTATE and the exception type. The default
+     * records nothing.
+     *
+     * @param failure the sanitized exception the caller gets
+     */
+    default void sanitizedError(HasErrorId failure) {}
 
     /** The trail that records nothing. */
     enum Off implements AuditTrail {

@@ -1,11 +1,17 @@
 package io.databridge.audit;
 
 import io.databridge.error.HasErrorId;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +34,9 @@ final class LoggingAuditTrail implements AuditTrail {
             return "data-bridge audit transaction";
         }
     };
+
+    /** The key of the input hashes: random per process, see {@link #hash(String)}. */
+    private static final byte[] HASH_KEY = randomKey();
 
     private final Supplier<Optional<String>> principal;
 
@@ -119,6 +128,63 @@ final class LoggingAuditTrail implements AuditTrail {
                                     .addKeyValue("durationMs", millis),
                             failure)
                     .log("migration " + outcome);
+        }
+    }
+
+    @Override
+    public void rejectedInput(String event, String subject, String input) {
+        if (logger.isInfoEnabled()) {
+            security(event)
+                    .addKeyValue("subject", subject)
+                    .addKeyValue("inputLength", input.length())
+                    .addKeyValue("inputHash", hash(input))
+                    .log("security " + event);
+        }
+    }
+
+    @Override
+    public void sanitizedError(HasErrorId failure) {
+        if (logger.isInfoEnabled()) {
+            LoggingEventBuilder event = security("error-sanitized")
+                    .addKeyValue("errorId", failure.errorId())
+                    .addKeyValue("exception", springType((Throwable) failure));
+            if (failure.sqlState() != null) {
+                event = event.addKeyValue("sqlState", failure.sqlState());
+            }
+            event.log("security error-sanitized");
+        }
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
+    }
+
+    /** A security event with the transaction id and the principal. */
+    private LoggingEventBuilder security(String securityEvent) {
+        LoggingEventBuilder event =
+                logger.atInfo().addKeyValue("event", "security").addKeyValue("securityEvent", securityEvent);
+        Transaction transaction = transactions(false).peek();
+        if (transaction != null) {
+            event = event.addKeyValue("transactionId", transaction.id());
+        }
+        return addPrincipal(event);
+    }
+
+    /**
+     * A keyed hash of rejected input, 16 hexadecimal characters: it tells repeated attempts with the same input apart
+     * from different ones within this process, and, keyed with a random key per process, cannot be reversed by
+     * hashing guesses elsewhere (a short input could be, with a plain hash).
+     */
+    static String hash(String input) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(HASH_KEY, "HmacSHA256"));
+            byte[] digest = mac.doFinal(input.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (GeneralSecurityException ex) {
+            return "unavailable";
         }
     }
 

@@ -111,6 +111,17 @@ enum FailureKind {
             Type.COMMIT_OUTCOME_UNKNOWN,
             "Commit outcome unknown: the connection was lost after COMMIT was sent; the transaction may or may not"
                     + " have been applied, check before repeating it"),
+    /**
+     * {@code XX000 cache lookup failed for type}: the connection's prepared statements name a type that another
+     * instance dropped and re-created. Outside a transaction, or on a transaction's first statement, the executor runs
+     * the statement again on a refreshed connection; later in a transaction the work done so far is lost, and the
+     * whole transaction must run again (a transient failure, retried by {@code @RetryableTransaction}).
+     */
+    STALE_TYPE_CACHE(
+            Type.STALE_TYPE_CACHE,
+            "Stale type cache: a type this connection had cached (an enum, say) was dropped and re-created by someone"
+                    + " else, and the work of the transaction the statement was in is lost; the connection was"
+                    + " retired: run the transaction again"),
     UNCATEGORIZED(
             Type.UNCATEGORIZED, "Database error: the statement failed for a reason data-bridge does not classify");
 

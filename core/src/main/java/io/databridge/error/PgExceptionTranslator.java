@@ -1,7 +1,9 @@
 package io.databridge.error;
 
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -70,13 +72,33 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
 
     private final boolean sanitize;
 
+    /** Told of each sanitized failure whose server message had values stripped; {@code null} for nobody. */
+    private final @Nullable Consumer<? super HasErrorId> redactions;
+
     /**
      * Creates a translator.
      *
      * @param sanitize {@code true} to keep every detail out of messages and causes (the default everywhere else)
      */
     public PgExceptionTranslator(boolean sanitize) {
+        this(sanitize, null);
+    }
+
+    private PgExceptionTranslator(boolean sanitize, @Nullable Consumer<? super HasErrorId> redactions) {
         this.sanitize = sanitize;
+        this.redactions = redactions;
+    }
+
+    /**
+     * A translator like this one that also tells {@code listener} of each sanitized failure whose server message,
+     * hint or context had values stripped before it was logged (data-bridge's audit trail records it as a security
+     * event). The listener gets the exception the caller will see, never the values.
+     *
+     * @param listener called on the translating thread, once per such failure; must not throw
+     * @return the new translator
+     */
+    public PgExceptionTranslator reportingRedactionsTo(Consumer<? super HasErrorId> listener) {
+        return new PgExceptionTranslator(sanitize, Objects.requireNonNull(listener, "listener must not be null"));
     }
 
     /**
@@ -149,7 +171,8 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
     @Override
     public DataAccessException translate(String task, @Nullable String sql, SQLException ex) {
         SQLException reported = mostSpecific(ex);
-        int parameter = boundParameter(reported);
+        // A stale type id fails while binding too (its context names the parameter), but it is no bad value.
+        int parameter = RetryableFailures.staleTypeCache(reported) ? 0 : boundParameter(reported);
         if (parameter > 0) {
             String description = "Bind failed: the value bound to parameter " + parameter
                     + " cannot be read as the parameter's type";
@@ -174,6 +197,9 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
                 && reported.getMessage() != null
                 && reported.getMessage().startsWith("Connection is closed")) {
             return FailureKind.CONNECTION_FAILURE;
+        }
+        if (RetryableFailures.staleTypeCache(reported)) {
+            return FailureKind.STALE_TYPE_CACHE;
         }
         return FailureKind.of(state);
     }
@@ -328,14 +354,19 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
             // a conversion rejected: the WARN line keeps the SQLSTATE, the primary message with its values redacted,
             // the schema objects and the SQL, and leaves the values out (STYLE rule 5).
             // A bind failure's primary message quotes the value it could not read: the summary names the parameter.
-            String logged =
-                    summary + "; " + detail(task, sql, cause, reported, false, kind != FailureKind.BIND_FAILURE);
+            boolean bindFailure = kind == FailureKind.BIND_FAILURE;
+            String logged = summary + "; " + detail(task, sql, cause, reported, false, !bindFailure);
             if (kind.unexpected()) {
                 logger.error(logged, RedactedException.of(cause));
             } else {
                 logger.warn(logged);
             }
-            return kind.type().create(summary, null, null, errorId, sqlState);
+            DataAccessException translated = kind.type().create(summary, null, null, errorId, sqlState);
+            Consumer<? super HasErrorId> listener = redactions;
+            if (listener != null && (bindFailure || stripsValues(cause, reported))) {
+                listener.accept((HasErrorId) translated);
+            }
+            return translated;
         }
         String full = summary + "; " + detail(task, sql, cause, reported, true, true);
         logger.debug(full, cause);
@@ -365,10 +396,15 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
             ServerErrorMessage server = reported instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
             String message = withValues
                     ? reported.getMessage()
-                    : server == null
-                            ? ServerMessages.redacted(reported.getMessage())
-                            : ServerMessages.redacted(server, reported.getSQLState());
+                    : server == null ? ServerMessages.redacted(reported.getMessage()) : ServerMessages.redacted(server);
             detail.append(withMessage ? message : "(message left out: it quotes the value)");
+            if (server != null && !withValues) {
+                // The full message (withValues) has them already; PostgreSQL's DETAIL is never logged sanitized.
+                appendIfPresent(detail, "hint", ServerMessages.redacted(server, server.getHint()));
+                if (withMessage) {
+                    appendIfPresent(detail, "where", ServerMessages.redacted(server, server.getWhere()));
+                }
+            }
             if (server != null) {
                 appendIfPresent(detail, "schema", server.getSchema());
                 appendIfPresent(detail, "table", server.getTable());
@@ -378,6 +414,26 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
         }
         appendIfPresent(detail, "SQL", sql);
         return detail.toString();
+    }
+
+    /** Whether sanitizing took something out of what the server or the driver said: a quoted value, a hint's. */
+    private static boolean stripsValues(Throwable cause, @Nullable SQLException reported) {
+        ServerErrorMessage server = reported instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
+        if (server != null) {
+            return !ServerMessages.redacted(server).equals(Objects.requireNonNullElse(server.getMessage(), ""))
+                    || !ServerMessages.redacted(server, server.getHint())
+                            .equals(Objects.requireNonNullElse(server.getHint(), ""))
+                    || !ServerMessages.redacted(server, server.getWhere())
+                            .equals(Objects.requireNonNullElse(server.getWhere(), ""));
+        }
+        Throwable next = reported == null ? cause : reported;
+        for (int depth = 0; next != null && depth < MAX_CHAIN; depth++, next = next.getCause()) {
+            String message = Objects.requireNonNullElse(next.getMessage(), "");
+            if (!ServerMessages.redacted(message).equals(message)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String described(Throwable failure, boolean withValues) {
@@ -417,6 +473,7 @@ public final class PgExceptionTranslator implements SQLExceptionTranslator {
 
     @Override
     public String toString() {
-        return "PgExceptionTranslator[sanitize=" + sanitize + "]";
+        return "PgExceptionTranslator[sanitize=" + sanitize + (redactions == null ? "" : ", reporting redactions")
+                + "]";
     }
 }

@@ -41,7 +41,7 @@ final class RedactedException extends Exception {
         String message;
         ServerErrorMessage server = failure instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
         if (server != null) {
-            message = "ERROR: " + ServerMessages.redacted(server, ((PSQLException) failure).getSQLState());
+            message = "ERROR: " + ServerMessages.redacted(server);
         } else {
             message = ServerMessages.redacted(failure.getMessage());
         }

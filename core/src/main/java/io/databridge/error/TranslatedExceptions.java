@@ -40,6 +40,7 @@ final class TranslatedExceptions {
         RESOURCE_FAILURE,
         TRANSIENT_RESOURCE_FAILURE,
         COMMIT_OUTCOME_UNKNOWN,
+        STALE_TYPE_CACHE,
         UNCATEGORIZED;
 
         /**
@@ -73,7 +74,8 @@ final class TranslatedExceptions {
                 case INVALID_RESOURCE_USAGE -> new InvalidResourceUsage(message, cause, errorId, sqlState);
                 case RESOURCE_FAILURE -> new ResourceFailure(message, cause, errorId, sqlState);
                 case TRANSIENT_RESOURCE_FAILURE -> new TransientResourceFailure(message, cause, errorId, sqlState);
-                case COMMIT_OUTCOME_UNKNOWN -> new CommitOutcomeUnknown(message, cause, errorId, sqlState);
+                case COMMIT_OUTCOME_UNKNOWN -> new CommitOutcomeUnknownException(message, cause, errorId, sqlState);
+                case STALE_TYPE_CACHE -> new StaleTypeCache(message, cause, errorId, sqlState);
                 case UNCATEGORIZED ->
                     cause instanceof SQLException sqlException
                             ? new UncategorizedSql(message, sqlException, sql, errorId, sqlState)
@@ -335,12 +337,16 @@ final class TranslatedExceptions {
         }
     }
 
-    /** A commit whose connection was lost: never retried, since the work may have been applied. */
-    static final class CommitOutcomeUnknown extends DataAccessResourceFailureException implements HasErrorId {
+    /**
+     * A statement that failed inside a transaction because its connection's cached type ids were stale (another
+     * instance re-created a type): the transaction is lost, and retrying all of it is safe.
+     */
+    static final class StaleTypeCache extends TransientDataAccessResourceException implements HasErrorId {
         private final String errorId;
         private final @Nullable String sqlState;
 
-        CommitOutcomeUnknown(String message, @Nullable Throwable cause, String errorId, @Nullable String sqlState) {
+        @SuppressWarnings("NullAway") // Spring declares the cause non-null; sanitized mode has none to give, on purpose
+        StaleTypeCache(String message, @Nullable Throwable cause, String errorId, @Nullable String sqlState) {
             super(message, cause);
             this.errorId = errorId;
             this.sqlState = sqlState;

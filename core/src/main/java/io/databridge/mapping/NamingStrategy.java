@@ -1,5 +1,7 @@
 package io.databridge.mapping;
 
+import io.databridge.internal.rules.SnakeCase;
+
 /**
  * Derives table and column names for entities that do not name them explicitly. Implementations must be thread-safe
  * and return the same name for the same input.
@@ -38,24 +40,6 @@ public interface NamingStrategy {
      * @return the snake_case form
      */
     static String snakeCase(String name) {
-        StringBuilder out = new StringBuilder(name.length() + 4);
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (Character.isUpperCase(c)) {
-                boolean previousIsLowerOrDigit =
-                        i > 0 && (Character.isLowerCase(name.charAt(i - 1)) || Character.isDigit(name.charAt(i - 1)));
-                boolean acronymEnds = i > 0
-                        && Character.isUpperCase(name.charAt(i - 1))
-                        && i + 1 < name.length()
-                        && Character.isLowerCase(name.charAt(i + 1));
-                if (previousIsLowerOrDigit || acronymEnds) {
-                    out.append('_');
-                }
-                out.append(Character.toLowerCase(c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return SnakeCase.of(name);
     }
 }

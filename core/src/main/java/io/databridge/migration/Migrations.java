@@ -3,6 +3,10 @@ package io.databridge.migration;
 import io.databridge.audit.AuditTrail;
 import io.databridge.error.PgExceptionTranslator;
 import io.databridge.internal.jdbc.ConnectionCallback;
+import io.databridge.internal.jdbc.JdbcExecutor;
+import io.databridge.internal.jdbc.StatementObserver;
+import io.databridge.observation.StatementObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -64,7 +68,11 @@ public final class Migrations {
             + " (installed_rank, version, description, type, script, checksum, execution_time)"
             + " SELECT coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, ? FROM " + HISTORY_TABLE;
     private static final String DELETE_HISTORY = "DELETE FROM " + HISTORY_TABLE + " WHERE version = ?";
+    private static final String HISTORY_EXISTS = "SELECT to_regclass(?) IS NOT NULL";
     private static final String BASELINE = "BASELINE";
+
+    /** The task of the statements on the history table. */
+    private static final String HISTORY_TASK = "migrate history";
 
     private final DataSource dataSource;
     private final List<String> locations;
@@ -73,13 +81,23 @@ public final class Migrations {
     private final AuditTrail audit;
     private final boolean locationsRequired;
 
+    /** Observes and logs every statement, on the connection a run holds for its lock. */
+    private final JdbcExecutor executor;
+
     private Migrations(Builder builder) {
         this.dataSource = builder.dataSource;
         this.locations = List.copyOf(builder.locations);
         this.resolver = new PathMatchingResourcePatternResolver(builder.classLoader);
-        this.translator = builder.translator;
+        // A failure whose message had values stripped is a security event on the audit trail.
+        this.translator = builder.audit == AuditTrail.off()
+                ? builder.translator
+                : builder.translator.reportingRedactionsTo(builder.audit::sanitizedError);
         this.audit = builder.audit;
         this.locationsRequired = builder.locationsRequired;
+        this.executor = new JdbcExecutor(
+                dataSource,
+                translator,
+                new StatementObserver(builder.observationRegistry, builder.observationConvention, null, audit));
     }
 
     /**
@@ -245,15 +263,17 @@ public final class Migrations {
                 throw new MigrationException(
                         "Cannot baseline at " + baseline + ": " + HISTORY_TABLE + " already has migrations", null);
             }
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_HISTORY)) {
-                insert.setString(1, baseline.toString());
-                insert.setString(2, "<< baseline >>");
-                insert.setString(3, BASELINE);
-                insert.setString(4, "<< baseline >>");
-                insert.setNull(5, Types.INTEGER);
-                insert.setInt(6, 0);
-                insert.executeUpdate();
-            }
+            executor.onConnection(connection, "migrate baseline", INSERT_HISTORY, c -> {
+                try (PreparedStatement insert = c.prepareStatement(INSERT_HISTORY)) {
+                    insert.setString(1, baseline.toString());
+                    insert.setString(2, "<< baseline >>");
+                    insert.setString(3, BASELINE);
+                    insert.setString(4, "<< baseline >>");
+                    insert.setNull(5, Types.INTEGER);
+                    insert.setInt(6, 0);
+                    return insert.executeUpdate();
+                }
+            });
             LOG.info("Baselined the schema at version {}", baseline);
             return null;
         });
@@ -263,29 +283,37 @@ public final class Migrations {
         return MigrationScript.load(resolver, locations, locationsRequired);
     }
 
-    private MigrationInfo run(Connection connection, MigrationScript script, boolean undo, boolean undoable)
-            throws SQLException {
+    private MigrationInfo run(Connection connection, MigrationScript script, boolean undo, boolean undoable) {
         long started = System.nanoTime();
+        // The task names the script, in the observation, the SQL log, and the log and message of a failure. The
+        // script's text is not logged: a data migration may hold values.
+        String task = (undo ? "undo " : "migrate ") + script.name();
         try {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(script.sql());
-            }
+            executor.onConnection(connection, task, "-- " + script.name(), c -> {
+                try (Statement statement = c.createStatement()) {
+                    return statement.execute(script.sql());
+                }
+            });
             int millis = (int) ((System.nanoTime() - started) / 1_000_000);
             if (undo) {
-                try (PreparedStatement delete = connection.prepareStatement(DELETE_HISTORY)) {
-                    delete.setString(1, script.version().toString());
-                    delete.executeUpdate();
-                }
+                executor.onConnection(connection, task, DELETE_HISTORY, c -> {
+                    try (PreparedStatement delete = c.prepareStatement(DELETE_HISTORY)) {
+                        delete.setString(1, script.version().toString());
+                        return delete.executeUpdate();
+                    }
+                });
             } else {
-                try (PreparedStatement insert = connection.prepareStatement(INSERT_HISTORY)) {
-                    insert.setString(1, script.version().toString());
-                    insert.setString(2, script.description());
-                    insert.setString(3, "SQL");
-                    insert.setString(4, script.name());
-                    insert.setInt(5, script.checksum());
-                    insert.setInt(6, millis);
-                    insert.executeUpdate();
-                }
+                executor.onConnection(connection, task, INSERT_HISTORY, c -> {
+                    try (PreparedStatement insert = c.prepareStatement(INSERT_HISTORY)) {
+                        insert.setString(1, script.version().toString());
+                        insert.setString(2, script.description());
+                        insert.setString(3, "SQL");
+                        insert.setString(4, script.name());
+                        insert.setInt(5, script.checksum());
+                        insert.setInt(6, millis);
+                        return insert.executeUpdate();
+                    }
+                });
             }
             LOG.info("{} {} ({} ms)", undo ? "Undid" : "Applied", script.name(), millis);
             audit.migration(script.name(), undo ? "undone" : "applied", millis, null);
@@ -297,9 +325,7 @@ public final class Migrations {
                     undo ? null : Instant.now(),
                     millis,
                     undoable);
-        } catch (SQLException ex) {
-            DataAccessException translated =
-                    translator.translate((undo ? "undo " : "migrate ") + script.name(), "-- " + script.name(), ex);
+        } catch (DataAccessException translated) {
             audit.migration(script.name(), "failed", (System.nanoTime() - started) / 1_000_000, translated);
             throw new MigrationException(
                     "Migration " + script.name() + " failed and was rolled back: " + translated.getMessage()
@@ -442,26 +468,32 @@ public final class Migrations {
             Instant installedOn,
             int executionMillis) {}
 
-    private static void createHistory(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(CREATE_HISTORY);
-        }
+    private void createHistory(Connection connection) {
+        executor.onConnection(connection, HISTORY_TASK, CREATE_HISTORY, c -> {
+            try (Statement statement = c.createStatement()) {
+                return statement.execute(CREATE_HISTORY);
+            }
+        });
     }
 
-    private static List<HistoryRow> historyIfExists(Connection connection) throws SQLException {
-        try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            exists.setString(1, HISTORY_TABLE);
-            try (ResultSet rows = exists.executeQuery()) {
-                rows.next();
-                if (!rows.getBoolean(1)) {
-                    return List.of();
+    private List<HistoryRow> historyIfExists(Connection connection) {
+        boolean exists = executor.onConnection(connection, HISTORY_TASK, HISTORY_EXISTS, c -> {
+            try (PreparedStatement statement = c.prepareStatement(HISTORY_EXISTS)) {
+                statement.setString(1, HISTORY_TABLE);
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getBoolean(1);
                 }
             }
-        }
-        return history(connection);
+        });
+        return exists ? history(connection) : List.of();
     }
 
-    private static List<HistoryRow> history(Connection connection) throws SQLException {
+    private List<HistoryRow> history(Connection connection) {
+        return executor.onConnection(connection, HISTORY_TASK, SELECT_HISTORY, Migrations::readHistory);
+    }
+
+    private static List<HistoryRow> readHistory(Connection connection) throws SQLException {
         List<HistoryRow> history = new ArrayList<>();
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(SELECT_HISTORY)) {
@@ -501,9 +533,11 @@ public final class Migrations {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute(LOCK);
-                }
+                executor.onConnection(connection, "migrate lock", LOCK, c -> {
+                    try (Statement statement = c.createStatement()) {
+                        return statement.execute(LOCK);
+                    }
+                });
                 R result = work.run(connection);
                 connection.commit();
                 return result;
@@ -527,6 +561,8 @@ public final class Migrations {
         private PgExceptionTranslator translator = PgExceptionTranslator.fromEnvironment();
         private AuditTrail audit = AuditTrail.off();
         private boolean locationsRequired;
+        private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+        private @Nullable StatementObservationConvention observationConvention;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -577,6 +613,31 @@ public final class Migrations {
          */
         public Builder auditTrail(AuditTrail audit) {
             this.audit = Objects.requireNonNull(audit, "audit must not be null");
+            return this;
+        }
+
+        /**
+         * Observes every statement of a run (the scripts, the history reads and writes, the lock) as the engine does
+         * its own: an observation named {@code data-bridge.statements} whose task names the script ({@code migrate
+         * V1__create_users.sql}); the SQL log {@code io.databridge.sql} gets them at DEBUG either way, a script as its
+         * name (a data migration's text may hold values). Nothing is observed by default.
+         *
+         * @param registry the registry
+         * @return this builder
+         */
+        public Builder observationRegistry(ObservationRegistry registry) {
+            this.observationRegistry = Objects.requireNonNull(registry, "registry must not be null");
+            return this;
+        }
+
+        /**
+         * Replaces the names and tags of the observations (the engine's default convention otherwise).
+         *
+         * @param convention the convention
+         * @return this builder
+         */
+        public Builder observationConvention(StatementObservationConvention convention) {
+            this.observationConvention = Objects.requireNonNull(convention, "convention must not be null");
             return this;
         }
 

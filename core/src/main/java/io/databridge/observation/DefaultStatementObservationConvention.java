@@ -9,8 +9,9 @@ import io.micrometer.common.KeyValues;
  * <ul>
  *   <li>name {@value #NAME} (a timer {@code data_bridge_statements_seconds} in Prometheus), contextual name the task;
  *   <li>low-cardinality tags {@code db.system} ({@code postgresql}), {@code data-bridge.task} (e.g. {@code find
- *       User}), {@code outcome} ({@code SUCCESS} or {@code FAILURE}) and {@code exception} (the simple name of the
- *       Spring exception the caller got, e.g. {@code DuplicateKeyException}, or {@code none});
+ *       User}), {@code outcome} ({@code SUCCESS} or {@code FAILURE}), {@code exception} (the simple name of the
+ *       Spring exception the caller got, e.g. {@code DuplicateKeyException}, or {@code none}) and {@code route} (the
+ *       server: {@code primary}, or {@code replica-<name>} with read replicas);
  *   <li>high-cardinality tag {@code db.statement}: the SQL with {@code ?} placeholders (for traces, not metrics).
  * </ul>
  *
@@ -28,6 +29,7 @@ public class DefaultStatementObservationConvention implements StatementObservati
     private static final KeyValue SUCCESS = KeyValue.of("outcome", "SUCCESS");
     private static final KeyValue FAILURE = KeyValue.of("outcome", "FAILURE");
     private static final KeyValue NO_EXCEPTION = KeyValue.of("exception", "none");
+    private static final KeyValue PRIMARY = KeyValue.of("route", "primary");
 
     @Override
     public String getName() {
@@ -46,7 +48,8 @@ public class DefaultStatementObservationConvention implements StatementObservati
                 SYSTEM,
                 KeyValue.of("data-bridge.task", context.task()),
                 error == null ? SUCCESS : FAILURE,
-                error == null ? NO_EXCEPTION : KeyValue.of("exception", exceptionName(error)));
+                error == null ? NO_EXCEPTION : KeyValue.of("exception", exceptionName(error)),
+                "primary".equals(context.route()) ? PRIMARY : KeyValue.of("route", context.route()));
     }
 
     /**

@@ -12,6 +12,7 @@ public final class StatementObservationContext extends Observation.Context {
 
     private final String task;
     private final String sql;
+    private String route = "primary";
 
     /**
      * Creates a context.
@@ -41,5 +42,25 @@ public final class StatementObservationContext extends Observation.Context {
      */
     public String sql() {
         return sql;
+    }
+
+    /**
+     * The server the work runs on: {@code primary}, or {@code replica-<name>} for a replica of a {@code
+     * ReplicaRoutingDataSource} (a read outside a transaction, or a read-only transaction). One value per configured
+     * server, so it can be a metric tag.
+     *
+     * @return the route
+     */
+    public String route() {
+        return route;
+    }
+
+    /**
+     * Sets the route; data-bridge calls it once the work's connection is borrowed.
+     *
+     * @param route {@code primary} or {@code replica-<name>}
+     */
+    public void setRoute(String route) {
+        this.route = route;
     }
 }

@@ -24,8 +24,38 @@ abstract class AbstractResultQuery<R> implements ResultQuery<R> {
         this.executor = executor;
     }
 
-    /** Renders the full statement. */
-    abstract Rendered<R> render();
+    /**
+     * Renders the full statement through the engine's render cache: once per shape, later calls only collect their
+     * values.
+     */
+    Rendered<R> render() {
+        ShapeKey key = executor.key("select");
+        shape(key);
+        return withOwnTuples(executor.rendered(key, renderer -> renderSelect(renderer, null)));
+    }
+
+    /**
+     * Adds what this query's {@code SELECT} text and row reader depend on to a shape, never a bound value (see {@link
+     * ShapeKey}).
+     */
+    abstract void shape(ShapeKey key);
+
+    /**
+     * A rendering whose rows are tuples reads them as tuples of this query's own expressions: a cached reader holds
+     * the expressions of the query that first rendered the shape, and {@link Tuple#get(Expression)} finds values by
+     * this query's.
+     */
+    <X> Rendered<X> withOwnTuples(Rendered<X> rendered) {
+        if (rendered.reader() instanceof RowReader.TupleReader tuples) {
+            List<Expression<?>> own = leftmost().state.tupleExpressions();
+            if (tuples.expressions() != own) {
+                @SuppressWarnings("unchecked")
+                RowReader<X> reader = (RowReader<X>) tuples.reading(own);
+                return new Rendered<>(rendered.sql(), rendered.binds(), reader);
+            }
+        }
+        return rendered;
+    }
 
     /** Renders {@code SELECT count(*) ...} for this query. */
     abstract String task();
@@ -37,8 +67,11 @@ abstract class AbstractResultQuery<R> implements ResultQuery<R> {
     /** The first {@code SELECT} of this query, whose columns name and type the rows (for set operations, the left). */
     abstract DefaultSelectQuery<R> leftmost();
 
-    /** Appends this query as an operand of a set operation or subquery, in the given outer scope. */
-    abstract void renderSelect(SqlRenderer renderer, @Nullable Scope outer);
+    /**
+     * Appends this query as a statement, an operand of a set operation or a subquery, in the given outer scope, and
+     * returns the reader of its rows ({@code null} when the renderer only collects values).
+     */
+    abstract @Nullable RowReader<R> renderSelect(SqlRenderer renderer, @Nullable Scope outer);
 
     final Rendered<R> rendered() {
         Rendered<R> result = rendered;
@@ -90,20 +123,26 @@ abstract class AbstractResultQuery<R> implements ResultQuery<R> {
 
     @Override
     public long count() {
-        SqlRenderer renderer = renderer();
-        renderer.append("SELECT count(*) FROM (");
-        renderSelect(renderer, null);
-        renderer.append(") AS \"q\"");
-        return scalarLong(renderer);
+        ShapeKey key = executor.key("count");
+        shape(key);
+        return scalarLong(executor.rendered(key, renderer -> {
+            renderer.append("SELECT count(*) FROM (");
+            renderSelect(renderer, null);
+            renderer.append(") AS \"q\"");
+            return null;
+        }));
     }
 
     @Override
     public boolean exists() {
-        SqlRenderer renderer = renderer();
-        renderer.append("SELECT EXISTS (");
-        renderSelect(renderer, null);
-        renderer.append(')');
-        Rendered<Boolean> query = Rendered.of(renderer, rows -> rows.getBoolean(1));
+        ShapeKey key = executor.key("exists");
+        shape(key);
+        Rendered<Boolean> query = executor.rendered(key, renderer -> {
+            renderer.append("SELECT EXISTS (");
+            renderSelect(renderer, null);
+            renderer.append(')');
+            return renderer.valuesOnly ? null : rows -> rows.getBoolean(1);
+        });
         return executor.execute(task(), query.sql(), statement -> {
             query.bind(statement);
             try (ResultSet rows = statement.executeQuery()) {
@@ -125,11 +164,7 @@ abstract class AbstractResultQuery<R> implements ResultQuery<R> {
     }
 
     SqlRenderer renderer() {
-        return new SqlRenderer(executor.models(), new Scope(null, List.of()));
-    }
-
-    long scalarLong(SqlRenderer renderer) {
-        return scalarLong(Rendered.of(renderer, rows -> null));
+        return executor.renderer();
     }
 
     /** Runs a statement returning one {@code bigint}, e.g. a count. */

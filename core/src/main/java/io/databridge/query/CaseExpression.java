@@ -112,6 +112,16 @@ public final class CaseExpression<V> extends Expression<V> {
     }
 
     @Override
+    void shape(ShapeKey key) {
+        key.add(CaseExpression.class).add(type).expressions(conditions).expressions(results);
+        if (otherwise == null) {
+            key.add(null);
+        } else {
+            otherwise.shape(key);
+        }
+    }
+
+    @Override
     public String toString() {
         return "CASE" + conditions + results + (otherwise == null ? "" : " ELSE " + otherwise) + " END";
     }

@@ -194,6 +194,13 @@ final class Conditions {
             renderer.subquery(subquery);
             renderer.append(')');
         }
+
+        @Override
+        void shape(ShapeKey key) {
+            key.add(InSubquery.class).add(negated);
+            expression.shape(key);
+            subquery.shape(key);
+        }
     }
 
     /** {@code [NOT] EXISTS (subquery)}. */
@@ -211,6 +218,12 @@ final class Conditions {
             renderer.append(negated ? "NOT EXISTS (" : "EXISTS (");
             renderer.subquery(subquery);
             renderer.append(')');
+        }
+
+        @Override
+        void shape(ShapeKey key) {
+            key.add(Exists.class).add(negated);
+            subquery.shape(key);
         }
     }
 
@@ -325,6 +338,11 @@ final class Conditions {
                         .append(renderer.scope.property(columns.get(i)).quotedColumn());
             }
             renderer.append(")");
+        }
+
+        @Override
+        void shape(ShapeKey key) {
+            key.add(Using.class).add(columns);
         }
     }
 

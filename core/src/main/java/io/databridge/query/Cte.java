@@ -117,6 +117,16 @@ public final class Cte<R> extends QueryTable<R> {
     }
 
     @Override
+    void shapeDefinition(ShapeKey key) {
+        key.add(recursive);
+        if (body == null) {
+            key.add(null);
+        } else {
+            body.shape(key);
+        }
+    }
+
+    @Override
     void renderFrom(SqlRenderer renderer) {
         renderer.useCte(this);
         renderer.append(quotedName());

@@ -109,24 +109,53 @@ final class DefaultInsertQuery<T> implements InsertQuery<T> {
         return "insert " + query.state.entity("insert").type().getSimpleName();
     }
 
-    @SuppressWarnings("unchecked")
+    /** The statement, rendered once per shape. */
     private Rendered<T> render(boolean returning) {
-        EntityModel<T> model = (EntityModel<T>) query.state.entity("insert");
-        SqlRenderer renderer = query.renderer();
-        Scope scope = new Scope(null, List.of(Scope.Item.of(model, null)));
-        renderer.scope = scope;
+        ShapeKey key = query.executor.key(returning ? "insertReturning" : "insert");
+        shape(key);
+        return query.executor.rendered(key, renderer -> renderInto(renderer, returning));
+    }
+
+    /**
+     * Adds the entity, the number of rows, whether the id is written (decided by which entities have one, never their
+     * values) and the conflict clause to a shape.
+     */
+    void shape(ShapeKey key) {
+        EntityModel<?> model = query.state.entity("insert");
+        key.add(model)
+                .add(entities.size())
+                .add(includeId(model))
+                .add(conflict)
+                .add(updates)
+                .add(doNothing);
+    }
+
+    /** Whether the id column is written: always when the id is not generated, else when the entities carry ids. */
+    private boolean includeId(EntityModel<?> model) {
         PropertyModel id = model.id();
         int withId = 0;
         for (T entity : entities) {
-            Object value = id.get(entity);
-            boolean unset = id.isUnset(value);
-            withId += unset ? 0 : 1;
+            withId += id.isUnset(id.get(entity)) ? 0 : 1;
         }
-        boolean includeId = !id.generated() || withId > 0;
         if (id.generated() && withId > 0 && withId < entities.size()) {
             throw new InvalidDataAccessApiUsageException(
                     "insert(...) got entities with and without an id; insert" + " them in separate calls");
         }
+        return !id.generated() || withId > 0;
+    }
+
+    /**
+     * Appends {@code INSERT INTO ... VALUES ... [ON CONFLICT ...] [RETURNING ...]} and returns the reader of the
+     * returned entities ({@code null} when the renderer only collects values).
+     */
+    @SuppressWarnings("unchecked")
+    @Nullable
+    RowReader<T> renderInto(SqlRenderer renderer, boolean returning) {
+        EntityModel<T> model = (EntityModel<T>) query.state.entity("insert");
+        Scope scope = new Scope(null, List.of(Scope.Item.of(model, null)));
+        renderer.scope = scope;
+        PropertyModel id = model.id();
+        boolean includeId = includeId(model);
         List<PropertyModel> columns = new ArrayList<>();
         for (PropertyModel property : model.properties()) {
             if ((property != id || includeId)
@@ -174,7 +203,7 @@ final class DefaultInsertQuery<T> implements InsertQuery<T> {
         if (returning) {
             renderer.append(" RETURNING ").append(model.selectList());
         }
-        return Rendered.of(renderer, RowReader.entity(model));
+        return renderer.valuesOnly ? null : RowReader.entity(model);
     }
 
     private void renderUpdate(SqlRenderer renderer, Scope scope, EntityModel<T> model) {

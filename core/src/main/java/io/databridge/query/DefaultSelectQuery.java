@@ -467,8 +467,8 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
     @Override
     @SuppressWarnings("unchecked")
     public List<R> list() {
-        if (state.shape != SelectState.Shape.ENTITY) {
-            return super.list();
+        if (state.shape != SelectState.Shape.ENTITY || state.root == null || state.root.type() != state.rowType) {
+            return super.list(); // projections, and rows of a CTE or derived table: no relations to load
         }
         // Through the relation loader: relations fetched by JOIN or JSON are read in this statement, the entity's
         // default plan applies; with nothing to load it runs the statement as it is.
@@ -508,7 +508,9 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
         if (state.needsWrappingForCount() || state.shape != SelectState.Shape.ENTITY) {
             return super.count();
         }
-        return scalarLong(cached(true, renderer -> {
+        ShapeKey key = executor.key("count(*)");
+        state.shape(key);
+        return scalarLong(executor.rendered(key, renderer -> {
             Scope scope = openScope(renderer, null);
             renderer.append("SELECT count(*)");
             renderFromAndWhere(renderer, scope);
@@ -517,49 +519,15 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
     }
 
     @Override
-    Rendered<R> render() {
-        return cached(false, renderer -> renderSelectAndReader(renderer, null));
-    }
-
-    /** Renders this query's text and binds, or renders its row reader; {@code null} when the renderer collects values. */
-    @FunctionalInterface
-    private interface Rendering<X> {
-        @Nullable
-        RowReader<X> render(SqlRenderer renderer);
-    }
-
-    /**
-     * Renders through the engine's {@link RenderCache}: a shape rendered before reuses its text and reader, and this
-     * query only collects its bound values; a new shape renders in full once. Opaque shapes render every time.
-     *
-     * @param count whether this is the {@code count(*)} form of the query (a shape of its own)
-     */
-    @SuppressWarnings("unchecked")
-    private <X> Rendered<X> cached(boolean count, Rendering<X> rendering) {
-        RenderCache cache = executor.cache();
-        ShapeKey key = new ShapeKey(executor.models()).add(count);
+    void shape(ShapeKey key) {
         state.shape(key);
-        if (!key.isOpaque()) {
-            RenderCache.Template template = cache.get(key);
-            if (template != null) {
-                SqlRenderer values = renderer();
-                values.valuesOnly = true;
-                rendering.render(values);
-                return new Rendered<>(template.sql(), List.copyOf(values.binds), (RowReader<X>) template.reader());
-            }
-        }
-        SqlRenderer renderer = renderer();
-        RowReader<X> reader = rendering.render(renderer);
-        Rendered<X> rendered = Rendered.of(renderer, reader == null ? rows -> null : reader);
-        if (!key.isOpaque()) {
-            cache.put(key, new RenderCache.Template(rendered.sql(), rendered.reader()));
-        }
-        return rendered;
     }
 
     @Override
-    void renderSelect(SqlRenderer renderer, @Nullable Scope outer) {
-        renderSelectAndReader(renderer, outer);
+    @SuppressWarnings("unchecked")
+    @Nullable
+    RowReader<R> renderSelect(SqlRenderer renderer, @Nullable Scope outer) {
+        return (RowReader<R>) SelectRenderer.render(state, executor.models(), renderer, outer);
     }
 
     Scope openScope(SqlRenderer renderer, @Nullable Scope outer) {
@@ -568,11 +536,6 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
 
     void renderFromAndWhere(SqlRenderer renderer, Scope scope) {
         SelectRenderer.renderFromAndWhere(state, renderer, scope);
-    }
-
-    @SuppressWarnings("unchecked")
-    private @Nullable RowReader<R> renderSelectAndReader(SqlRenderer renderer, @Nullable Scope outer) {
-        return (RowReader<R>) SelectRenderer.render(state, executor.models(), renderer, outer);
     }
 
     @Override

@@ -81,10 +81,35 @@ final class DefaultUpdateQuery<T> implements UpdateQuery<T> {
         return "update " + query.state.entity("update").type().getSimpleName();
     }
 
-    @SuppressWarnings("unchecked")
+    /** The statement, rendered once per shape. */
     private <X> Rendered<X> render(boolean returning) {
+        ShapeKey key = query.executor.key(returning ? "updateReturning" : "update");
+        shape(key);
+        return query.executor.rendered(key, renderer -> renderInto(renderer, returning));
+    }
+
+    /** Adds the query's shape and the assigned columns with the shapes of their values (never the values). */
+    void shape(ShapeKey key) {
+        query.state.shape(key);
+        key.add(assignments.size());
+        for (Assignment assignment : assignments) {
+            key.add(assignment.column());
+            Expression<?> value = assignment.value();
+            if (value == null) {
+                key.add(null);
+            } else {
+                value.shape(key);
+            }
+        }
+    }
+
+    /**
+     * Appends {@code UPDATE ... SET ... [FROM ...] [WHERE ...] [RETURNING ...]} and returns the reader of the returned
+     * entities ({@code null} without {@code RETURNING} or when the renderer only collects values).
+     */
+    @SuppressWarnings("unchecked")
+    <X> @Nullable RowReader<X> renderInto(SqlRenderer renderer, boolean returning) {
         EntityModel<T> model = (EntityModel<T>) query.state.entity("update");
-        SqlRenderer renderer = query.renderer();
         Scope scope = query.openScope(renderer, null);
         renderer.append("UPDATE ").append(scope.root().fromClause()).append(" SET ");
         // With other tables (UPDATE ... FROM) a bare column could be ambiguous on the right of SET: qualify it.
@@ -132,11 +157,10 @@ final class DefaultUpdateQuery<T> implements UpdateQuery<T> {
             throw new InvalidDataAccessApiUsageException("update() needs at least one set(column, value)");
         }
         Writes.renderWhere(renderer, Writes.otherTables(query.state, renderer, " FROM "), query.state.where);
-        RowReader<X> reader = rows -> null;
-        if (returning) {
-            renderer.append(" RETURNING ").append(self.isEmpty() ? model.selectList() : model.selectList(self));
-            reader = (RowReader<X>) RowReader.entity(model);
+        if (!returning) {
+            return null;
         }
-        return Rendered.of(renderer, reader);
+        renderer.append(" RETURNING ").append(self.isEmpty() ? model.selectList() : model.selectList(self));
+        return renderer.valuesOnly ? null : (RowReader<X>) RowReader.entity(model);
     }
 }

@@ -64,6 +64,13 @@ public final class DerivedColumn<V> extends Expression<V> {
     }
 
     @Override
+    void shape(ShapeKey key) {
+        // The table's own shape is part of the FROM item that defines it; here only which of its columns.
+        key.add(DerivedColumn.class).add(table.name()).add(definition.name()).add(definition.javaType());
+        key.add(definition.property());
+    }
+
+    @Override
     public boolean equals(@Nullable Object other) {
         return other instanceof DerivedColumn<?> column
                 && column.table.name().equals(table.name())

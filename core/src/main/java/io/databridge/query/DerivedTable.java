@@ -75,6 +75,12 @@ public final class DerivedTable<R> extends QueryTable<R> {
     }
 
     @Override
+    void shapeDefinition(ShapeKey key) {
+        key.add(lateral);
+        query.shape(key);
+    }
+
+    @Override
     void renderFrom(SqlRenderer renderer) {
         renderer.append(lateral ? "LATERAL (" : "(");
         Scope saved = renderer.scope;

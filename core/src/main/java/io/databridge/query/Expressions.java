@@ -728,6 +728,12 @@ public final class Expressions {
         Class<?> javaType() {
             return query.state.rowType;
         }
+
+        @Override
+        void shape(ShapeKey key) {
+            key.add(ScalarSubquery.class);
+            query.shape(key);
+        }
     }
 
     /** A developer-written fragment; each single {@code ?} becomes a bound value. */

@@ -93,15 +93,16 @@ public final class FunctionCall<V> extends Expression<V> {
 
     @Override
     void shape(ShapeKey key) {
-        if (window != null) {
-            key.opaque();
-            return;
-        }
         key.add(FunctionCall.class).add(name).add(star).add(distinct).add(type).expressions(arguments);
         if (filter == null) {
             key.add(null);
         } else {
             filter.shape(key);
+        }
+        if (window == null) {
+            key.add(null);
+        } else {
+            window.shape(key);
         }
     }
 

@@ -94,6 +94,14 @@ final class Keyset {
         }
 
         @Override
+        void shape(ShapeKey key) {
+            key.add(RowComparison.class).add(operator).add(orders.size());
+            for (SortOrder order : orders) {
+                order.shape(key);
+            }
+        }
+
+        @Override
         void render(SqlRenderer renderer) {
             renderer.append('(');
             for (int i = 0; i < orders.size(); i++) {

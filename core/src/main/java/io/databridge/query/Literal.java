@@ -80,6 +80,12 @@ final class Literal<V> extends Expression<V> {
     }
 
     @Override
+    void shape(ShapeKey key) {
+        // Written into the text, so the constant itself is part of the shape.
+        key.add(Literal.class).add(text).add(type);
+    }
+
+    @Override
     public boolean equals(Object other) {
         return other instanceof Literal<?> literal && literal.text.equals(text);
     }

@@ -107,7 +107,7 @@ final class OutputKeys {
         if (expression instanceof Column<?, ?> || expression instanceof DerivedColumn<?>) {
             return false;
         }
-        SqlRenderer scratch = new SqlRenderer(renderer.models, renderer.scope);
+        SqlRenderer scratch = new SqlRenderer(renderer.models, renderer.links, renderer.scope);
         scratch.definingRecursive = renderer.definingRecursive;
         expression.render(scratch);
         return !scratch.binds.isEmpty();

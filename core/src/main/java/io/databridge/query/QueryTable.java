@@ -48,6 +48,24 @@ public abstract sealed class QueryTable<R> permits Cte, DerivedTable {
     /** Appends this table as a {@code FROM} item, registering what it needs (a CTE) with the renderer. */
     abstract void renderFrom(SqlRenderer renderer);
 
+    /**
+     * Adds what this table renders to a statement's shape: its kind, name and columns, and the shape of what defines
+     * it (its query), so that two statements reading tables of the same name but different bodies never share a
+     * rendering.
+     */
+    void shape(ShapeKey key) {
+        key.add(getClass()).add(name).add(columns.size());
+        shapeDefinition(key);
+    }
+
+    /** Adds the shape of what defines the table (its query, its function call). */
+    abstract void shapeDefinition(ShapeKey key);
+
+    /** The expressions a tuple row of this table is read by (see {@link Tuple#get(Expression)}). */
+    List<Expression<?>> tupleExpressions() {
+        return shape.state.tupleExpressions();
+    }
+
     /** What the table is, for messages: {@code CTE recent}, {@code derived table t}. */
     String describe() {
         return kind + " " + name;
@@ -156,7 +174,9 @@ public abstract sealed class QueryTable<R> permits Cte, DerivedTable {
 
     /** Reads the table's rows as its query does (the columns are in the same order). */
     RowReader<R> reader() {
-        return shape.rendered().reader();
+        // Rendered aside (not through the cache): only a statement's full rendering asks, once per shape.
+        RowReader<R> reader = shape.renderSelect(shape.renderer(), null);
+        return java.util.Objects.requireNonNull(reader, "a full rendering builds its reader");
     }
 
     private static boolean matches(Expression<?> source, Expression<?> selected) {

@@ -57,13 +57,40 @@ interface RowReader<R> {
             codecs[i] = codec(models, type, type, expressions.get(i), properties.get(i));
             names[i] = expressions.get(i).toString();
         }
-        return rows -> {
+        return new TupleReader(codecs, names, expressions);
+    }
+
+    /**
+     * Reads tuples; {@link #reading} gives the same reader for another query of the same shape, whose tuples find
+     * values by that query's expressions.
+     */
+    final class TupleReader implements RowReader<Tuple> {
+        private final TypeCodec<Object>[] codecs;
+        private final String[] names;
+        private final List<Expression<?>> expressions;
+
+        private TupleReader(TypeCodec<Object>[] codecs, String[] names, List<Expression<?>> expressions) {
+            this.codecs = codecs;
+            this.names = names;
+            this.expressions = expressions;
+        }
+
+        List<Expression<?>> expressions() {
+            return expressions;
+        }
+
+        TupleReader reading(List<Expression<?>> own) {
+            return new TupleReader(codecs, names, own);
+        }
+
+        @Override
+        public Tuple read(ResultSet rows) throws SQLException {
             Object[] values = new Object[codecs.length];
             for (int i = 0; i < codecs.length; i++) {
-                values[i] = read(codecs[i], rows, i + 1, names[i]);
+                values[i] = RowReader.read(codecs[i], rows, i + 1, names[i]);
             }
             return new Tuple(expressions, values);
-        };
+        }
     }
 
     /** Calls the record's canonical constructor, or the class's only constructor with that many parameters. */
@@ -124,8 +151,7 @@ interface RowReader<R> {
         }
     }
 
-    private static @Nullable Object read(TypeCodec<Object> codec, ResultSet rows, int column, String what)
-            throws SQLException {
+    static @Nullable Object read(TypeCodec<Object> codec, ResultSet rows, int column, String what) throws SQLException {
         try {
             return codec.read(rows, column);
         } catch (IllegalArgumentException | ClassCastException ex) {

@@ -94,6 +94,42 @@ final class Scope {
                 + ", which is not in this query; read it with db.from(" + table.name() + ") or join it");
     }
 
+    /** Renders a column always qualified, for a subquery that correlates with it: {@code "owners"."id"}. */
+    String qualifiedColumn(Column<?, ?> column) {
+        Resolved resolved = resolve(column);
+        return resolved.item().qualifier() + "." + resolved.property().quotedColumn();
+    }
+
+    /**
+     * An alias for one more table read by a subquery of this scope: {@code null} when the table's name is free here
+     * and in every enclosing scope, otherwise {@code prefix} and the first number no table in reach is called.
+     */
+    @Nullable
+    String aliasFor(String table, String prefix) {
+        return reads(table) ? freeAlias(prefix) : null;
+    }
+
+    /** {@code prefix} and the first number no table in reach of this scope is called. */
+    String freeAlias(String prefix) {
+        int n = 1;
+        while (reads(Identifiers.quote(prefix + n, "table alias"))) {
+            n++;
+        }
+        return prefix + n;
+    }
+
+    /** Whether this scope or an enclosing one reads a table under this quoted qualifier. */
+    private boolean reads(String qualifier) {
+        for (Scope scope = this; scope != null; scope = scope.parent) {
+            for (Item item : scope.items) {
+                if (item.qualifier().equals(qualifier)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     PropertyModel property(Column<?, ?> column) {
         return resolve(column).property();
     }

@@ -216,22 +216,25 @@ final class SelectState {
     }
 
     /**
-     * Adds what the text of this {@code SELECT} depends on to a shape (never a bound value, never the fetch size). A
-     * query over a CTE or derived table, or with a keyset position, is opaque.
+     * Adds what the text of this {@code SELECT} and its row reader depend on to a shape: never a bound value (a keyset
+     * position adds only that there is one, and the classes of its values), never the fetch size or fetched relations
+     * (they do not change the statement).
      */
     void shape(ShapeKey key) {
-        if (rootTable != null || seekRow != null || seekValues != null) {
-            key.opaque();
-            return;
+        if (rootTable != null) {
+            rootTable.shape(key);
+        } else {
+            key.add(root);
         }
-        key.add(root).add(rootAlias).add(joins.size());
+        key.add(rootAlias).add(joins.size());
         for (Join join : joins) {
             Scope.Item item = join.item();
-            if (item.model() == null) {
-                key.opaque();
-                return;
+            key.add(join.keyword());
+            if (item.table() != null) {
+                item.table().shape(key);
+            } else {
+                key.add(item.model()).add(item.alias());
             }
-            key.add(join.keyword()).add(item.model()).add(item.alias());
             shapeOf(key, join.on());
         }
         shapeOf(key, where);
@@ -248,6 +251,22 @@ final class SelectState {
         }
         key.add(limit != null).add(offset != null).add(distinct).expressions(distinctOn);
         key.add(shape).expressions(projection).add(rowType).add(lock).add(lockWait);
+        key.add(seekRow != null);
+        if (seekValues == null) {
+            key.add(null);
+        } else {
+            for (Object value : seekValues) {
+                key.add(value.getClass());
+            }
+        }
+    }
+
+    /** The expressions a tuple row of this query is read by: its own, or those of the table it reads. */
+    List<Expression<?>> tupleExpressions() {
+        if (shape == Shape.TUPLE) {
+            return projection;
+        }
+        return shape == Shape.ENTITY && rootTable != null ? rootTable.tupleExpressions() : List.of();
     }
 
     private static void shapeOf(ShapeKey key, @Nullable Condition condition) {

@@ -94,16 +94,25 @@ final class SetOperationQuery<R> extends AbstractResultQuery<R> {
     }
 
     @Override
-    Rendered<R> render() {
-        SqlRenderer renderer = renderer();
-        renderSelect(renderer, null);
-        return Rendered.of(renderer, left.render().reader());
+    void shape(ShapeKey key) {
+        key.add(SetOperationQuery.class).add(operator);
+        left.shape(key);
+        right.shape(key);
+        List<Expression<?>> firstSelected = left.leftmost().state.projection;
+        key.add(orderBy.size());
+        for (SortOrder order : orderBy) {
+            order.shape(key);
+            // Which output column a key addresses is found by identity (OutputKeys), which no shape says.
+            key.add(OutputKeys.indexOf(firstSelected, order.expression()));
+        }
+        key.add(limit != null).add(offset != null);
     }
 
     @Override
-    void renderSelect(SqlRenderer renderer, @Nullable Scope outer) {
+    @Nullable
+    RowReader<R> renderSelect(SqlRenderer renderer, @Nullable Scope outer) {
         renderer.append('(');
-        left.renderSelect(renderer, outer);
+        RowReader<R> reader = left.renderSelect(renderer, outer);
         renderer.append(')').append(operator).append('(');
         right.renderSelect(renderer, outer);
         renderer.append(')');
@@ -121,6 +130,7 @@ final class SetOperationQuery<R> extends AbstractResultQuery<R> {
                     key -> OutputKeys.setOperationKey(renderer, first.projection, entityRows, key));
             renderer.scope = saved;
         }
+        return reader;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.databridge.query;
 
+import io.databridge.internal.jdbc.RelationLink;
 import io.databridge.internal.model.EntityModels;
 import io.databridge.internal.model.JavaTypes;
 import io.databridge.internal.model.PropertyModel;
@@ -20,6 +21,10 @@ final class SqlRenderer {
     final StringBuilder sql = new StringBuilder(128);
     final List<Bind> binds = new ArrayList<>();
     final EntityModels models;
+
+    /** How to-many relations link, for {@code EXISTS} over them ({@link RelationExists}). */
+    final RelationLink.Resolver links;
+
     Scope scope;
 
     /** The CTEs this text reads, by name, in the order first read; rendered into {@code WITH} by {@link #finish}. */
@@ -37,8 +42,9 @@ final class SqlRenderer {
      */
     boolean valuesOnly;
 
-    SqlRenderer(EntityModels models, Scope scope) {
+    SqlRenderer(EntityModels models, RelationLink.Resolver links, Scope scope) {
         this.models = models;
+        this.links = links;
         this.scope = scope;
     }
 

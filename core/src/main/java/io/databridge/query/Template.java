@@ -47,6 +47,22 @@ final class Template<V> extends Expression<V> {
     }
 
     @Override
+    void shape(ShapeKey key) {
+        // The text parts are keywords, validated names and inlined constants: all part of the shape.
+        key.add(Template.class).add(type).add(compound).add(parts.size());
+        for (Object part : parts) {
+            if (part instanceof String text) {
+                key.add(text);
+            } else if (part instanceof SortOrder order) {
+                key.add(SortOrder.class);
+                order.shape(key);
+            } else {
+                ((Expression<?>) part).shape(key);
+            }
+        }
+    }
+
+    @Override
     boolean compound() {
         return compound;
     }

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A to-many relation attribute ({@code @OneToMany}, {@code @ManyToMany}) of the generated metamodel, e.g. {@code
- * Owner_.pets}: names the relation for {@link SelectQuery#fetch(Relation, Relation...)}. Immutable and thread-safe.
+ * Owner_.pets}: names the relation for {@link SelectQuery#fetch(Relation, Relation...)}, and tests the related rows
+ * with {@link #any(Condition)} / {@link #none(Condition)}. Immutable and thread-safe.
  *
  * @param <T> the entity declaring the relation
  * @param <E> the element entity
@@ -37,6 +38,47 @@ public final class ToMany<T, E> implements Relation<T, E> {
                 Objects.requireNonNull(entity, "entity"),
                 Objects.requireNonNull(property, "property"),
                 Objects.requireNonNull(target, "target"));
+    }
+
+    /**
+     * Whether at least one related row matches: {@code EXISTS (SELECT 1 FROM pets WHERE pets.owner_id = owners.id AND
+     * condition)}, through the join table for a {@code @ManyToMany}. Each root matches once however many related rows
+     * match. The condition's columns are the related entity's ({@code Pet_.name}) and may nest another {@code any}
+     * ({@code Owner_.pets.any(Pet_.visits.any(...))}); the enclosing query must read the declaring entity.
+     *
+     * @param condition what a related row must satisfy
+     * @return the condition
+     */
+    public Condition any(Condition condition) {
+        return new RelationExists(this, Condition.requireCondition(condition), false);
+    }
+
+    /**
+     * Whether the collection has at least one element: {@code EXISTS} over the related rows.
+     *
+     * @return the condition
+     */
+    public Condition any() {
+        return new RelationExists(this, null, false);
+    }
+
+    /**
+     * Whether no related row matches: {@code NOT EXISTS (...)}, the negation of {@link #any(Condition)}.
+     *
+     * @param condition what no related row may satisfy
+     * @return the condition
+     */
+    public Condition none(Condition condition) {
+        return new RelationExists(this, Condition.requireCondition(condition), true);
+    }
+
+    /**
+     * Whether the collection is empty: {@code NOT EXISTS} over the related rows.
+     *
+     * @return the condition
+     */
+    public Condition none() {
+        return new RelationExists(this, null, true);
     }
 
     @Override

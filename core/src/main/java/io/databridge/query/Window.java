@@ -106,6 +106,15 @@ public final class Window {
         return new Window(partitionBy, orderBy, unit + " BETWEEN " + start.text() + " AND " + end.text());
     }
 
+    /** Adds the window's keys, order and frame (its offsets are written into the text) to a shape. */
+    void shape(ShapeKey key) {
+        key.add(Window.class).expressions(partitionBy).add(orderBy.size());
+        for (SortOrder order : orderBy) {
+            order.shape(key);
+        }
+        key.add(frame);
+    }
+
     void render(SqlRenderer renderer) {
         renderer.append(" OVER (");
         if (!partitionBy.isEmpty()) {

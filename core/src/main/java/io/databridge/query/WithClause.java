@@ -31,8 +31,9 @@ final class WithClause {
         for (Cte<?> cte : statement.ctes.values()) {
             with.define(cte);
         }
-        String prefix = (with.recursive ? "WITH RECURSIVE " : "WITH ") + with.sql + " ";
-        statement.sql.insert(0, prefix);
+        if (!statement.valuesOnly) {
+            statement.sql.insert(0, (with.recursive ? "WITH RECURSIVE " : "WITH ") + with.sql + " ");
+        }
         statement.binds.addAll(0, with.binds);
     }
 
@@ -52,8 +53,9 @@ final class WithClause {
         if (!defining.add(cte.name())) {
             throw nameClash(cte.name());
         }
-        SqlRenderer body = new SqlRenderer(statement.models, new Scope(null, List.of()));
+        SqlRenderer body = new SqlRenderer(statement.models, statement.links, new Scope(null, List.of()));
         body.definingRecursive = cte.recursive() ? cte.name() : null;
+        body.valuesOnly = statement.valuesOnly;
         cte.renderDefinition(body);
         for (Cte<?> dependency : body.ctes.values()) {
             define(dependency);

@@ -13,7 +13,7 @@ final class Writes {
     private Writes() {}
 
     static long delete(DefaultSelectQuery<?> query) {
-        Rendered<Long> rendered = renderDelete(query, false, null);
+        Rendered<Long> rendered = renderDelete(query, false);
         return query.executor.execute("delete " + query.state.rootName(), rendered.sql(), statement -> {
             rendered.bind(statement);
             return (long) statement.executeUpdate();
@@ -21,28 +21,37 @@ final class Writes {
     }
 
     static <T> List<T> deleteReturning(DefaultSelectQuery<T> query) {
-        @SuppressWarnings("unchecked")
-        EntityModel<T> model = (EntityModel<T>) query.state.entity("deleteReturning()");
-        Rendered<T> rendered = renderDelete(query, true, RowReader.entity(model));
-        return returning(query.executor, "delete " + model.type().getSimpleName(), rendered);
+        Rendered<T> rendered = renderDelete(query, true);
+        return returning(query.executor, "delete " + query.state.rootName(), rendered);
     }
 
-    static <X> Rendered<X> renderDelete(DefaultSelectQuery<?> query, boolean returning, @Nullable RowReader<X> reader) {
+    /** The {@code DELETE} of a query's rows, rendered once per shape. */
+    static <X> Rendered<X> renderDelete(DefaultSelectQuery<?> query, boolean returning) {
+        requirePlain(query.state, method(returning));
+        ShapeKey key = query.executor.key(method(returning));
+        query.state.shape(key);
+        return query.executor.rendered(key, renderer -> renderDelete(query, renderer, returning));
+    }
+
+    /**
+     * Appends {@code DELETE FROM ... [USING ...] [WHERE ...] [RETURNING ...]}, and returns the reader of the returned
+     * entities ({@code null} without {@code RETURNING}, or when the renderer only collects values).
+     */
+    @SuppressWarnings("unchecked")
+    static <X> @Nullable RowReader<X> renderDelete(
+            DefaultSelectQuery<?> query, SqlRenderer renderer, boolean returning) {
         SelectState state = query.state;
-        requirePlain(state, "delete()");
-        SqlRenderer renderer = query.renderer();
+        requirePlain(state, method(returning));
         Scope scope = query.openScope(renderer, null);
         renderer.append("DELETE FROM ").append(scope.root().fromClause());
         renderWhere(renderer, otherTables(state, renderer, " USING "), state.where);
-        if (returning) {
-            renderer.append(" RETURNING ")
-                    .append(
-                            scope.qualifies()
-                                    ? state.entity(method(returning))
-                                            .selectList(scope.root().qualifier() + ".")
-                                    : state.entity(method(returning)).selectList());
+        if (!returning) {
+            return null;
         }
-        return Rendered.of(renderer, reader == null ? rows -> null : reader);
+        EntityModel<?> model = state.entity(method(returning));
+        renderer.append(" RETURNING ")
+                .append(scope.qualifies() ? model.selectList(scope.root().qualifier() + ".") : model.selectList());
+        return renderer.valuesOnly ? null : (RowReader<X>) RowReader.entity(model);
     }
 
     private static String method(boolean returning) {

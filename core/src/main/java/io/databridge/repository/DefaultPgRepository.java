@@ -8,7 +8,9 @@ import io.databridge.query.SelectQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -58,14 +60,68 @@ final class DefaultPgRepository<T, ID> implements PgRepository<T, ID> {
                 + " FROM " + table;
         this.findAll = db.sql(selectAll + " ORDER BY " + id).task(queryTask);
         this.findAllPage = db.sql(selectAll + " ORDER BY " + id + pageClause()).task(queryTask);
-        this.findAllById = db.sql(selectAll + " WHERE " + id + " = ANY(:ids) ORDER BY " + id)
-                .task(queryTask);
-        this.existsById = db.sql("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE " + id + " = :id)")
+        String idIn = model.compositeId() ? compositeIdIn(model) : id + " = ANY(:ids)";
+        this.findAllById =
+                db.sql(selectAll + " WHERE " + idIn + " ORDER BY " + id).task(queryTask);
+        this.existsById = db.sql("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE "
+                        + (model.compositeId() ? compositeIdEquals(model) : id + " = :id") + ")")
                 .task(queryTask);
         this.count = db.sql("SELECT count(*) FROM " + table).task(queryTask);
         this.deleteAll = db.sql("DELETE FROM " + table);
-        this.deleteAllById = db.sql("DELETE FROM " + table + " WHERE " + id + " = ANY(:ids)");
+        this.deleteAllById = db.sql("DELETE FROM " + table + " WHERE " + idIn);
         this.upsertable = !model.id().generated() && model.version() == null;
+    }
+
+    /** {@code ("a", "b") IN (SELECT * FROM unnest(CAST(:id_0 AS bigint[]), ...))}: every id in one statement. */
+    private static String compositeIdIn(EntityModel<?> model) {
+        StringJoiner arrays = new StringJoiner(", ");
+        List<PropertyModel> columns = model.idColumns();
+        for (int i = 0; i < columns.size(); i++) {
+            arrays.add("CAST(:id_" + i + " AS " + columns.get(i).codec().sqlType() + "[])");
+        }
+        return "(" + model.id().quotedColumn() + ") IN (SELECT * FROM unnest(" + arrays + "))";
+    }
+
+    /** {@code "a" = :id_0 AND "b" = :id_1}. */
+    private static String compositeIdEquals(EntityModel<?> model) {
+        StringJoiner condition = new StringJoiner(" AND ");
+        List<PropertyModel> columns = model.idColumns();
+        for (int i = 0; i < columns.size(); i++) {
+            condition.add(columns.get(i).quotedColumn() + " = :id_" + i);
+        }
+        return condition.toString();
+    }
+
+    /** Binds ids: one array {@code :ids}, or one array per column of a composite id, {@code :id_0, :id_1, ...}. */
+    private SqlQuery withIds(SqlQuery query, List<?> ids) {
+        if (!model.compositeId()) {
+            return query.param("ids", ids);
+        }
+        int size = model.idColumns().size();
+        List<List<@Nullable Object>> columns = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            columns.add(new ArrayList<>(ids.size()));
+        }
+        for (Object id : ids) {
+            @Nullable Object[] parts = model.idParts(checkedId(id));
+            for (int i = 0; i < size; i++) {
+                columns.get(i).add(parts[i]);
+            }
+        }
+        SqlQuery bound = query;
+        for (int i = 0; i < size; i++) {
+            bound = bound.param("id_" + i, columns.get(i));
+        }
+        return bound;
+    }
+
+    private Object checkedId(@Nullable Object id) {
+        Class<?> expected = model.id().valueType().rawType();
+        if (id == null || !expected.isInstance(id)) {
+            throw new IllegalArgumentException(
+                    "ids of " + model.type().getName() + " must be non-null " + expected.getName() + " values");
+        }
+        return id;
     }
 
     static String pageClause() {
@@ -123,7 +179,15 @@ final class DefaultPgRepository<T, ID> implements PgRepository<T, ID> {
 
     @Override
     public boolean existsById(ID id) {
-        return existsById.param("id", id).one(Boolean.class);
+        if (!model.compositeId()) {
+            return existsById.param("id", id).one(Boolean.class);
+        }
+        @Nullable Object[] parts = model.idParts(checkedId(id));
+        SqlQuery bound = existsById;
+        for (int i = 0; i < parts.length; i++) {
+            bound = bound.param("id_" + i, parts[i]);
+        }
+        return bound.one(Boolean.class);
     }
 
     @Override
@@ -157,7 +221,7 @@ final class DefaultPgRepository<T, ID> implements PgRepository<T, ID> {
     public List<T> findAllById(Iterable<ID> ids) {
         List<ID> list = new ArrayList<>();
         ids.forEach(list::add);
-        return list.isEmpty() ? List.of() : findAllById.param("ids", list).list(model.type());
+        return list.isEmpty() ? List.of() : withIds(findAllById, list).list(model.type());
     }
 
     @Override
@@ -192,7 +256,7 @@ final class DefaultPgRepository<T, ID> implements PgRepository<T, ID> {
         List<ID> list = new ArrayList<>();
         ids.forEach(list::add);
         if (!list.isEmpty()) {
-            deleteAllById.param("ids", list).update();
+            withIds(deleteAllById, list).update();
         }
     }
 

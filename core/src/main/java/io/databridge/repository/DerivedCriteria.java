@@ -11,6 +11,7 @@ import io.databridge.query.Column;
 import io.databridge.query.Condition;
 import io.databridge.query.Expression;
 import io.databridge.query.Expressions;
+import io.databridge.query.ToMany;
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -123,65 +124,93 @@ final class DerivedCriteria {
         private Criterion part(Part part) {
             PropertyPath path = part.getProperty();
             if (path.hasNext()) {
-                return nested(part, path);
+                // A column of an @Embedded value or a composite id (findByAddressCity): one property, "address.city".
+                PropertyModel embedded = model.property(path.toDotPath()).orElse(null);
+                return embedded != null ? part(part, embedded, order.column(embedded)) : nested(part, path);
             }
             PropertyModel property = property(path);
             return part(part, property, order.column(property));
         }
 
         /**
-         * A criterion on a property of a to-one relation's target ({@code findByOwnerLastName}): the foreign key
-         * compared directly for the target's id ({@code findByOwnerId}), otherwise {@code fk IN (SELECT id FROM target
-         * WHERE ...)}.
+         * A criterion on a property reached through relations ({@code findByOwnerLastName}, {@code
+         * findByPetsVisitsDescriptionContaining}, {@code findBySpecialtiesName}), built from the innermost comparison
+         * outwards: a to-many step is {@code EXISTS} over the related rows ({@link ToMany#any(Condition)}), so a root
+         * matches once however many related rows match; a to-one step is {@code fk IN (SELECT id FROM target WHERE
+         * ...)}, and a path ending at the target's id compares the foreign key itself ({@code findByOwnerId}).
          */
         private Criterion nested(Part part, PropertyPath path) {
-            RelationProperty relation = model.relation(path.getSegment())
-                    .filter(r -> r.column() != null || mappedBy(r) != null)
-                    .orElseThrow(() -> failures.fail(
-                            method,
-                            "'" + path.toDotPath() + "' does not start with a relation of "
-                                    + model.type().getSimpleName() + " that derived queries can walk (a @ManyToOne,"
-                                    + " an owning @OneToOne, or a @OneToMany with mappedBy; write other paths with"
-                                    + " @Query or the DSL)"));
-            // Only called when path.hasNext(), so there is a next segment.
-            PropertyPath leaf = java.util.Objects.requireNonNull(path.next(), "a nested path has a next segment");
-            EntityModel<?> target = PgRepositoryFactory.models(db).get(relation.target());
-            if (leaf.hasNext()) {
-                throw failures.fail(
-                        method,
-                        "'" + path.toDotPath() + "' walks more than one relation; derived queries walk one (write the"
-                                + " query with @Query or the DSL)");
+            List<Step> steps = new ArrayList<>();
+            EntityModel<?> current = model;
+            PropertyPath segment = path;
+            while (segment.hasNext()) {
+                EntityModel<?> source = current;
+                String name = segment.getSegment();
+                String walked = walked(path, steps.size());
+                RelationProperty relation = source.relation(name)
+                        .orElseThrow(() -> failures.fail(method, notARelation(path, walked, source, name)));
+                current = PgRepositoryFactory.models(db).get(relation.target());
+                steps.add(new Step(source, relation, current));
+                segment = java.util.Objects.requireNonNull(segment.next(), "a nested path has a next segment");
             }
-            PropertyModel property = target.property(leaf.getSegment())
-                    .orElseThrow(
-                            () -> failures.fail(method, DerivedQueryCompiler.noProperty(target, leaf.getSegment())));
-            Class<?> targetType = target.type();
-            PropertyModel foreignKeyProperty = relation.column();
-            if (foreignKeyProperty == null) {
-                // A to-many: the rows whose id is among the children's foreign keys.
-                PropertyModel childKey = target.property(java.util.Objects.requireNonNull(mappedBy(relation)))
-                        .orElseThrow();
-                Criterion inner = part(part, property, column(target, property));
-                Column<?, Object> id = order.column(model.id());
-                Column<?, Object> childForeignKey = column(target, childKey);
-                return args ->
-                        id.in(db.from(targetType).where(inner.build(args)).select(childForeignKey));
+            EntityModel<?> leafModel = current;
+            String leafName = segment.getSegment();
+            PropertyModel property = leafModel
+                    .property(leafName)
+                    .orElseThrow(() -> failures.fail(method, DerivedQueryCompiler.noProperty(leafModel, leafName)));
+            Step last = steps.get(steps.size() - 1);
+            PropertyModel lastKey = last.relation().column();
+            Criterion criterion;
+            if (lastKey != null && property == leafModel.id()) {
+                steps.remove(steps.size() - 1);
+                criterion = part(part, property, column(last.source(), lastKey));
+            } else {
+                criterion = part(part, property, column(leafModel, property));
             }
-            Column<?, Object> foreignKey = order.column(foreignKeyProperty);
-            if (property == target.id()) {
-                return part(part, property, foreignKey);
+            for (int i = steps.size() - 1; i >= 0; i--) {
+                criterion = steps.get(i).wrap(db, criterion);
             }
-            Criterion inner = part(part, property, column(target, property));
-            Column<?, Object> targetId = column(target, target.id());
-            return args ->
-                    foreignKey.in(db.from(targetType).where(inner.build(args)).select(targetId));
+            return criterion;
         }
 
-        /** The child property a {@code @OneToMany} names with {@code mappedBy}, or {@code null}. */
-        private static @Nullable String mappedBy(RelationProperty relation) {
-            io.databridge.mapping.OneToMany oneToMany =
-                    relation.element().getAnnotation(io.databridge.mapping.OneToMany.class);
-            return oneToMany == null || oneToMany.mappedBy().isEmpty() ? null : oneToMany.mappedBy();
+        /** One relation a derived path walks. */
+        private record Step(EntityModel<?> source, RelationProperty relation, EntityModel<?> target) {
+
+            /** The criterion on the target's rows as a criterion on the source's rows. */
+            Criterion wrap(io.databridge.DataBridge db, Criterion inner) {
+                PropertyModel key = relation.column();
+                if (key == null) {
+                    // A to-many, or the inverse side of a one-to-one: the related rows hold the key.
+                    ToMany<?, ?> many = ToMany.relation(source.type(), relation.name(), target.type());
+                    return args -> many.any(inner.build(args));
+                }
+                Column<?, Object> foreignKey = column(source, key);
+                Column<?, Object> targetId = column(target, target.id());
+                Class<?> targetType = target.type();
+                return args -> foreignKey.in(
+                        db.from(targetType).where(inner.build(args)).select(targetId));
+            }
+        }
+
+        /** The path up to the relation {@code steps} relations in: {@code pets.visits}. */
+        private static String walked(PropertyPath path, int steps) {
+            List<String> names = new ArrayList<>();
+            PropertyPath segment = path;
+            for (int i = 0; i <= steps && segment != null; i++) {
+                names.add(segment.getSegment());
+                segment = segment.next();
+            }
+            return String.join(".", names);
+        }
+
+        private static String notARelation(PropertyPath path, String walked, EntityModel<?> source, String name) {
+            List<String> relations =
+                    source.relations().stream().map(RelationProperty::name).toList();
+            return "'" + path.toDotPath() + "' walks '" + walked + "', but "
+                    + source.type().getSimpleName() + "."
+                    + name + " is not a relation, so the path cannot continue past it; "
+                    + source.type().getSimpleName() + "'s relations are " + relations
+                    + " (write other paths with @Query or the DSL)";
         }
 
         private static Column<?, Object> column(EntityModel<?> owner, PropertyModel property) {

@@ -14,7 +14,6 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.core.ResolvableType;
 import org.springframework.data.core.PropertyReferenceException;
 import org.springframework.data.domain.Pageable;
@@ -65,7 +64,7 @@ final class DerivedQueryCompiler<T> {
         try {
             tree = new PartTree(method.getName(), model.type());
         } catch (PropertyReferenceException ex) {
-            throw failures.fail(method, noProperty(model, ex.getPropertyName()));
+            throw failures.fail(method, noProperty(ex));
         } catch (IllegalArgumentException | IllegalStateException ex) {
             throw failures.fail(
                     method, "its name cannot be parsed: " + ex.getMessage() + " (see the keyword table in the docs)");
@@ -197,7 +196,9 @@ final class DerivedQueryCompiler<T> {
                 criteria,
                 order,
                 staticOrder,
-                order.column(model.id()).asc(),
+                model.idColumns().stream()
+                        .map(column -> order.column(column).asc())
+                        .toList(),
                 top,
                 pageableIndex,
                 sortIndex,
@@ -273,25 +274,46 @@ final class DerivedQueryCompiler<T> {
      * @return {@code User has no property 'nmae' (did you mean 'name'?)}
      */
     static String noProperty(EntityModel<?> model, String name) {
+        List<String> names = propertyNames(model);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (PropertyModel property : model.properties()) {
-            int distance = distance(
-                    name.toLowerCase(java.util.Locale.ROOT), property.name().toLowerCase(java.util.Locale.ROOT));
+        for (String candidate : names) {
+            int distance =
+                    distance(name.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
             if (distance < bestDistance) {
                 bestDistance = distance;
-                best = property.name();
+                best = candidate;
             }
         }
         String prefix = model.type().getSimpleName() + " has no property '" + name + "'";
         if (best != null && bestDistance <= Math.max(2, name.length() / 3)) {
             return prefix + " (did you mean '" + best + "'?)";
         }
-        return prefix + " (use one of " + propertyNames(model) + ")";
+        return prefix + " (use one of " + names + ")";
     }
 
-    private static String propertyNames(EntityModel<?> model) {
-        return model.properties().stream().map(PropertyModel::name).collect(Collectors.joining(", ", "[", "]"));
+    /** The properties a derived query can name: the columns, then the to-many relations. */
+    private static List<String> propertyNames(EntityModel<?> model) {
+        List<String> names = new ArrayList<>();
+        model.properties().forEach(property -> names.add(property.name()));
+        model.relations().stream()
+                .filter(relation -> !names.contains(relation.name()))
+                .forEach(relation -> names.add(relation.name()));
+        return names;
+    }
+
+    /**
+     * The message for a name Spring Data's parser could not resolve: the entity where the path broke off (a
+     * relation's target for a nested path), with the closest name.
+     */
+    private String noProperty(PropertyReferenceException ex) {
+        Class<?> type = ex.getType().getType();
+        EntityModel<?> where = type != model.type() && io.databridge.internal.model.EntityModels.isEntity(type)
+                ? PgRepositoryFactory.models(db).get(type)
+                : model;
+        org.springframework.data.core.PropertyPath base = ex.getBaseProperty();
+        String walked = base == null ? "" : "after '" + base.toDotPath() + "', ";
+        return walked + noProperty(where, ex.getPropertyName());
     }
 
     /** Optimal string alignment distance: edits, counting a swap of neighbours as one. */

@@ -119,7 +119,7 @@ final class DerivedQueryInvoker {
                 DerivedCriteria criteria,
                 EntityOrder order,
                 List<SortOrder> staticOrder,
-                SortOrder idOrder,
+                List<SortOrder> idOrder,
                 @Nullable Integer top,
                 int pageableIndex,
                 int sortIndex,
@@ -131,7 +131,7 @@ final class DerivedQueryInvoker {
             this.criteria = criteria;
             this.order = order;
             this.staticOrder = List.copyOf(staticOrder);
-            this.idOrder = List.of(idOrder);
+            this.idOrder = List.copyOf(idOrder);
             this.top = top;
             this.pageableIndex = pageableIndex;
             this.sortIndex = sortIndex;

@@ -2,6 +2,7 @@ package io.databridge.repository;
 
 import io.databridge.internal.model.EntityModel;
 import io.databridge.internal.model.PropertyModel;
+import io.databridge.internal.sql.RejectedInputs;
 import io.databridge.query.Column;
 import io.databridge.query.Expression;
 import io.databridge.query.Expressions;
@@ -104,6 +105,9 @@ final class EntityOrder {
     }
 
     private InvalidDataAccessApiUsageException unknown(Sort.Order order) {
+        // Sort keys often come from a request (?sort=...): a refused one goes to the audit trail, as its hash.
+        RejectedInputs.report(
+                RejectedInputs.SORT_KEY, "sort key of " + model.type().getSimpleName(), order.getProperty());
         return new InvalidDataAccessApiUsageException("Cannot sort "
                 + model.type().getSimpleName() + " by '"
                 + truncate(order.getProperty()) + "': it has no such property; sort by one of "

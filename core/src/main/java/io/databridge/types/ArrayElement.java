@@ -2,6 +2,7 @@ package io.databridge.types;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +46,11 @@ final class ArrayElement<E> {
         this.javaType = javaType;
         this.toDriver = toDriver;
         this.fromDriver = fromDriver;
+    }
+
+    /** The element classes with a built-in element (enums aside); for the rules agreement test. */
+    static Set<Class<?>> builtInTypes() {
+        return BUILT_INS.keySet();
     }
 
     /**

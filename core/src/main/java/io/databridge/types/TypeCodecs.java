@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -243,6 +244,11 @@ public final class TypeCodecs {
         return new IllegalArgumentException("unsupported type " + typeName
                 + ": register a TypeCodec for it with TypeCodecs.builder().register(" + raw.getSimpleName()
                 + ".class, codec), or mark the property @Json");
+    }
+
+    /** The classes with a built-in codec (not enums, lists or arrays of elements); for the rules agreement test. */
+    static Set<Class<?>> builtInTypes() {
+        return BUILT_INS.keySet();
     }
 
     private static Map<Class<?>, TypeCodec<?>> builtIns() {

@@ -12,6 +12,11 @@ import io.databridge.audit.AuditTrail;
 import io.databridge.error.HasErrorId;
 import io.databridge.error.PgExceptionTranslator;
 import io.databridge.fixtures.Account;
+import io.databridge.fixtures.Account_;
+import io.databridge.query.EntityAlias;
+import io.databridge.query.Expressions;
+import io.databridge.repository.PgRepository;
+import io.databridge.repository.PgRepositoryFactory;
 import io.databridge.testdb.PostgresTest;
 import io.databridge.transaction.DataBridgeTransactionManager;
 import java.math.BigDecimal;
@@ -28,7 +33,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.KeyValuePair;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.domain.Sort;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The audit trail, captured from its logger: what each event carries, and that it never carries a value. */
@@ -146,6 +154,102 @@ class AuditTrailTest {
             assertThat(event.toString()).doesNotContain(SECRET);
         });
     }
+
+    /** The security events among the captured events. */
+    private List<Map<String, Object>> securityEvents() {
+        return events().stream()
+                .filter(event -> "security".equals(event.get("event")))
+                .toList();
+    }
+
+    @Test
+    void aRejectedIdentifierIsOneSecurityEventWithTheInputsLengthAndHashButNotTheInput() {
+        String alias = "a; DROP TABLE account; --" + SECRET;
+
+        Throwable thrown = catchThrowable(() -> EntityAlias.of(Account.class, alias));
+
+        assertThat(thrown).isInstanceOf(IllegalArgumentException.class);
+        assertThat(events()).singleElement().satisfies(event -> {
+            assertThat(event)
+                    .containsEntry("message", "security identifier-rejected")
+                    .containsEntry("securityEvent", "identifier-rejected")
+                    .containsEntry("subject", "table alias")
+                    .containsEntry("inputLength", alias.length())
+                    .containsEntry("principal", "alice")
+                    .containsKey("inputHash");
+            assertThat(event.toString()).doesNotContain(SECRET, "DROP");
+        });
+    }
+
+    @Test
+    void theSameRejectedInputHasTheSameHashAndOtherInputAnother() {
+        catchThrowable(() -> Expressions.function("lower(" + SECRET, String.class, Account_.owner));
+        catchThrowable(() -> Expressions.function("lower(" + SECRET, String.class, Account_.owner));
+        catchThrowable(() -> Expressions.function("upper(" + SECRET, String.class, Account_.owner));
+
+        List<Map<String, Object>> events = securityEvents();
+        assertThat(events).hasSize(3).allSatisfy(event -> assertThat(event).containsEntry("subject", "function name"));
+        assertThat(events.get(0).get("inputHash"))
+                .isEqualTo(events.get(1).get("inputHash"))
+                .isNotEqualTo(events.get(2).get("inputHash"));
+    }
+
+    @Test
+    void aRejectedSortKeyIsOneSecurityEventWithoutTheKey() {
+        Accounts accounts = new PgRepositoryFactory(db).create(Accounts.class);
+        String key = "owner; DELETE FROM account --" + SECRET;
+
+        Throwable thrown = catchThrowable(() -> accounts.findAll(Sort.by(key)));
+
+        assertThat(thrown).isInstanceOf(InvalidDataAccessApiUsageException.class);
+        assertThat(events()).singleElement().satisfies(event -> {
+            assertThat(event)
+                    .containsEntry("securityEvent", "sort-key-rejected")
+                    .containsEntry("subject", "sort key of Account")
+                    .containsEntry("inputLength", key.length())
+                    .containsKey("inputHash");
+            assertThat(event.toString()).doesNotContain(SECRET, "DELETE");
+        });
+    }
+
+    @Test
+    void aSanitizedErrorIsOneSecurityEventWithItsErrorIdAndSqlState() {
+        Throwable thrown = catchThrowable(() ->
+                db.sql("SELECT CAST(:value AS uuid)").param("value", SECRET).list(String.class));
+
+        assertThat(thrown).isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(events()).singleElement().satisfies(event -> {
+            assertThat(event)
+                    .containsEntry("securityEvent", "error-sanitized")
+                    .containsEntry("errorId", ((HasErrorId) thrown).errorId())
+                    .containsEntry("sqlState", "22P02")
+                    .containsEntry("exception", "DataIntegrityViolationException")
+                    .containsEntry("principal", "alice");
+            assertThat(event.toString()).doesNotContain(SECRET);
+        });
+    }
+
+    @Test
+    void anErrorWithoutValuesInItsMessageIsNoSecurityEvent() {
+        Throwable thrown =
+                catchThrowable(() -> db.sql("SELECT 1 / :zero").param("zero", 0).one(Integer.class));
+
+        assertThat(thrown).isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(securityEvents()).isEmpty();
+    }
+
+    @Test
+    void aSanitizedErrorIsNoEventWithTheAuditTrailOff() {
+        catchThrowable(() -> DataBridge.create(dataSource)
+                .sql("SELECT CAST(:value AS uuid)")
+                .param("value", SECRET)
+                .list(String.class));
+
+        assertThat(events()).isEmpty();
+    }
+
+    /** A repository of accounts, for its sort keys. */
+    public interface Accounts extends PgRepository<Account, UUID> {}
 
     @Test
     void offByDefault() {

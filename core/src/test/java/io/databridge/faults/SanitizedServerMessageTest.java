@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
@@ -32,8 +34,14 @@ class SanitizedServerMessageTest {
     }
 
     @BeforeAll
-    static void createEnum(TestSchema schema) {
-        schema.execute("CREATE TYPE mood AS ENUM ('happy', 'sad')");
+    static void createEnumAndFunction(TestSchema schema) {
+        schema.execute(
+                "CREATE TYPE mood AS ENUM ('happy', 'sad')",
+                // A function that refuses its argument with a SQLSTATE of the caller's choice, quoting the argument in
+                // its message (double quotes), its hint (single quotes) and its detail, as application functions do.
+                "CREATE FUNCTION refuse(v text, state text) RETURNS int LANGUAGE plpgsql AS $$ BEGIN"
+                        + " RAISE EXCEPTION 'refused \"%\" for now', v USING ERRCODE = state,"
+                        + " HINT = format('use another value than ''%s''', v), DETAIL = 'value ' || v; END $$");
     }
 
     @ParameterizedTest(name = "{0} as {1}")
@@ -59,5 +67,32 @@ class SanitizedServerMessageTest {
         String canary = value.contains("vault") ? "vault" : value;
         assertThat(log.lines()).noneMatch(line -> line.contains(canary));
         Chains.assertSanitizedFailure(thrown, DataIntegrityViolationException.class, canary);
+    }
+
+    @ParameterizedTest(name = "SQLSTATE {0}")
+    // Not 0A000 or 57P0x: HikariCP logs the driver's own message when a statement fails with those (it marks the
+    // connection broken), which data-bridge does not control; see docs/security.md.
+    @ValueSource(strings = {"55000", "42000", "40001", "57000", "23505", "22P02", "P0001"})
+    void aValueQuotedInTheMessageHintOrDetailOfAnySqlStateIsInNoLogLineAndNoException(String sqlState) {
+        String value = "vault-canary-" + sqlState;
+
+        Throwable thrown = catchThrowable(() -> db.sql("SELECT refuse(:value, :state)")
+                .param("value", value)
+                .param("state", sqlState)
+                .one(Integer.class));
+
+        assertThat(thrown).isInstanceOf(DataAccessException.class);
+        String errorId = ((HasErrorId) thrown).errorId();
+        assertThat(log.linesWith(errorId))
+                .singleElement()
+                .asString()
+                .contains(
+                        "SQLSTATE: " + sqlState,
+                        "refused \"?\" for now",
+                        "hint: use another value than \"?\"",
+                        "where: PL/pgSQL function refuse(text,text)",
+                        "SELECT refuse(?, ?)");
+        assertThat(log.lines()).noneMatch(line -> line.contains("vault"));
+        Chains.assertSanitizedFailure(thrown, DataAccessException.class, "vault");
     }
 }

@@ -85,6 +85,7 @@ class StatementObservationIntegrationTest {
                         .hasLowCardinalityKeyValue("data-bridge.task", "insert Note")
                         .hasLowCardinalityKeyValue("outcome", "SUCCESS")
                         .hasLowCardinalityKeyValue("exception", "none")
+                        .hasLowCardinalityKeyValue("route", "primary")
                         .hasHighCardinalityKeyValueWithKey("db.statement")
                         .doesNotHaveError())
                 .hasAnObservation(observation -> observation.hasContextualNameEqualTo("find Note"));

@@ -19,7 +19,7 @@ class JoinedWritesSqlTest {
         DefaultSelectQuery<Purchase> query = (DefaultSelectQuery<Purchase>) db.from(Purchase.class)
                 .join(Customer.class, Customer_.id.eq(Purchase_.customerId))
                 .where(Customer_.active.isFalse());
-        assertThat(Writes.renderDelete(query, false, null).sql())
+        assertThat(Writes.renderDelete(query, false).sql())
                 .isEqualTo("DELETE FROM \"purchases\" USING \"customers\" WHERE \"customers\".\"id\" ="
                         + " \"purchases\".\"customer_id\" AND \"customers\".\"active\" IS FALSE");
     }

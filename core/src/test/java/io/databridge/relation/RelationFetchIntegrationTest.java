@@ -33,6 +33,20 @@ class RelationFetchIntegrationTest {
                 order_id bigint REFERENCES purchase_orders (id));
             """;
 
+    /** Franklin owns Leo; Davis owns Basil (two visits), Rosy (one) and Jewel; Black owns none. */
+    static final String ROWS = """
+            TRUNCATE visits, pets, pet_types, owners, vet_specialties, vets, specialties, order_lines,
+                purchase_orders RESTART IDENTITY;
+            INSERT INTO owners (last_name) VALUES ('Franklin'), ('Davis'), ('Black');
+            INSERT INTO pet_types VALUES (1, 'cat'), (2, 'dog');
+            INSERT INTO pets (name, owner_id, type_id) VALUES
+                ('Leo', 1, 1), ('Basil', 2, 2), ('Rosy', 2, 2), ('Jewel', 2, 1);
+            INSERT INTO visits (description, pet_id) VALUES ('rabies shot', 2), ('neutered', 2), ('spayed', 3);
+            INSERT INTO vets (name) VALUES ('Carter'), ('Leary');
+            INSERT INTO specialties VALUES (1, 'surgery'), (2, 'dentistry'), (3, 'radiology');
+            INSERT INTO vet_specialties VALUES (2, 3), (2, 1);
+            """;
+
     private final StatementRecorder recorded;
     private final DataBridge db;
 
@@ -48,18 +62,7 @@ class RelationFetchIntegrationTest {
 
     @BeforeEach
     void rows() {
-        db.sql("""
-                TRUNCATE visits, pets, pet_types, owners, vet_specialties, vets, specialties, order_lines,
-                    purchase_orders RESTART IDENTITY;
-                INSERT INTO owners (last_name) VALUES ('Franklin'), ('Davis'), ('Black');
-                INSERT INTO pet_types VALUES (1, 'cat'), (2, 'dog');
-                INSERT INTO pets (name, owner_id, type_id) VALUES
-                    ('Leo', 1, 1), ('Basil', 2, 2), ('Rosy', 2, 2), ('Jewel', 2, 1);
-                INSERT INTO visits (description, pet_id) VALUES ('rabies shot', 2), ('neutered', 2), ('spayed', 3);
-                INSERT INTO vets (name) VALUES ('Carter'), ('Leary');
-                INSERT INTO specialties VALUES (1, 'surgery'), (2, 'dentistry'), (3, 'radiology');
-                INSERT INTO vet_specialties VALUES (2, 3), (2, 1);
-                """).update();
+        db.sql(ROWS).update();
         recorded.take();
     }
 

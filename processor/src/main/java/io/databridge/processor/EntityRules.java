@@ -1,5 +1,10 @@
 package io.databridge.processor;
 
+import io.databridge.internal.rules.IdentifierRule;
+import io.databridge.internal.rules.LookAlikeAnnotations;
+import io.databridge.internal.rules.MappingMessages;
+import io.databridge.internal.rules.SnakeCase;
+import io.databridge.internal.rules.ValueTypeNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,68 +32,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The mapping rules of the runtime entity model ({@code io.databridge.internal.model.EntityModels}), applied at compile time.
- * The processor must not depend on data-bridge-core (core's own tests use it), so the rules are restated here; the
- * messages say the same as the runtime's. Reports every violation on the offending element and returns the
+ * The processor must not depend on data-bridge-core (core's own tests use it); the rules both apply (supported types,
+ * naming, identifiers, look-alike annotations, the messages) come from data-bridge-mapping-rules
+ * ({@code io.databridge.internal.rules}), which both depend on. Reports every violation on the offending element and returns the
  * persistent properties in the runtime's order.
  */
 final class EntityRules {
 
-    static final String MAPPING = "io.databridge.mapping.";
-    private static final Set<String> INTEGRAL = Set.of(
-            "int", "long", "short", "java.lang.Integer", "java.lang.Long", "java.lang.Short", "java.math.BigInteger");
-    private static final Set<String> VERSION_TYPES =
-            Set.of("int", "long", "short", "java.lang.Integer", "java.lang.Long", "java.lang.Short");
-    private static final Set<String> TIMESTAMPS =
-            Set.of("java.time.Instant", "java.time.OffsetDateTime", "java.time.LocalDateTime");
-    private static final Set<String> SCALARS = Set.of(
-            "boolean",
-            "byte",
-            "short",
-            "int",
-            "long",
-            "float",
-            "double",
-            "char",
-            "java.lang.Boolean",
-            "java.lang.Byte",
-            "java.lang.Short",
-            "java.lang.Integer",
-            "java.lang.Long",
-            "java.lang.Float",
-            "java.lang.Double",
-            "java.lang.Character",
-            "java.lang.String",
-            "java.math.BigDecimal",
-            "java.math.BigInteger",
-            "java.util.UUID",
-            "java.time.Instant",
-            "java.time.OffsetDateTime",
-            "java.time.LocalDate",
-            "java.time.LocalTime",
-            "java.time.LocalDateTime",
-            "java.time.Duration");
-    private static final Set<String> ARRAY_ELEMENTS = Set.of(
-            "java.lang.String",
-            "java.lang.Short",
-            "java.lang.Integer",
-            "java.lang.Long",
-            "java.lang.Float",
-            "java.lang.Double",
-            "java.lang.Boolean",
-            "java.math.BigDecimal",
-            "java.util.UUID");
-    private static final Set<String> PRIMITIVE_ARRAY_ELEMENTS =
-            Set.of("short", "int", "long", "float", "double", "boolean");
-
-    private final Messager messager;
+    static final String MAPPING = LookAlikeAnnotations.MAPPING;
+    final Messager messager;
     private final Elements elements;
-    private final Types types;
-    private final TypeNames names;
-    private final boolean checkTypes;
+    final Types types;
+    final TypeNames names;
+    final boolean checkTypes;
     /** How a violation is reported; {@code null}: not at all (the entity still gets no metamodel). */
     private final Diagnostic.@Nullable Kind violation;
 
     private boolean failed;
+    private final EmbeddedRules embeddedRules = new EmbeddedRules(this);
 
     EntityRules(
             Messager messager,
@@ -117,10 +78,7 @@ final class EntityRules {
                 || entity.getKind() == ElementKind.ENUM
                 || entity.getKind() == ElementKind.ANNOTATION_TYPE
                 || entity.getModifiers().contains(Modifier.ABSTRACT)) {
-            error(
-                    entity,
-                    type + " cannot be an entity: it must be a concrete class with a no-arg constructor, or a"
-                            + " record");
+            error(entity, MappingMessages.notConcrete(type));
             return null;
         }
         if (!entity.getTypeParameters().isEmpty()) {
@@ -137,22 +95,14 @@ final class EntityRules {
         String tableName = table == null ? "" : stringValue(table, "name");
         String schema = table == null ? "" : stringValue(table, "schema");
         if (!tableName.isEmpty()) {
-            identifier(
-                    entity,
-                    tableName,
-                    "table name",
-                    "Cannot map " + type + ": ",
-                    " (set @Table(name = ...) to a" + " valid name)");
+            identifier(entity, tableName, "table name", type, MappingMessages.TABLE_NAME_FIX);
         }
         if (!schema.isEmpty()) {
-            identifier(entity, schema, "schema of table name", "Cannot map " + type + ": ", "");
+            identifier(entity, schema, "schema of table name", type, "");
         }
         List<Element> members = entity.getKind() == ElementKind.RECORD ? recordComponents(entity) : fields(entity);
         if (entity.getKind() != ElementKind.RECORD && !hasNoArgConstructor(entity)) {
-            error(
-                    entity,
-                    "Cannot map " + type
-                            + ": it has no no-arg constructor; add one (it may be private), or make the entity a record");
+            error(entity, MappingMessages.noNoArgConstructor(type));
         }
         List<MappedProperty> properties = new ArrayList<>();
         Map<String, String> columns = new HashMap<>();
@@ -168,11 +118,26 @@ final class EntityRules {
                 properties.add(relation);
                 continue;
             }
+            if (relation == null && EmbeddedRules.embeds(member, valueType)) {
+                if (annotation(member, "Id") != null) {
+                    if (id != null) {
+                        error(
+                                member,
+                                MappingMessages.twoIds(type, id.getSimpleName().toString(), name));
+                    }
+                    id = member;
+                }
+                MappedProperty embedded = embeddedRules.check(member, type, valueType, columns);
+                if (embedded != null) {
+                    properties.add(embedded);
+                }
+                continue;
+            }
             AnnotationMirror column = annotation(member, "Column");
             String columnName = column == null ? "" : stringValue(column, "name");
             if (relation != null) {
                 AnnotationMirror joinColumn = annotation(member, "JoinColumn");
-                columnName = joinColumn == null ? snakeCase(name) + "_id" : stringValue(joinColumn, "name");
+                columnName = joinColumn == null ? SnakeCase.of(name) + "_id" : stringValue(joinColumn, "name");
                 AnnotationMirror oneToOne = annotation(member, "OneToOne");
                 if (oneToOne != null && !stringValue(oneToOne, "mappedBy").isEmpty()) {
                     properties.add(relation);
@@ -180,21 +145,13 @@ final class EntityRules {
                 }
             }
             if (!columnName.isEmpty()) {
-                identifier(
-                        member,
-                        columnName,
-                        "column name",
-                        "Cannot map " + where + ": ",
-                        " (set @Column(name =" + " ...) to a valid name)");
+                identifier(member, columnName, "column name", where, MappingMessages.COLUMN_NAME_FIX);
             } else {
-                columnName = snakeCase(name);
+                columnName = SnakeCase.of(name);
             }
             String clash = columns.putIfAbsent(columnName, name);
             if (clash != null) {
-                error(
-                        member,
-                        "Cannot map " + where + ": column '" + columnName + "' is already mapped by property '" + clash
-                                + "'; give one of them another @Column(name = ...)");
+                error(member, MappingMessages.columnClash(where, columnName, clash));
             }
             int roles = 0;
             boolean isId = annotation(member, "Id") != null;
@@ -203,24 +160,20 @@ final class EntityRules {
                 if (id != null) {
                     error(
                             member,
-                            "Cannot map " + type + ": both '" + id.getSimpleName() + "' and '" + name
-                                    + "' are @Id; composite ids are not supported, keep one");
+                            MappingMessages.twoIds(type, id.getSimpleName().toString(), name));
                 }
                 id = member;
             }
             if (annotation(member, "Version") != null) {
                 roles++;
-                if (!VERSION_TYPES.contains(raw)) {
-                    error(
-                            member,
-                            "Cannot map " + where + ": @Version needs an integral type (int, long, Integer or"
-                                    + " Long) but was " + raw);
+                if (!ValueTypeNames.VERSIONS.contains(raw)) {
+                    error(member, MappingMessages.versionType(where, raw));
                 }
                 if (version != null) {
                     error(
                             member,
-                            "Cannot map " + type + ": both '" + version.getSimpleName() + "' and '" + name
-                                    + "' are @Version; keep one");
+                            MappingMessages.twoVersions(
+                                    type, version.getSimpleName().toString(), name));
                 }
                 version = member;
             }
@@ -234,35 +187,33 @@ final class EntityRules {
                 timestamp = true;
             }
             if (roles > 1) {
-                error(
-                        member,
-                        "Cannot map " + where
-                                + ": it has more than one of @Id, @Version, @CreatedAt, @UpdatedAt; keep one");
-            } else if (timestamp && !TIMESTAMPS.contains(raw)) {
-                error(
-                        member,
-                        "Cannot map " + where + ": @CreatedAt and @UpdatedAt need Instant, OffsetDateTime or"
-                                + " LocalDateTime but the type is " + raw);
+                error(member, MappingMessages.moreThanOneRole(where));
+            } else if (timestamp && !ValueTypeNames.TIMESTAMPS.contains(raw)) {
+                error(member, MappingMessages.timestampType(where, raw));
             }
             AnnotationMirror generatedValue = annotation(member, "GeneratedValue");
             if (generatedValue != null) {
-                if (isId && uuidV7(generatedValue) && !raw.equals("java.util.UUID")) {
-                    error(
-                            member,
-                            "Cannot map " + where + ": @GeneratedValue(strategy = UUID_V7) needs a UUID id but the"
-                                    + " type is " + raw);
+                if (isId && uuidV7(generatedValue) && !raw.equals(ValueTypeNames.UUID)) {
+                    error(member, MappingMessages.uuidV7Type(where, raw));
                 } else if (!isId) {
-                    error(member, "Cannot map " + where + ": @GeneratedValue is only supported on the @Id property");
-                } else if (!INTEGRAL.contains(raw) && !raw.equals("java.util.UUID")) {
-                    error(
-                            member,
-                            "Cannot map " + where + ": @GeneratedValue needs an integral or UUID id but the"
-                                    + " type is " + raw + "; assign the id yourself or change its type");
+                    error(member, MappingMessages.generatedNotOnId(where));
+                } else if (!ValueTypeNames.generatable(raw)) {
+                    error(member, MappingMessages.generatedType(where, raw));
+                } else {
+                    String problem = MappingMessages.sequenceProblem(
+                            where,
+                            strategy(generatedValue),
+                            stringValue(generatedValue, "sequence"),
+                            intValue(generatedValue, "allocationSize"),
+                            raw);
+                    if (problem != null) {
+                        error(member, problem);
+                    }
                 }
             }
             boolean json = annotation(member, "Json") != null;
             if (annotation(member, "Enumerated") != null && !isEnumLike(valueType)) {
-                error(member, "Cannot map " + where + ": @Enumerated needs an enum type but was " + raw);
+                error(member, MappingMessages.enumeratedNeedsEnum(where, raw));
             }
             if (relation != null) {
                 properties.add(relation);
@@ -279,28 +230,23 @@ final class EntityRules {
             properties.add(new MappedProperty(name, names.boxed(valueType), names.raw(valueType)));
         }
         if (properties.isEmpty()) {
-            error(entity, type + " has no persistent properties");
+            error(entity, MappingMessages.noProperties(type));
         } else if (id == null) {
-            error(
-                    entity,
-                    "Cannot map " + type + ": no property is annotated with @Id; mark the primary-key property"
-                            + " @Id");
+            error(entity, MappingMessages.noId(type));
         }
         return failed ? null : properties;
     }
 
     /** The metamodel attribute of a relation property, or {@code null} for a column; reports misuse. */
-    private @Nullable MappedProperty relation(Element member, String where, TypeMirror valueType) {
+    @Nullable
+    MappedProperty relation(Element member, String where, TypeMirror valueType) {
         boolean toOne = annotation(member, "ManyToOne") != null || annotation(member, "OneToOne") != null;
         boolean toMany = annotation(member, "OneToMany") != null || annotation(member, "ManyToMany") != null;
         if (!toOne && !toMany) {
             return null;
         }
         if (toOne && toMany) {
-            error(
-                    member,
-                    "Cannot map " + where + ": it has more than one of @ManyToOne, @OneToOne, @OneToMany,"
-                            + " @ManyToMany; keep one");
+            error(member, MappingMessages.moreThanOneRelation(where));
             return null;
         }
         TypeMirror target = valueType;
@@ -309,20 +255,14 @@ final class EntityRules {
             if (!(raw.equals("java.util.List") || raw.equals("java.util.Set") || raw.equals("java.util.Collection"))
                     || !(valueType instanceof DeclaredType declared)
                     || declared.getTypeArguments().size() != 1) {
-                error(
-                        member,
-                        "Cannot map " + where + ": a to-many relation must be a List<E> or Set<E> of an entity"
-                                + " class but was " + names.print(valueType));
+                error(member, MappingMessages.toManyType(where, names.print(valueType)));
                 return null;
             }
             target = declared.getTypeArguments().get(0);
         }
         if (!(target instanceof DeclaredType declaredTarget)
                 || annotation(declaredTarget.asElement(), "Table") == null) {
-            error(
-                    member,
-                    "Cannot map " + where + ": the relation's target " + names.print(target)
-                            + " is not an entity; annotate it with @Table, or map the value as a column (@Json, a codec)");
+            error(member, MappingMessages.relationTargetNotEntity(where, names.print(target)));
             return null;
         }
         String targetName = names.print(types.erasure(target));
@@ -333,7 +273,7 @@ final class EntityRules {
                 toMany ? MappedProperty.Kind.TO_MANY : MappedProperty.Kind.TO_ONE);
     }
 
-    private List<Element> recordComponents(TypeElement entity) {
+    List<Element> recordComponents(TypeElement entity) {
         List<Element> members = new ArrayList<>();
         for (RecordComponentElement component : ElementFilter.recordComponentsIn(entity.getEnclosedElements())) {
             rejectLookAlikes(entity, component);
@@ -346,44 +286,25 @@ final class EntityRules {
             if (annotation(component, "Transient") != null || transientOnField(entity, component)) {
                 error(
                         component,
-                        "Cannot map " + entity.getQualifiedName() + "." + component.getSimpleName()
-                                + ": a record component cannot be @Transient (the canonical constructor needs it); remove the"
-                                + " component or the annotation");
+                        MappingMessages.transientRecordComponent(
+                                entity.getQualifiedName() + "." + component.getSimpleName()));
             }
             members.add(component);
         }
         return members;
     }
 
-    /**
-     * Mapping annotations of Spring Data and JPA that IDEs offer next to data-bridge's; the same table and message as
-     * the runtime's {@code LookAlikeAnnotations}.
-     */
-    private static final Map<String, String> LOOK_ALIKES = Map.ofEntries(
-            Map.entry("org.springframework.data.annotation.Id", MAPPING + "Id"),
-            Map.entry("org.springframework.data.annotation.Transient", MAPPING + "Transient"),
-            Map.entry("org.springframework.data.annotation.Version", MAPPING + "Version"),
-            Map.entry("org.springframework.data.annotation.CreatedDate", MAPPING + "CreatedAt"),
-            Map.entry("org.springframework.data.annotation.LastModifiedDate", MAPPING + "UpdatedAt"),
-            Map.entry("org.springframework.data.relational.core.mapping.Column", MAPPING + "Column"),
-            Map.entry("jakarta.persistence.Id", MAPPING + "Id"),
-            Map.entry("jakarta.persistence.Transient", MAPPING + "Transient"),
-            Map.entry("jakarta.persistence.Version", MAPPING + "Version"),
-            Map.entry("jakarta.persistence.Column", MAPPING + "Column"),
-            Map.entry("jakarta.persistence.GeneratedValue", MAPPING + "GeneratedValue"));
-
-    private void rejectLookAlikes(TypeElement entity, Element member) {
+    void rejectLookAlikes(TypeElement entity, Element member) {
         for (AnnotationMirror mirror : member.getAnnotationMirrors()) {
             String imported = ((TypeElement) mirror.getAnnotationType().asElement())
                     .getQualifiedName()
                     .toString();
-            String replacement = LOOK_ALIKES.get(imported);
+            String replacement = LookAlikeAnnotations.replacement(imported);
             if (replacement != null) {
                 error(
                         member,
-                        "Cannot map " + entity.getQualifiedName() + "." + member.getSimpleName() + ": it is annotated"
-                                + " with " + imported + ", which data-bridge does not read; import " + replacement
-                                + " instead");
+                        MappingMessages.lookAlike(
+                                entity.getQualifiedName() + "." + member.getSimpleName(), imported, replacement));
             }
         }
     }
@@ -416,11 +337,7 @@ final class EntityRules {
                     continue;
                 }
                 if (modifiers.contains(Modifier.FINAL)) {
-                    error(
-                            field,
-                            "Cannot map " + entity.getQualifiedName() + "." + field.getSimpleName()
-                                    + ": the field is final, so rows cannot be read into it; make it non-final, mark it"
-                                    + " @Transient, or make the entity a record");
+                    error(field, MappingMessages.finalField(entity.getQualifiedName() + "." + field.getSimpleName()));
                 }
                 members.add(field);
             }
@@ -428,7 +345,8 @@ final class EntityRules {
         return members;
     }
 
-    private @Nullable TypeElement superclass(TypeElement type) {
+    @Nullable
+    TypeElement superclass(TypeElement type) {
         TypeMirror superclass = type.getSuperclass();
         if (superclass.getKind() != TypeKind.DECLARED) {
             return null;
@@ -437,7 +355,7 @@ final class EntityRules {
         return element.getQualifiedName().contentEquals("java.lang.Object") ? null : element;
     }
 
-    private static boolean hasNoArgConstructor(TypeElement entity) {
+    static boolean hasNoArgConstructor(TypeElement entity) {
         for (ExecutableElement constructor : ElementFilter.constructorsIn(entity.getEnclosedElements())) {
             if (constructor.getParameters().isEmpty()) {
                 return true;
@@ -446,23 +364,23 @@ final class EntityRules {
         return false;
     }
 
-    private boolean supported(TypeMirror type) {
+    boolean supported(TypeMirror type) {
         String raw = names.print(types.erasure(type));
-        if (SCALARS.contains(raw) || isEnum(type)) {
+        if (ValueTypeNames.SCALARS.contains(raw) || isEnum(type)) {
             return true;
         }
         if (type.getKind() == TypeKind.ARRAY) {
             TypeMirror component = ((ArrayType) type).getComponentType();
             String element = names.print(types.erasure(component));
-            return element.equals("byte")
-                    || PRIMITIVE_ARRAY_ELEMENTS.contains(element)
-                    || ARRAY_ELEMENTS.contains(element)
+            return element.equals(ValueTypeNames.BYTE)
+                    || ValueTypeNames.PRIMITIVE_ARRAY_ELEMENTS.contains(element)
+                    || ValueTypeNames.ARRAY_ELEMENTS.contains(element)
                     || isEnum(component);
         }
         if (raw.equals("java.util.List") && type instanceof DeclaredType declared) {
             List<? extends TypeMirror> arguments = declared.getTypeArguments();
             return arguments.size() == 1
-                    && (ARRAY_ELEMENTS.contains(names.print(types.erasure(arguments.get(0))))
+                    && (ValueTypeNames.ARRAY_ELEMENTS.contains(names.print(types.erasure(arguments.get(0))))
                             || isEnum(arguments.get(0)));
         }
         return false;
@@ -488,10 +406,10 @@ final class EntityRules {
         return type instanceof DeclaredType declared && declared.asElement().getKind() == ElementKind.ENUM;
     }
 
-    private void identifier(Element element, String name, String what, String prefix, String fix) {
-        String problem = Identifiers.problem(name, what);
+    void identifier(Element element, String name, String what, String where, String fix) {
+        String problem = IdentifierRule.problem(name, what);
         if (problem != null) {
-            error(element, prefix + problem + fix);
+            error(element, MappingMessages.cannotMap(where, problem + fix));
         }
     }
 
@@ -507,18 +425,34 @@ final class EntityRules {
 
     /** Whether a {@code @GeneratedValue} says {@code strategy = UUID_V7}. */
     private static boolean uuidV7(AnnotationMirror generatedValue) {
+        return strategy(generatedValue).equals("UUID_V7");
+    }
+
+    /** The constant name of a {@code @GeneratedValue}'s strategy ({@code DATABASE} when not set). */
+    private static String strategy(AnnotationMirror generatedValue) {
         for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
                 generatedValue.getElementValues().entrySet()) {
             if (entry.getKey().getSimpleName().contentEquals("strategy")
-                    && entry.getValue().getValue() instanceof VariableElement constant
-                    && constant.getSimpleName().contentEquals("UUID_V7")) {
-                return true;
+                    && entry.getValue().getValue() instanceof VariableElement constant) {
+                return constant.getSimpleName().toString();
             }
         }
-        return false;
+        return "DATABASE";
     }
 
-    private String stringValue(AnnotationMirror mirror, String attribute) {
+    /** An int attribute with its default; 1 when the annotation (an older data-bridge) has no such attribute. */
+    private int intValue(AnnotationMirror mirror, String attribute) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+                elements.getElementValuesWithDefaults(mirror).entrySet()) {
+            if (entry.getKey().getSimpleName().contentEquals(attribute)
+                    && entry.getValue().getValue() instanceof Integer value) {
+                return value;
+            }
+        }
+        return 1;
+    }
+
+    String stringValue(AnnotationMirror mirror, String attribute) {
         for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
                 elements.getElementValuesWithDefaults(mirror).entrySet()) {
             if (entry.getKey().getSimpleName().contentEquals(attribute)) {
@@ -528,30 +462,7 @@ final class EntityRules {
         return "";
     }
 
-    /** The runtime's default naming, {@code NamingStrategy.snakeCase}: {@code createdAt} becomes {@code created_at}. */
-    static String snakeCase(String name) {
-        StringBuilder out = new StringBuilder(name.length() + 4);
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (Character.isUpperCase(c)) {
-                boolean previousIsLowerOrDigit =
-                        i > 0 && (Character.isLowerCase(name.charAt(i - 1)) || Character.isDigit(name.charAt(i - 1)));
-                boolean acronymEnds = i > 0
-                        && Character.isUpperCase(name.charAt(i - 1))
-                        && i + 1 < name.length()
-                        && Character.isLowerCase(name.charAt(i + 1));
-                if (previousIsLowerOrDigit || acronymEnds) {
-                    out.append('_');
-                }
-                out.append(Character.toLowerCase(c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    private void error(Element element, String message) {
+    void error(Element element, String message) {
         failed = true;
         if (violation != null) {
             messager.printMessage(violation, message, position(element));

@@ -36,6 +36,10 @@ final class MetamodelWriter {
                 .append(simpleName)
                 .append(" {\n");
         for (MappedProperty property : properties) {
+            if (property.kind() == MappedProperty.Kind.EMBEDDED) {
+                embedded(out, entity, property, "    ", "public static final ");
+                continue;
+            }
             if (property.kind() != MappedProperty.Kind.COLUMN) {
                 String attribute = property.kind() == MappedProperty.Kind.TO_ONE ? TO_ONE : TO_MANY;
                 out.append("\n    /** The relation {@link ")
@@ -96,5 +100,85 @@ final class MetamodelWriter {
         }
         out.append("\n    private ").append(simpleName).append("() {}\n}\n");
         return out.toString();
+    }
+
+    /**
+     * A value object or composite id: a field of a nested class that holds one column per property of the value
+     * object ({@code Customer_.address.city}), and a further nested class per nested value object.
+     */
+    private static void embedded(
+            StringBuilder out, String entity, MappedProperty property, String indent, String modifiers) {
+        String pathClass = pathClass(property.name());
+        out.append('\n')
+                .append(indent)
+                .append("/** The columns of the value object {@code ")
+                .append(property.name())
+                .append("} ({@link ")
+                .append(property.rawType())
+                .append("}). */\n")
+                .append(indent)
+                .append(modifiers)
+                .append(pathClass)
+                .append(' ')
+                .append(property.simpleName())
+                .append(" = new ")
+                .append(pathClass)
+                .append("();\n\n")
+                .append(indent)
+                .append("/** The columns of {@code ")
+                .append(property.name())
+                .append("}. Immutable and thread-safe. */\n")
+                .append(indent)
+                .append("public static final class ")
+                .append(pathClass)
+                .append(" {\n");
+        String inner = indent + "    ";
+        for (MappedProperty part : property.parts()) {
+            if (part.kind() == MappedProperty.Kind.EMBEDDED) {
+                embedded(out, entity, part, inner, "public final ");
+                continue;
+            }
+            out.append('\n')
+                    .append(inner)
+                    .append("/** Property {@code ")
+                    .append(part.name())
+                    .append("}. */\n")
+                    .append(inner)
+                    .append("public final ")
+                    .append(COLUMN)
+                    .append('<')
+                    .append(entity)
+                    .append(", ")
+                    .append(part.valueType())
+                    .append("> ")
+                    .append(part.simpleName())
+                    .append(" =\n")
+                    .append(inner)
+                    .append("        ")
+                    .append(COLUMN)
+                    .append(".of(")
+                    .append(entity)
+                    .append(".class, \"")
+                    .append(part.name())
+                    .append("\", ")
+                    .append(part.rawType())
+                    .append(".class);\n");
+        }
+        out.append('\n')
+                .append(inner)
+                .append("private ")
+                .append(pathClass)
+                .append("() {}\n")
+                .append(indent)
+                .append("}\n");
+    }
+
+    /** {@code AddressPath} for {@code address}, {@code AddressGeoPath} for {@code address.geo}. */
+    private static String pathClass(String path) {
+        StringBuilder name = new StringBuilder();
+        for (String segment : path.split("\\.")) {
+            name.append(Character.toUpperCase(segment.charAt(0))).append(segment, 1, segment.length());
+        }
+        return name.append("Path").toString();
     }
 }

@@ -34,9 +34,14 @@ final class Compilation {
                     "@Retention(RetentionPolicy.RUNTIME) public @interface Column { String name() default \"\"; }"),
             Map.entry("Id", "@Retention(RetentionPolicy.RUNTIME) public @interface Id {}"),
             Map.entry(
+                    "Embedded",
+                    "@Retention(RetentionPolicy.RUNTIME) public @interface Embedded { String DEFAULT ="
+                            + " \"<property>_\"; String prefix() default DEFAULT; }"),
+            Map.entry(
                     "GeneratedValue",
                     "@Retention(RetentionPolicy.RUNTIME) public @interface GeneratedValue {"
-                            + " Strategy strategy() default Strategy.DATABASE; enum Strategy { DATABASE, UUID_V7 } }"),
+                            + " Strategy strategy() default Strategy.DATABASE; String sequence() default \"\";"
+                            + " int allocationSize() default 50; enum Strategy { DATABASE, UUID_V7, SEQUENCE } }"),
             Map.entry("Version", "@Retention(RetentionPolicy.RUNTIME) public @interface Version {}"),
             Map.entry("CreatedAt", "@Retention(RetentionPolicy.RUNTIME) public @interface CreatedAt {}"),
             Map.entry("UpdatedAt", "@Retention(RetentionPolicy.RUNTIME) public @interface UpdatedAt {}"),

@@ -177,8 +177,8 @@ class MetamodelProcessorTest {
                 """);
 
         assertThat(compilation.errors())
-                .containsExactly("6: Cannot map com.example.Two: both 'first' and 'second' are @Id; composite ids are"
-                        + " not supported, keep one");
+                .containsExactly("6: Cannot map com.example.Two: both 'first' and 'second' are @Id; keep one (a"
+                        + " composite key is one @Id whose type is a record of its columns)");
     }
 
     @Test
@@ -262,6 +262,45 @@ class MetamodelProcessorTest {
                         @Table
                         public record Ok(@Id @GeneratedValue(strategy = GeneratedValue.Strategy.UUID_V7)
                                 java.util.UUID id) {}
+                        """).errors()).isEmpty();
+    }
+
+    @Test
+    void aSequenceIdNeedsAnIntegralTypeANameAndAPositiveAllocationSize() {
+        Compilation compilation = Compilation.compile(root, """
+                package com.example;
+                import io.databridge.mapping.*;
+                import static io.databridge.mapping.GeneratedValue.Strategy.SEQUENCE;
+                @Table
+                public record Rec(@Id @GeneratedValue(strategy = SEQUENCE, sequence = "rec_seq") java.util.UUID id) {}
+                @Table
+                record NoName(@Id @GeneratedValue(strategy = SEQUENCE) Long id) {}
+                @Table
+                record Zero(@Id @GeneratedValue(strategy = SEQUENCE, sequence = "zero_seq", allocationSize = 0) Long id) {}
+                @Table
+                record Stray(@Id @GeneratedValue(sequence = "stray_seq") Long id) {}
+                @Table
+                record Bad(@Id @GeneratedValue(strategy = SEQUENCE, sequence = "bad-seq") Long id) {}
+                """);
+
+        assertThat(compilation.errors())
+                .containsExactly(
+                        "5: Cannot map com.example.Rec.id: @GeneratedValue(strategy = SEQUENCE) needs an integral id"
+                                + " (long, int, short, their wrappers or BigInteger) but the type is java.util.UUID",
+                        "7: Cannot map com.example.NoName.id: @GeneratedValue(strategy = SEQUENCE) needs the"
+                                + " sequence's name; set @GeneratedValue(sequence = \"...\")",
+                        "9: Cannot map com.example.Zero.id: @GeneratedValue(allocationSize = 0) must be at least 1",
+                        "11: Cannot map com.example.Stray.id: @GeneratedValue(sequence = ...) applies only with"
+                                + " strategy = SEQUENCE; add strategy = SEQUENCE, or remove the sequence",
+                        "13: Cannot map com.example.Bad.id: sequence name 'bad-seq' has an invalid character at"
+                                + " position 4: identifiers must match [A-Za-z_][A-Za-z0-9_$]* (set"
+                                + " @GeneratedValue(sequence = ...) to a valid name)");
+        assertThat(Compilation.compile(root, """
+                        package com.example;
+                        import io.databridge.mapping.*;
+                        @Table
+                        public record Ok(@Id @GeneratedValue(strategy = GeneratedValue.Strategy.SEQUENCE,
+                                sequence = "ok_seq", allocationSize = 20) long id) {}
                         """).errors()).isEmpty();
     }
 

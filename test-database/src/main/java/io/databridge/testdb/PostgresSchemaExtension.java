@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -17,9 +18,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The JUnit extension behind {@link PostgresTest}: creates the class's schema and pool before all tests, drops both
- * after. Register it through the annotation.
+ * after, and resolves {@code DataSource}, {@link TestSchema} and {@link StatementRecorder} parameters (the recorder
+ * wraps the class's pool and forgets what it recorded before each test). Register it through the annotation.
  */
-public final class PostgresSchemaExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+public final class PostgresSchemaExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(PostgresSchemaExtension.class);
@@ -43,6 +46,12 @@ public final class PostgresSchemaExtension implements BeforeAllCallback, AfterAl
         config.addDataSourceProperty("currentSchema", schema);
         HikariDataSource pool = new HikariDataSource(config);
         context.getStore(NAMESPACE).put(TestSchema.class, new TestSchema(schema, pool));
+        context.getStore(NAMESPACE).put(StatementRecorder.class, StatementRecorder.wrap(pool));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        recorder(context).reset();
     }
 
     @Override
@@ -61,22 +70,30 @@ public final class PostgresSchemaExtension implements BeforeAllCallback, AfterAl
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
-        return type == DataSource.class || type == TestSchema.class;
+        return type == DataSource.class || type == TestSchema.class || type == StatementRecorder.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        TestSchema schema = find(extensionContext);
-        return parameterContext.getParameter().getType() == TestSchema.class ? schema : schema.dataSource();
+        Class<?> type = parameterContext.getParameter().getType();
+        if (type == StatementRecorder.class) {
+            return recorder(extensionContext);
+        }
+        TestSchema schema = find(extensionContext, TestSchema.class);
+        return type == TestSchema.class ? schema : schema.dataSource();
     }
 
-    private static TestSchema find(ExtensionContext context) {
+    private static StatementRecorder recorder(ExtensionContext context) {
+        return find(context, StatementRecorder.class);
+    }
+
+    private static <T> T find(ExtensionContext context, Class<T> type) {
         for (ExtensionContext current = context;
                 current != null;
                 current = current.getParent().orElse(null)) {
-            TestSchema schema = current.getStore(NAMESPACE).get(TestSchema.class, TestSchema.class);
-            if (schema != null) {
-                return schema;
+            T found = current.getStore(NAMESPACE).get(type, type);
+            if (found != null) {
+                return found;
             }
         }
         throw new ParameterResolutionException("No test schema: annotate the test class with @PostgresTest");

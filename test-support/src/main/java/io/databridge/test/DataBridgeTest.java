@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * but no controllers, services or other components. The database is the real PostgreSQL that
  * {@code data-bridge-test-database} resolves (env URL, localhost:5432, Testcontainers, embedded), in a schema created
  * for the test context and dropped when it closes; the application's own URL is not used. Each test runs in a
- * transaction that is rolled back at its end.
+ * transaction that is rolled back at its end. The data source records the statements it runs: inject {@code
+ * StatementRecorder} to assert on them (see {@link AutoConfigureStatementRecorder}).
  *
  * <pre>{@code
  * @DataBridgeTest
@@ -46,6 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
 @OverrideAutoConfiguration(enabled = false)
 @TypeExcludeFilters(DataBridgeTypeExcludeFilter.class)
 @Transactional
+@AutoConfigureStatementRecorder
 @ImportAutoConfiguration
 public @interface DataBridgeTest {
 

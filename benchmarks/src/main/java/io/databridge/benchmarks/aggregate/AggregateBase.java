@@ -22,10 +22,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The aggregate scenarios of issue 11, shared by every library: (15) load 100 orders with their customer (to-one) and
- * 10 lines each (1,000 children), ordered by id, lines by id; (16) the page of orders 21 to 40 with their lines and the
- * total count; (17) save an order with 10 new lines, change one line, save again. Each library's setup runs (15) and
- * (16) once and checks the result against {@link #expected} (same rows, same order), so every peer does the same
+ * The aggregate scenarios of issue 11, shared by every library: (17) load 100 orders with their customer (to-one) and
+ * 10 lines each (1,000 children), ordered by id, lines by id; (18) the page of orders 21 to 40 with their lines and the
+ * total count; (19) save an order with 10 new lines, change one line, save again. Each library's setup runs (17) and
+ * (18) once and checks the result against {@link #expected} (same rows, same order), so every peer does the same
  * work.
  */
 @State(Scope.Benchmark)
@@ -87,13 +87,13 @@ public abstract class AggregateBase {
     /** Closes the library's own resources. */
     protected void closeLibrary() throws Exception {}
 
-    /** Scenario 15. */
+    /** Scenario 17. */
     protected abstract List<AggOrder> load() throws Exception;
 
-    /** Scenario 16. */
+    /** Scenario 18. */
     protected abstract AggPage page() throws Exception;
 
-    /** Scenario 17: the saved order (ids written back), removed again by {@link #cleanUp}. */
+    /** Scenario 19: the saved order (ids written back), removed again by {@link #cleanUp}. */
     protected abstract AggOrder save() throws Exception;
 
     /** A page of orders and the total. */

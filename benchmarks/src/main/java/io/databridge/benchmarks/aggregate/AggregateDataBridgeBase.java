@@ -5,7 +5,7 @@ import io.databridge.query.SelectQuery;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 
-/** data-bridge's loads (scenarios 15, 16) with a query each strategy chooses, and its aggregate save. */
+/** data-bridge's loads (scenarios 17, 18) with a query each strategy chooses, and its aggregate save. */
 public abstract class AggregateDataBridgeBase extends AggregateBase {
 
     protected DataBridge db;
@@ -15,7 +15,7 @@ public abstract class AggregateDataBridgeBase extends AggregateBase {
         db = DataBridge.create(dataSource);
     }
 
-    /** The load of scenario 15; the strategy subclasses choose theirs. */
+    /** The load of scenario 17; the strategy subclasses choose theirs. */
     protected SelectQuery<AggOrder> loadQuery() {
         return db.from(AggOrder.class)
                 .where(AggOrder_.id.le((long) ROOTS))
@@ -24,19 +24,19 @@ public abstract class AggregateDataBridgeBase extends AggregateBase {
                 .fetch(AggOrder_.lines);
     }
 
-    /** The page of scenario 16. */
+    /** The page of scenario 18. */
     protected SelectQuery<AggOrder> pageQuery() {
         return db.from(AggOrder.class).orderBy(AggOrder_.id.asc()).fetch(AggOrder_.lines);
     }
 
     @Override
     protected List<AggOrder> load() {
-        return s15_aggregateLoad100();
+        return s17_aggregateLoad100();
     }
 
     @Override
     protected AggPage page() {
-        return s16_aggregatePage20();
+        return s18_aggregatePage20();
     }
 
     @Override
@@ -49,12 +49,12 @@ public abstract class AggregateDataBridgeBase extends AggregateBase {
     }
 
     @Benchmark
-    public List<AggOrder> s15_aggregateLoad100() {
+    public List<AggOrder> s17_aggregateLoad100() {
         return loadQuery().list();
     }
 
     @Benchmark
-    public AggPage s16_aggregatePage20() {
+    public AggPage s18_aggregatePage20() {
         SelectQuery<AggOrder> query = pageQuery();
         return new AggPage(query.limit(PAGE).offset(PAGE_OFFSET).list(), query.count());
     }

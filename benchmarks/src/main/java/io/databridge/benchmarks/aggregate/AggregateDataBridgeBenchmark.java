@@ -6,7 +6,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 public class AggregateDataBridgeBenchmark extends AggregateDataBridgeBase {
 
     @Benchmark
-    public AggOrder s17_aggregateSave() {
+    public AggOrder s19_aggregateSave() {
         return save();
     }
 }

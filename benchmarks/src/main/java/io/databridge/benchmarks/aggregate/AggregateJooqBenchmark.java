@@ -62,21 +62,21 @@ public class AggregateJooqBenchmark extends AggregateBase {
 
     @Override
     protected List<AggOrder> load() {
-        return s15_aggregateLoad100();
+        return s17_aggregateLoad100();
     }
 
     @Override
     protected AggPage page() {
-        return s16_aggregatePage20();
+        return s18_aggregatePage20();
     }
 
     @Override
     protected AggOrder save() {
-        return s17_aggregateSave();
+        return s19_aggregateSave();
     }
 
     @Benchmark
-    public List<AggOrder> s15_aggregateLoad100() {
+    public List<AggOrder> s17_aggregateLoad100() {
         return dsl.select(ORDER_ID, ORDER_NOTE, CUSTOMER_ID, CUSTOMER_NAME, LINES)
                 .from(ORDER)
                 .leftJoin(CUSTOMER)
@@ -95,7 +95,7 @@ public class AggregateJooqBenchmark extends AggregateBase {
     }
 
     @Benchmark
-    public AggPage s16_aggregatePage20() {
+    public AggPage s18_aggregatePage20() {
         List<AggOrder> orders = dsl.select(ORDER_ID, ORDER_NOTE, ORDER_CUSTOMER, LINES)
                 .from(ORDER)
                 .orderBy(ORDER_ID)
@@ -127,7 +127,7 @@ public class AggregateJooqBenchmark extends AggregateBase {
     }
 
     @Benchmark
-    public AggOrder s17_aggregateSave() {
+    public AggOrder s19_aggregateSave() {
         AggOrder order = newOrder();
         dsl.transaction(configuration -> {
             DSLContext tx = DSL.using(configuration);

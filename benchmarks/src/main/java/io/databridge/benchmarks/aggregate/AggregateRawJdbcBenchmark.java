@@ -24,21 +24,21 @@ public class AggregateRawJdbcBenchmark extends AggregateBase {
 
     @Override
     protected List<AggOrder> load() throws SQLException {
-        return s15_aggregateLoad100();
+        return s17_aggregateLoad100();
     }
 
     @Override
     protected AggPage page() throws SQLException {
-        return s16_aggregatePage20();
+        return s18_aggregatePage20();
     }
 
     @Override
     protected AggOrder save() throws SQLException {
-        return s17_aggregateSave();
+        return s19_aggregateSave();
     }
 
     @Benchmark
-    public List<AggOrder> s15_aggregateLoad100() throws SQLException {
+    public List<AggOrder> s17_aggregateLoad100() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             List<AggOrder> orders = new ArrayList<>(ROOTS);
             Set<Long> customerIds = new LinkedHashSet<>();
@@ -82,7 +82,7 @@ public class AggregateRawJdbcBenchmark extends AggregateBase {
     }
 
     @Benchmark
-    public AggPage s16_aggregatePage20() throws SQLException {
+    public AggPage s18_aggregatePage20() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             List<AggOrder> orders = new ArrayList<>(PAGE);
             try (PreparedStatement statement = connection.prepareStatement(
@@ -139,7 +139,7 @@ public class AggregateRawJdbcBenchmark extends AggregateBase {
     }
 
     @Benchmark
-    public AggOrder s17_aggregateSave() throws SQLException {
+    public AggOrder s19_aggregateSave() throws SQLException {
         AggOrder order = newOrder();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);

@@ -81,7 +81,7 @@ final class BulkArrays {
             if (!column.supported()) {
                 return null;
             }
-            int at = column.property().index();
+            int at = column.index();
             Object[] array = column.newArray(values.size());
             for (int r = 0; r < array.length; r++) {
                 array[r] = column.encode(values.get(r)[at]);

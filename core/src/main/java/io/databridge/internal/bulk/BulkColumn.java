@@ -19,15 +19,41 @@ final class BulkColumn {
     private final PropertyModel property;
     private final BulkForm<Object> form;
     private final boolean supported;
+    private final String quotedColumn;
+    private final int index;
 
-    private BulkColumn(PropertyModel property, @Nullable BulkForm<Object> form) {
+    private BulkColumn(PropertyModel property, @Nullable BulkForm<Object> form, String quotedColumn, int index) {
         this.property = property;
         this.form = form == null ? NONE : form;
         this.supported = form != null;
+        this.quotedColumn = quotedColumn;
+        this.index = index;
     }
 
     static BulkColumn of(PropertyModel property) {
-        return new BulkColumn(property, property.codec().bulkForm());
+        return new BulkColumn(property, property.codec().bulkForm(), property.quotedColumn(), property.index());
+    }
+
+    /**
+     * A column the entity does not map, written with the values: a one-way relation's foreign key in the child's
+     * table, typed like the parent's id.
+     *
+     * @param typedLike the property whose codec carries the values (the parent's id)
+     * @param quotedColumn the column written
+     * @param index where each row's values hold it (after the entity's own values)
+     */
+    static BulkColumn extra(PropertyModel typedLike, String quotedColumn, int index) {
+        return new BulkColumn(typedLike, typedLike.codec().bulkForm(), quotedColumn, index);
+    }
+
+    /** The column written, quoted. */
+    String quotedColumn() {
+        return quotedColumn;
+    }
+
+    /** Where each row's values hold this column's value. */
+    int index() {
+        return index;
     }
 
     PropertyModel property() {

@@ -45,6 +45,10 @@ public final class BulkInsert extends BulkOperation {
     static final int COPY_THRESHOLD = 10_000;
 
     private final Map<Class<?>, BulkInsertSql> statements = new ConcurrentHashMap<>();
+
+    /** The statements of entities inserted with a one-way relation's key, by class name and column. */
+    private final Map<List<Object>, BulkInsertSql> keyed = new ConcurrentHashMap<>();
+
     private final UnnestInsert unnest;
     private final CopyInsert copy;
 
@@ -67,10 +71,42 @@ public final class BulkInsert extends BulkOperation {
     public <T> List<T> insertAll(Collection<T> entities, UnaryOperator<T> single) {
         List<T> input = List.copyOf(entities);
         EntityModel<T> model = commonModel(input);
-        if (model == null) {
-            return rowByRow(input, single);
+        // A composite id has no single column to carry in one array: its rows are written one by one.
+        List<T> stored = model == null || model.compositeId()
+                ? null
+                : bulk(input, model, statements.computeIfAbsent(model.type(), type -> new BulkInsertSql(model)), null);
+        return stored != null ? stored : rowByRow(input, single);
+    }
+
+    /**
+     * Inserts entities of one class with one more column their model does not map: a one-way relation's foreign key
+     * in the child's table, written by the insert itself (so the column may be {@code NOT NULL}). Unnest statements
+     * only; no row-by-row fallback.
+     *
+     * @param entities the entities, not empty, all of one class
+     * @param column the quoted column
+     * @param typedLike the property whose codec carries the key values (the parent's id)
+     * @param keys the key of each entity, in order
+     * @return the stored entities in input order, or {@code null} when they cannot be inserted in bulk (nothing was
+     *     written; the caller inserts them another way)
+     */
+    public <T> @Nullable List<T> insertAllWithKey(
+            List<T> entities, String column, PropertyModel typedLike, List<@Nullable Object> keys) {
+        List<T> input = List.copyOf(entities);
+        EntityModel<T> model = commonModel(input);
+        if (model == null || model.compositeId()) {
+            return null;
         }
-        BulkInsertSql sql = statements.computeIfAbsent(model.type(), type -> new BulkInsertSql(model));
+        int at = model.properties().size();
+        BulkInsertSql sql = keyed.computeIfAbsent(
+                List.of(model.type(), column),
+                name -> new BulkInsertSql(model, BulkColumn.extra(typedLike, column, at)));
+        return bulk(input, model, sql, keys);
+    }
+
+    /** The bulk paths; {@code null} when the caller must insert row by row (nothing was written). */
+    private <T> @Nullable List<T> bulk(
+            List<T> input, EntityModel<T> model, BulkInsertSql sql, @Nullable List<@Nullable Object> keys) {
         PropertyModel id = model.id();
         int unset = 0;
         for (T entity : input) {
@@ -84,40 +120,43 @@ public final class BulkInsert extends BulkOperation {
                 || !sql.bulkForms()) {
             // Mixed ids, unset assigned ids (single insert names the problem), no bulk statement for this entity, or a
             // codec without a bulk form.
-            return rowByRow(input, single);
+            return null;
         }
         // Ids drawn by the statements need a sequence they can find; without one, the column draws its ids row by row.
         boolean drawsIds = generated && BulkInsertSql.isIntegral(id.valueType().rawType());
         String task = "insertAll " + model.type().getSimpleName();
         if (input.size() >= COPY_THRESHOLD && sql.copyable()) {
-            List<T> stored = transactional(() -> executor.withConnection(
+            return transactional(() -> executor.withConnection(
                     task,
                     sql.copy(),
                     connection -> drawsIds && !hasSequence(connection, model)
                             ? null
                             : copy.copy(connection, task, model, sql, input, generated)));
-            return stored != null ? stored : rowByRow(input, single);
         }
         List<@Nullable Object[]> values = new ArrayList<>(input.size());
-        for (T entity : input) {
-            values.add(model.values(entity));
+        for (int i = 0; i < input.size(); i++) {
+            @Nullable Object[] row = model.values(input.get(i));
+            if (keys != null) {
+                row = java.util.Arrays.copyOf(row, row.length + 1);
+                row[row.length - 1] = keys.get(i);
+            }
+            values.add(row);
         }
         boolean bindSequence =
                 generated && BulkInsertSql.isIntegral(id.valueType().rawType());
         String idsOnly = generated ? sql.generatedIdsOnly() : sql.assignedIdsOnly();
         String text = idsOnly != null ? idsOnly : generated ? sql.generatedIds() : sql.assignedIds();
         if (text == null) {
-            return rowByRow(input, single);
+            return null;
         }
         ConnectionCallback<@Nullable List<T>> insert = idsOnly != null
                 ? connection -> unnest.unnestIdsOnly(connection, model, sql, idsOnly, generated, input, values)
                 : connection -> unnest.unnest(connection, model, sql, text, bindSequence, generated, input, values);
         ConnectionCallback<@Nullable List<T>> work =
                 connection -> drawsIds && !hasSequence(connection, model) ? null : insert.run(connection);
-        List<T> stored = input.size() <= BulkArrays.CHUNK_ROWS
+        return input.size() <= BulkArrays.CHUNK_ROWS
                 ? executor.withConnection(task, text, work)
                 : transactional(() -> executor.withConnection(task, text, work));
-        return stored != null ? stored : rowByRow(input, single);
     }
 
     /**

@@ -52,7 +52,8 @@ public final class BulkWrite extends BulkOperation {
     public <T> List<T> updateAll(Collection<T> entities, UnaryOperator<T> single) {
         List<T> input = new ArrayList<>(entities);
         EntityModel<T> model = commonModel(input);
-        if (model == null) {
+        // A composite id has no single column to carry in one array: its rows are written one by one.
+        if (model == null || model.compositeId()) {
             rejectDuplicateIds(input, "update");
             return allInTransaction(() -> each(input, single));
         }
@@ -104,7 +105,8 @@ public final class BulkWrite extends BulkOperation {
     public <T> List<T> upsertAll(Collection<T> entities, UnaryOperator<T> single) {
         List<T> input = new ArrayList<>(entities);
         EntityModel<T> model = commonModel(input);
-        if (model == null) {
+        // A composite id has no single column to carry in one array: its rows are written one by one.
+        if (model == null || model.compositeId()) {
             for (T entity : input) {
                 upsert(models.get(entity.getClass()));
             }
@@ -150,7 +152,8 @@ public final class BulkWrite extends BulkOperation {
     public <T> void deleteAll(Collection<T> entities, Consumer<T> single) {
         List<T> input = new ArrayList<>(entities);
         EntityModel<T> model = commonModel(input);
-        if (model == null) {
+        // A composite id has no single column to carry in one array: its rows are written one by one.
+        if (model == null || model.compositeId()) {
             allInTransaction(() -> {
                 input.forEach(single);
                 return List.of();
@@ -213,6 +216,10 @@ public final class BulkWrite extends BulkOperation {
             }
         }
         List<?> input = List.copyOf(ids);
+        if (model.compositeId()) {
+            Long deleted = transactional(() -> input.stream().filter(single).count());
+            return deleted == null ? 0 : deleted;
+        }
         return deleteByIds(
                 model,
                 sql(model),

@@ -101,7 +101,7 @@ final class CopyInsert {
                             buffer.value(ids[r]);
                         } else {
                             BulkColumn column = columns.get(c);
-                            buffer.value(column.encode(row[column.property().index()]));
+                            buffer.value(column.encode(row[column.index()]));
                         }
                     }
                     for (int c = firstComputed; c < copyColumns.size(); c++) {
@@ -208,7 +208,7 @@ final class CopyInsert {
             if (column == null || !column.text()) {
                 continue;
             }
-            int at = column.property().index();
+            int at = column.index();
             Object[] array = new Object[values.length];
             for (int r = 0; r < array.length; r++) {
                 array[r] = column.encode(values[r][at]);

@@ -29,6 +29,8 @@ public final class JdbcExecutor {
     private final DataSource dataSource;
     private final PgExceptionTranslator translator;
     private final StatementObserver observer;
+    private final NPlusOneDetector nPlusOne;
+    private final StatementRouting routing;
 
     /**
      * Creates an executor that reports nothing.
@@ -48,9 +50,27 @@ public final class JdbcExecutor {
      * @param observer reports each unit of work (observation, SQL and slow-query logs)
      */
     public JdbcExecutor(DataSource dataSource, PgExceptionTranslator translator, StatementObserver observer) {
+        this(dataSource, translator, observer, NPlusOneDetector.OFF);
+    }
+
+    /**
+     * Creates an executor that also looks for N+1 in each transaction.
+     *
+     * @param dataSource where connections come from
+     * @param translator translates every driver failure
+     * @param observer reports each unit of work (observation, SQL and slow-query logs)
+     * @param nPlusOne counts the single statements each transaction runs, {@link NPlusOneDetector#OFF} for none
+     */
+    public JdbcExecutor(
+            DataSource dataSource,
+            PgExceptionTranslator translator,
+            StatementObserver observer,
+            NPlusOneDetector nPlusOne) {
         this.dataSource = dataSource;
         this.translator = translator;
         this.observer = observer;
+        this.nPlusOne = nPlusOne;
+        this.routing = StatementRouting.of(dataSource);
     }
 
     /**
@@ -88,7 +108,9 @@ public final class JdbcExecutor {
                 connection -> {
                     try (PreparedStatement statement = connection.prepareStatement(sql)) {
                         DataSourceUtils.applyTransactionTimeout(statement, dataSource);
-                        return callback.run(statement);
+                        R result = callback.run(statement);
+                        nPlusOne.ran(task, sql);
+                        return result;
                     }
                 },
                 true);
@@ -144,6 +166,7 @@ public final class JdbcExecutor {
         // The stream outlives this call and is consumed by the caller's code: observed until it is closed, without
         // a scope on this thread.
         StatementObserver.Run run = observer.start(task, sql, false);
+        boolean write = route(sql);
         Connection connection;
         try {
             connection = DataSourceUtils.getConnection(dataSource);
@@ -152,7 +175,9 @@ public final class JdbcExecutor {
             run.stop(translated);
             throw translated;
         }
+        run.route(routing, connection);
         Cursor<R> cursor = new Cursor<>(task, sql, connection, run);
+        cursor.write = write;
         try {
             if (ownTransaction) {
                 connection.setAutoCommit(false);
@@ -181,6 +206,24 @@ public final class JdbcExecutor {
         return StreamSupport.stream(cursor, false).onClose(cursor::close);
     }
 
+    /**
+     * Before borrowing a connection for work outside any transaction of a routing data source: sends a read ({@link
+     * ReadStatements}) to a replica. Returns whether the work is such a write outside a transaction, whose WAL position
+     * is to be recorded for read-your-writes once it ran; {@code sql} {@code null} for work that is always a write.
+     */
+    private boolean route(@Nullable String sql) {
+        if (routing == StatementRouting.NONE
+                || TransactionSynchronizationManager.isSynchronizationActive()
+                || TransactionSynchronizationManager.hasResource(dataSource)) {
+            return false;
+        }
+        if (sql != null && ReadStatements.isRead(sql)) {
+            routing.routeNextToReplica();
+            return false;
+        }
+        return true;
+    }
+
     /** Whether the current thread runs inside a Spring-managed transaction on this executor's data source. */
     private boolean inTransaction() {
         return TransactionSynchronizationManager.isActualTransactionActive()
@@ -195,6 +238,7 @@ public final class JdbcExecutor {
         private final Connection connection;
         private final StatementObserver.Run run;
         private boolean ownTransaction;
+        private boolean write;
         private @Nullable PreparedStatement statement;
         private @Nullable ResultSet rows;
         private @Nullable RowMapper<R> reader;
@@ -273,6 +317,9 @@ public final class JdbcExecutor {
                     }
                     connection.setAutoCommit(true);
                 }
+                if (write && !failed) {
+                    routing.recordWrite(connection);
+                }
             } catch (SQLException ex) {
                 if (RetryableFailures.connectionLost(ex)) {
                     // The server ended the read transaction with the connection; the pool evicts it.
@@ -311,13 +358,45 @@ public final class JdbcExecutor {
     }
 
     /**
+     * Runs work on a connection the caller holds and manages (migrations keep their own, for a transaction-level
+     * advisory lock), observed and logged like every other unit of work; the connection is neither borrowed nor
+     * released here.
+     *
+     * @param connection the caller's connection
+     * @param task what the work does, for error messages, logs and the observation (no values)
+     * @param sql the SQL involved, with placeholders, or a comment naming it; for the logs (no values)
+     * @param callback the work
+     * @param <R> the result type
+     * @return the callback's result
+     * @throws DataAccessException for every driver failure, translated
+     */
+    @SuppressWarnings("NullAway") // the callback returns null only where R allows it; NullAway cannot see R's nullness
+    public <R> R onConnection(Connection connection, String task, String sql, ConnectionCallback<R> callback) {
+        StatementObserver.Run run = observer.start(task, sql, true);
+        try {
+            R result = callback.run(connection);
+            run.stop(null, rows(result));
+            return result;
+        } catch (SQLException ex) {
+            DataAccessException translated = translator.translate(task, sql, ex);
+            run.stop(translated);
+            throw translated;
+        } catch (RuntimeException | Error ex) {
+            run.stop(ex);
+            throw ex;
+        }
+    }
+
+    /**
      * Runs work on a borrowed connection; with {@code oneStatement}, a statement that failed only because the
-     * connection's cached type ids are stale runs once more on a fresh connection (see {@link StaleTypeIds}).
+     * connection's cached type ids are stale runs once more, outside a transaction on a fresh connection and as a
+     * transaction's first statement in a new transaction (see {@link StaleTypeIds}).
      */
     @SuppressWarnings("NullAway") // the callback returns null only where R allows it; NullAway cannot see R's nullness
     private <R> R withConnection(String task, String sql, ConnectionCallback<R> callback, boolean oneStatement) {
         StatementObserver.Run run = observer.start(task, sql, true);
         for (int attempt = 1; ; attempt++) {
+            boolean write = route(oneStatement ? sql : null);
             Connection connection;
             try {
                 connection = DataSourceUtils.getConnection(dataSource);
@@ -326,15 +405,28 @@ public final class JdbcExecutor {
                 run.stop(translated);
                 throw translated;
             }
+            boolean transactionNotBegun = false;
+            run.route(routing, connection);
             try {
+                transactionNotBegun = oneStatement && attempt == 1 && StaleTypeIds.transactionNotBegun(connection);
                 R result = callback.run(connection);
+                if (write) {
+                    routing.recordWrite(connection);
+                }
                 run.stop(null, rows(result));
                 return result;
             } catch (SQLException ex) {
-                if (oneStatement && attempt == 1 && StaleTypeIds.matches(ex) && !inTransaction()) {
-                    // Nothing ran: the server refused the statement's parameter types. Retire the connection.
-                    StaleTypeIds.evict(dataSource, connection);
-                    continue;
+                if (oneStatement && attempt == 1 && StaleTypeIds.matches(ex)) {
+                    // Nothing of the statement ran: the server refused the types its prepared form names.
+                    if (!inTransaction()) {
+                        StaleTypeIds.evict(dataSource, connection);
+                        continue;
+                    }
+                    if (transactionNotBegun && StaleTypeIds.restart(connection)) {
+                        continue;
+                    }
+                    // Later in a transaction: its work is lost; the translator says to run it again.
+                    StaleTypeIds.retireWhenReturned(dataSource);
                 }
                 DataAccessException translated = translator.translate(task, sql, ex);
                 run.stop(translated);

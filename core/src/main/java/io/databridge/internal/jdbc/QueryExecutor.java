@@ -16,6 +16,7 @@ public final class QueryExecutor {
     private final EntityModels models;
     private final JdbcExecutor executor;
     private final RelationFetch relations;
+    private final RelationLink.Resolver links;
 
     /**
      * Pairs an executor with the models of the same engine.
@@ -23,11 +24,25 @@ public final class QueryExecutor {
      * @param models the entity models (with their codecs and naming)
      * @param executor the executor
      * @param relations loads the relations a query fetches
+     * @param links how to-many relations link, for {@code EXISTS} over them
      */
-    public QueryExecutor(EntityModels models, JdbcExecutor executor, RelationFetch relations) {
+    public QueryExecutor(
+            EntityModels models, JdbcExecutor executor, RelationFetch relations, RelationLink.Resolver links) {
         this.models = models;
         this.executor = executor;
         this.relations = relations;
+        this.links = links;
+    }
+
+    /**
+     * How the rows of a to-many relation link.
+     *
+     * @param source the declaring entity
+     * @param property the relation property
+     * @return the link
+     */
+    public RelationLink link(Class<?> source, String property) {
+        return links.link(source, property);
     }
 
     /**

@@ -125,15 +125,15 @@ public final class ResultMappers {
             return EntityReader.of(model, columns)::read;
         }
         return rows -> {
-            // A class entity with some columns not selected: those properties keep their field defaults.
-            T entity = model.instantiate(model.defaults());
+            // A class entity with some columns not selected: those properties keep their defaults.
+            Object[] values = model.defaults();
             for (PropertyModel property : model.properties()) {
                 int column = columns[property.index()];
                 if (column > 0) {
-                    property.set(entity, Rows.read(rows, column, property));
+                    values[property.index()] = Rows.read(rows, column, property);
                 }
             }
-            return entity;
+            return model.instantiate(values);
         };
     }
 

@@ -42,6 +42,26 @@ public final class Rows {
         }
     }
 
+    /**
+     * Binds an id from parameter {@code index} on: one parameter, or one per column of a composite id (the order of
+     * {@link EntityModel#idColumns()}).
+     *
+     * @return the next parameter index
+     */
+    public static int bindId(PreparedStatement statement, int index, EntityModel<?> model, Object idValue)
+            throws SQLException {
+        List<PropertyModel> columns = model.idColumns();
+        if (!model.compositeId()) {
+            bind(statement, index, columns.get(0), idValue);
+            return index + 1;
+        }
+        Object[] parts = model.idParts(idValue);
+        for (int i = 0; i < parts.length; i++) {
+            bind(statement, index + i, columns.get(i), parts[i]);
+        }
+        return index + parts.length;
+    }
+
     /** The failure of a codec that refused a property's value: names the property and type, never the value. */
     public static InvalidDataAccessApiUsageException bindFailure(PropertyModel property, RuntimeException ex) {
         return new InvalidDataAccessApiUsageException(

@@ -133,6 +133,20 @@ public final class StatementObserver {
         }
 
         /**
+         * Tags the observation with the server the work runs on, once its connection is borrowed.
+         *
+         * @param routing the executor's routing
+         * @param connection the connection borrowed for the work
+         */
+        void route(StatementRouting routing, java.sql.Connection connection) {
+            if (routing != StatementRouting.NONE
+                    && observation != null
+                    && observation.getContext() instanceof StatementObservationContext context) {
+                context.setRoute(routing.route(connection));
+            }
+        }
+
+        /**
          * Ends the observation and writes the logs.
          *
          * @param error the failure the caller sees (the translated exception), or {@code null}
@@ -194,7 +208,7 @@ public final class StatementObserver {
             }
         }
 
-        private static boolean isWrite(String task) {
+        static boolean isWrite(String task) {
             return task.startsWith("insert")
                     || task.startsWith("update")
                     || task.startsWith("upsert")

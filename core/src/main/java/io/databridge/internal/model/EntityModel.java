@@ -34,6 +34,10 @@ public final class EntityModel<T> {
     private final @Nullable MethodHandle canonical;
     private final EntityReader<T> reader;
     private final @Nullable PropertyModel distributionColumn;
+    private final Embedding.Part @Nullable [] parts;
+    private final @Nullable Embedding compositeId;
+    private final List<PropertyModel> idColumns;
+    private final MethodHandle[] idAccessors;
 
     private final String selectList;
 
@@ -50,7 +54,9 @@ public final class EntityModel<T> {
             boolean record,
             MethodHandle constructor,
             List<RelationProperty> relations,
-            @Nullable MethodHandle canonical) {
+            @Nullable MethodHandle canonical,
+            Embedding.Part @Nullable [] parts,
+            @Nullable Embedding compositeId) {
         this.type = type;
         this.tableName = tableName;
         this.schema = schema;
@@ -74,6 +80,12 @@ public final class EntityModel<T> {
         this.relationsByName = Map.copyOf(relationMap);
         this.placeholders = List.copyOf(withoutColumn);
         this.canonical = canonical;
+        this.parts = parts;
+        this.compositeId = compositeId;
+        this.idColumns = compositeId == null
+                ? List.of(id)
+                : List.copyOf(this.properties.subList(compositeId.first(), compositeId.end()));
+        this.idAccessors = compositeId == null ? new MethodHandle[0] : idAccessors(compositeId.type());
         int[] columns = new int[this.properties.size()];
         for (int i = 0; i < columns.length; i++) {
             columns[i] = i + 1;
@@ -81,6 +93,21 @@ public final class EntityModel<T> {
         this.reader = EntityReader.of(this, columns);
         this.selectList = selectList("");
         this.distributionColumn = distributionColumn(type, this.byName);
+    }
+
+    private static MethodHandle[] idAccessors(Class<?> idType) {
+        java.lang.reflect.RecordComponent[] components = idType.getRecordComponents();
+        MethodHandle[] accessors = new MethodHandle[components.length];
+        java.lang.invoke.MethodHandles.Lookup lookup = EntityModels.lookupFor(idType);
+        for (int i = 0; i < components.length; i++) {
+            try {
+                accessors[i] = lookup.unreflect(components[i].getAccessor())
+                        .asType(java.lang.invoke.MethodType.methodType(Object.class, Object.class));
+            } catch (IllegalAccessException ex) {
+                throw EntityModels.inaccessible(idType, ex);
+            }
+        }
+        return accessors;
     }
 
     private static @Nullable PropertyModel distributionColumn(Class<?> type, Map<String, PropertyModel> byName) {
@@ -179,6 +206,14 @@ public final class EntityModel<T> {
      * @return the reference
      */
     public T reference(Object idValue) {
+        if (parts != null) {
+            Object[] values = defaults();
+            Object[] idParts = idParts(idValue);
+            for (int i = 0; i < idParts.length; i++) {
+                values[idColumns.get(i).index()] = idParts[i];
+            }
+            return instantiate(values);
+        }
         if (record) {
             Object[] values = defaults();
             values[id.index()] = idValue;
@@ -198,7 +233,8 @@ public final class EntityModel<T> {
     public @Nullable Object[] defaults() {
         Object[] values = new Object[properties.size()];
         for (PropertyModel property : properties) {
-            if (property.primitive()) {
+            // A value object's columns stay NULL, so that it reads as null rather than as zeros.
+            if (property.primitive() && property.name().indexOf('.') < 0) {
                 values[property.index()] = JavaTypes.zero(property.valueType().rawType());
             }
         }
@@ -219,9 +255,19 @@ public final class EntityModel<T> {
             relation.set(entity, value);
             return entity;
         }
-        Object[] arguments = new Object[properties.size() + placeholders.size()];
-        for (PropertyModel property : properties) {
-            arguments[componentOf(property)] = property.get(entity);
+        Embedding.Part[] members = parts;
+        Object[] arguments;
+        if (members == null) {
+            arguments = new Object[properties.size() + placeholders.size()];
+            for (PropertyModel property : properties) {
+                arguments[componentOf(property.index())] = property.get(entity);
+            }
+        } else {
+            arguments = new Object[members.length + placeholders.size()];
+            Object[] values = values(entity);
+            for (int i = 0; i < members.length; i++) {
+                arguments[componentOf(i)] = members[i].value(values);
+            }
         }
         for (RelationProperty other : placeholders) {
             arguments[other.component()] = other.get(entity);
@@ -237,8 +283,8 @@ public final class EntityModel<T> {
         }
     }
 
-    private int componentOf(PropertyModel property) {
-        int position = property.index();
+    private int componentOf(int member) {
+        int position = member;
         for (RelationProperty other : placeholders) {
             if (other.component() <= position) {
                 position++;
@@ -254,6 +300,68 @@ public final class EntityModel<T> {
      */
     public PropertyModel id() {
         return id;
+    }
+
+    /**
+     * Whether the id is a record of several columns (a composite key); {@link #id()} then stands for the whole record,
+     * with {@link PropertyModel#quotedColumn()} the comma-separated list of its columns and no codec of its own, and
+     * {@link #idColumns()} are its columns.
+     *
+     * @return {@code true} for a composite id
+     */
+    public boolean compositeId() {
+        return compositeId != null;
+    }
+
+    /**
+     * The columns of the primary key: the id alone, or the columns of a composite id in component order.
+     *
+     * @return the id columns
+     */
+    public List<PropertyModel> idColumns() {
+        return idColumns;
+    }
+
+    /**
+     * The value of each {@link #idColumns() id column} for an id: the id itself, or a composite id's components.
+     *
+     * @param idValue an id of this entity
+     * @return one value per id column
+     */
+    public @Nullable Object[] idParts(Object idValue) {
+        if (compositeId == null) {
+            return new Object[] {idValue};
+        }
+        Object[] values = new Object[idAccessors.length];
+        for (int i = 0; i < values.length; i++) {
+            try {
+                values[i] = (Object) idAccessors[i].invokeExact(idValue);
+            } catch (Throwable ex) {
+                throw new EntityMappingException("Cannot read the id of " + type.getName() + ": " + ex, ex);
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The id held by an entity's values.
+     *
+     * @param values one value per property, as {@link #values(Object)} returns them
+     * @return the id, {@code null} when unset (a composite id whose columns are all {@code NULL})
+     */
+    public @Nullable Object idValue(@Nullable Object[] values) {
+        Embedding composite = compositeId;
+        return composite == null ? values[id.index()] : composite.assemble(values);
+    }
+
+    /**
+     * Whether the entity has {@code @Embedded} value objects or a composite id, so that its values are not one per
+     * constructor argument or field.
+     *
+     * @return {@code true} when some columns belong to a value object
+     */
+    public boolean hasValueObjects() {
+        return parts != null;
     }
 
     /**
@@ -348,6 +456,10 @@ public final class EntityModel<T> {
      * @throws EntityMappingException when a constructor throws, or a primitive would receive {@code null}
      */
     public T instantiate(@Nullable Object[] values) {
+        Embedding.Part[] members = parts;
+        if (members != null) {
+            return assemble(members, record ? null : newInstance(), values);
+        }
         if (record) {
             for (PropertyModel property : properties) {
                 if (values[property.index()] == null && property.primitive()) {
@@ -379,8 +491,34 @@ public final class EntityModel<T> {
         if (record) {
             return instantiate(values);
         }
+        Embedding.Part[] members = parts;
+        if (members != null) {
+            return assemble(members, target, values);
+        }
         for (PropertyModel property : properties) {
             property.set(target, values[property.index()]);
+        }
+        return target;
+    }
+
+    /** Builds a record from its members, or sets each member of a class instance, from the flat column values. */
+    private T assemble(Embedding.Part[] members, @Nullable T target, @Nullable Object[] values) {
+        Object[] arguments = new Object[members.length];
+        int nullInPrimitive = -1;
+        for (int i = 0; i < members.length; i++) {
+            arguments[i] = members[i].value(values);
+            if (arguments[i] == null && members[i].primitive() && nullInPrimitive < 0) {
+                nullInPrimitive = members[i].leaf();
+            }
+        }
+        if (nullInPrimitive >= 0) {
+            throw properties.get(nullInPrimitive).nullForPrimitive();
+        }
+        if (target == null) {
+            return type.cast(construct(arguments));
+        }
+        for (int i = 0; i < members.length; i++) {
+            members[i].set(target, arguments[i]);
         }
         return target;
     }

@@ -1,8 +1,11 @@
 package io.databridge.internal.model;
 
+import io.databridge.internal.rules.MappingMessages;
+import io.databridge.internal.rules.ValueTypeNames;
 import io.databridge.internal.sql.Identifiers;
 import io.databridge.mapping.Column;
 import io.databridge.mapping.CreatedAt;
+import io.databridge.mapping.Embedded;
 import io.databridge.mapping.EntityMappingException;
 import io.databridge.mapping.Enumerated;
 import io.databridge.mapping.GeneratedValue;
@@ -34,10 +37,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.math.BigInteger;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,13 +53,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EntityModels {
 
-    private static final Set<Class<?>> INTEGRAL =
-            Set.of(int.class, long.class, short.class, Integer.class, Long.class, Short.class, BigInteger.class);
-    private static final Set<Class<?>> TIMESTAMPS = Set.of(Instant.class, OffsetDateTime.class, LocalDateTime.class);
-
     private final TypeCodecs codecs;
     private final NamingStrategy naming;
     private final Map<Class<?>, EntityModel<?>> models = new ConcurrentHashMap<>();
+    private final Embeddings embeddings = new Embeddings(this);
 
     /**
      * Creates a model cache.
@@ -71,6 +67,11 @@ public final class EntityModels {
     public EntityModels(TypeCodecs codecs, NamingStrategy naming) {
         this.codecs = codecs;
         this.naming = naming;
+    }
+
+    /** The naming strategy of this cache. */
+    NamingStrategy naming() {
+        return naming;
     }
 
     /**
@@ -100,6 +101,15 @@ public final class EntityModels {
     }
 
     /**
+     * The models built so far, for diagnostics that name relations (e.g. the N+1 advice).
+     *
+     * @return a snapshot of the cached models, in no particular order
+     */
+    public List<EntityModel<?>> loaded() {
+        return List.copyOf(models.values());
+    }
+
+    /**
      * Whether a class is an entity (annotated with {@link Table}).
      *
      * @param type the class
@@ -116,26 +126,26 @@ public final class EntityModels {
                     type.getName() + " is not an entity: annotate it with @io.databridge.mapping.Table");
         }
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || type.isEnum()) {
-            throw new EntityMappingException(type.getName()
-                    + " cannot be an entity: it must be a concrete class with a no-arg constructor, or a" + " record");
+            throw new EntityMappingException(MappingMessages.notConcrete(type.getName()));
         }
         String tableName = table.name().isEmpty() ? naming.tableName(type) : table.name();
         String qualifiedTable;
         try {
             qualifiedTable = Identifiers.qualified(table.schema(), tableName, "table name");
         } catch (IllegalArgumentException ex) {
-            throw new EntityMappingException("Cannot map " + type.getName() + ": " + ex.getMessage()
-                    + " (set @Table(name = ...) to a valid name)");
+            throw new EntityMappingException(
+                    MappingMessages.cannotMap(type.getName(), ex.getMessage() + MappingMessages.TABLE_NAME_FIX));
         }
         MethodHandles.Lookup lookup = lookupFor(type);
         List<PropertyModel> properties = new ArrayList<>();
         List<RelationProperty> relations = new ArrayList<>();
+        List<Embedding.Part> parts = new ArrayList<>();
         MethodHandle[] canonical = new MethodHandle[1];
         MethodHandle constructor = type.isRecord()
-                ? recordProperties(type, lookup, properties, relations, canonical)
-                : classProperties(type, lookup, properties, relations);
+                ? recordProperties(type, lookup, properties, relations, parts, canonical)
+                : classProperties(type, lookup, properties, relations, parts);
         if (properties.isEmpty()) {
-            throw new EntityMappingException(type.getName() + " has no persistent properties");
+            throw new EntityMappingException(MappingMessages.noProperties(type.getName()));
         }
         Map<String, PropertyModel> byName = new HashMap<>();
         Map<String, PropertyModel> byColumn = new HashMap<>();
@@ -145,27 +155,54 @@ public final class EntityModels {
             byName.put(property.name(), property);
             PropertyModel clash = byColumn.putIfAbsent(property.columnName(), property);
             if (clash != null) {
-                throw new EntityMappingException("Cannot map " + type.getName() + "." + property.name() + ": column '"
-                        + property.columnName() + "' is already mapped by property '" + clash.name()
-                        + "'; give one of them another @Column(name = ...)");
+                throw new EntityMappingException(MappingMessages.columnClash(
+                        type.getName() + "." + property.name(),
+                        property.columnName(),
+                        clash.name(),
+                        property.name().indexOf('.') >= 0 || clash.name().indexOf('.') >= 0));
+            }
+            if (property.role() == PropertyModel.Role.ID && property.name().indexOf('.') >= 0) {
+                continue; // a column of a composite id: the id is the record, below
             }
             if (property.role() == PropertyModel.Role.ID) {
                 if (id != null) {
-                    throw new EntityMappingException("Cannot map " + type.getName() + ": both '" + id.name() + "' and '"
-                            + property.name() + "' are @Id; composite ids are not supported, keep one");
+                    throw new EntityMappingException(
+                            MappingMessages.twoIds(type.getName(), id.name(), property.name()));
                 }
                 id = property;
             } else if (property.role() == PropertyModel.Role.VERSION) {
                 if (version != null) {
-                    throw new EntityMappingException("Cannot map " + type.getName() + ": both '" + version.name()
-                            + "' and '" + property.name() + "' are @Version; keep one");
+                    throw new EntityMappingException(
+                            MappingMessages.twoVersions(type.getName(), version.name(), property.name()));
                 }
                 version = property;
             }
         }
+        Embedding compositeId = null;
+        for (Embedding.Part part : parts) {
+            Embedding embedding = part.embedding();
+            if (embedding != null && embedding.id() != null) {
+                if (id != null) {
+                    throw new EntityMappingException(MappingMessages.twoIds(
+                            type.getName(), id.name(), embedding.id().name()));
+                }
+                id = embedding.id();
+                compositeId = embedding;
+            }
+        }
         if (id == null) {
-            throw new EntityMappingException("Cannot map " + type.getName()
-                    + ": no property is annotated with @Id; mark the primary-key property @Id");
+            throw new EntityMappingException(MappingMessages.noId(type.getName()));
+        }
+        if (compositeId != null) {
+            for (RelationProperty relation : relations) {
+                if (relation.column() == null) {
+                    throw new EntityMappingException("Cannot map " + type.getName() + "." + relation.name()
+                            + ": relations to or from an entity with a composite id ("
+                            + id.valueType().rawType().getSimpleName()
+                            + ") are not supported; map the other side's key columns as plain properties and query"
+                            + " them");
+                }
+            }
         }
         List<IndexModel> indexes = indexes(type, tableName, properties, byName);
         return new EntityModel<>(
@@ -181,7 +218,9 @@ public final class EntityModels {
                 type.isRecord(),
                 constructor,
                 relations,
-                canonical[0]);
+                canonical[0],
+                parts.stream().anyMatch(part -> part.embedding() != null) ? parts.toArray(new Embedding.Part[0]) : null,
+                compositeId);
     }
 
     private MethodHandle recordProperties(
@@ -189,6 +228,7 @@ public final class EntityModels {
             MethodHandles.Lookup lookup,
             List<PropertyModel> properties,
             List<RelationProperty> relations,
+            List<Embedding.Part> parts,
             MethodHandle[] canonicalOut) {
         RecordComponent[] components = type.getRecordComponents();
         Class<?>[] parameterTypes = new Class<?>[components.length];
@@ -206,9 +246,7 @@ public final class EntityModels {
                 // every record component has its field; nothing to check otherwise
             }
             if (component.isAnnotationPresent(Transient.class)) {
-                throw new EntityMappingException("Cannot map " + type.getName() + "." + component.getName()
-                        + ": a record component cannot be @Transient (the canonical constructor needs it); remove the"
-                        + " component or the annotation");
+                throw new EntityMappingException(MappingMessages.transientRecordComponent(where));
             }
             MethodHandle getter;
             try {
@@ -226,7 +264,8 @@ public final class EntityModels {
                     getter,
                     null,
                     properties,
-                    relations);
+                    relations,
+                    parts);
         }
         for (RelationProperty relation : relations) {
             if (relation.column() == null) {
@@ -258,23 +297,19 @@ public final class EntityModels {
             Class<?> type,
             MethodHandles.Lookup lookup,
             List<PropertyModel> properties,
-            List<RelationProperty> relations) {
+            List<RelationProperty> relations,
+            List<Embedding.Part> parts) {
         MethodHandle constructor;
         try {
             Constructor<?> noArgs = type.getDeclaredConstructor();
             noArgs.setAccessible(true);
             constructor = lookup.unreflectConstructor(noArgs).asType(MethodType.methodType(Object.class));
         } catch (NoSuchMethodException ex) {
-            throw new EntityMappingException("Cannot map " + type.getName()
-                    + ": it has no no-arg constructor; add one (it may be private), or make the entity a record");
+            throw new EntityMappingException(MappingMessages.noNoArgConstructor(type.getName()));
         } catch (ReflectiveOperationException | RuntimeException ex) {
             throw inaccessible(type, ex);
         }
-        List<Class<?>> hierarchy = new ArrayList<>();
-        for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
-            hierarchy.add(0, current);
-        }
-        for (Class<?> declaring : hierarchy) {
+        for (Class<?> declaring : hierarchy(type)) {
             for (Field field : declaring.getDeclaredFields()) {
                 int modifiers = field.getModifiers();
                 if (!Modifier.isStatic(modifiers)) {
@@ -287,9 +322,8 @@ public final class EntityModels {
                     continue;
                 }
                 if (Modifier.isFinal(modifiers)) {
-                    throw new EntityMappingException("Cannot map " + type.getName() + "." + field.getName()
-                            + ": the field is final, so rows cannot be read into it; make it non-final, mark it"
-                            + " @Transient, or make the entity a record");
+                    throw new EntityMappingException(
+                            MappingMessages.finalField(type.getName() + "." + field.getName()));
                 }
                 MethodHandle getter;
                 MethodHandle setter;
@@ -310,7 +344,8 @@ public final class EntityModels {
                         getter,
                         setter,
                         properties,
-                        relations);
+                        relations,
+                        parts);
             }
         }
         return constructor;
@@ -327,11 +362,23 @@ public final class EntityModels {
             MethodHandle getter,
             @Nullable MethodHandle setter,
             List<PropertyModel> properties,
-            List<RelationProperty> relations) {
+            List<RelationProperty> relations,
+            List<Embedding.Part> parts) {
+        MethodHandle objectSetter0 =
+                setter == null ? null : setter.asType(MethodType.methodType(void.class, Object.class, Object.class));
+        if (element.isAnnotationPresent(Embedded.class)
+                || (element.isAnnotationPresent(Id.class) && rawType.isRecord())) {
+            MethodHandle objectGetter = getter.asType(MethodType.methodType(Object.class, Object.class));
+            Embedding embedding = embeddings.embed(entity, name, rawType, element, objectGetter, properties);
+            parts.add(new Embedding.Part(-1, embedding, objectSetter0, false, entity.getName() + "." + name));
+            return;
+        }
         RelationProperty.Kind kind = relationKind(entity, name, element);
         if (kind == null) {
-            properties.add(
-                    property(entity, name, properties.size(), rawType, genericType, element, getter, setter, null));
+            properties.add(property(
+                    entity, name, properties.size(), rawType, genericType, element, getter, setter, null, "", null));
+            parts.add(new Embedding.Part(
+                    properties.size() - 1, null, objectSetter0, rawType.isPrimitive(), entity.getName() + "." + name));
             return;
         }
         String where = entity.getName() + "." + name;
@@ -348,8 +395,7 @@ public final class EntityModels {
                     ? element0
                     : null;
             if (collection == null || target == null) {
-                throw new EntityMappingException("Cannot map " + where + ": a to-many relation must be a List<E> or"
-                        + " Set<E> of an entity class but was " + genericType.getTypeName());
+                throw new EntityMappingException(MappingMessages.toManyType(where, genericType.getTypeName()));
             }
             requireEntity(where, target);
             relations.add(new RelationProperty(
@@ -393,8 +439,11 @@ public final class EntityModels {
                 element,
                 getter,
                 setter,
-                new ReferenceCodec(this, rawType, idCodec, entity.getSimpleName() + "." + name));
+                new ReferenceCodec(this, rawType, idCodec, entity.getSimpleName() + "." + name),
+                "",
+                null);
         properties.add(column);
+        parts.add(new Embedding.Part(properties.size() - 1, null, objectSetter0, false, where));
         relations.add(new RelationProperty(
                 entity.getSimpleName(),
                 name,
@@ -409,8 +458,7 @@ public final class EntityModels {
                 null));
     }
 
-    private static RelationProperty.@Nullable Kind relationKind(
-            Class<?> entity, String name, AnnotatedElement element) {
+    static RelationProperty.@Nullable Kind relationKind(Class<?> entity, String name, AnnotatedElement element) {
         List<RelationProperty.Kind> kinds = new ArrayList<>(1);
         if (element.isAnnotationPresent(ManyToOne.class)) {
             kinds.add(RelationProperty.Kind.MANY_TO_ONE);
@@ -426,8 +474,7 @@ public final class EntityModels {
         }
         String where = entity.getName() + "." + name;
         if (kinds.size() > 1) {
-            throw new EntityMappingException("Cannot map " + where
-                    + ": it has more than one of @ManyToOne, @OneToOne, @OneToMany," + " @ManyToMany; keep one");
+            throw new EntityMappingException(MappingMessages.moreThanOneRelation(where));
         }
         if (kinds.isEmpty()) {
             for (Class<? extends java.lang.annotation.Annotation> annotation :
@@ -448,8 +495,7 @@ public final class EntityModels {
 
     private static void requireEntity(String where, Class<?> target) {
         if (!isEntity(target)) {
-            throw new EntityMappingException("Cannot map " + where + ": the relation's target " + target.getName()
-                    + " is not an entity; annotate it with @Table, or map the value as a column (@Json, a codec)");
+            throw new EntityMappingException(MappingMessages.relationTargetNotEntity(where, target.getName()));
         }
     }
 
@@ -481,6 +527,11 @@ public final class EntityModels {
             throw new EntityMappingException("Cannot map " + where + ": the target " + target.getName()
                     + " has no @Id property; mark its primary-key property @Id");
         }
+        if (idType.isRecord()) {
+            throw new EntityMappingException("Cannot map " + where + ": the target " + target.getName()
+                    + " has a composite id (" + idType.getSimpleName() + "), and relations to an entity with a"
+                    + " composite id are not supported; map its key columns as plain properties instead");
+        }
         Class<?> boxed = idType.isPrimitive() ? JavaTypes.box(idType) : idType;
         try {
             @SuppressWarnings("unchecked")
@@ -492,7 +543,11 @@ public final class EntityModels {
         }
     }
 
-    private PropertyModel property(
+    /**
+     * A column property; inside a value object or composite id ({@code embeddedRole} not {@code null}), {@code name} is
+     * its path ({@code address.city}) and its column is {@code prefix} and the column name of its last segment.
+     */
+    PropertyModel property(
             Class<?> entity,
             String name,
             int index,
@@ -501,10 +556,15 @@ public final class EntityModels {
             AnnotatedElement element,
             MethodHandle getter,
             @Nullable MethodHandle setter,
-            @Nullable TypeCodec<Object> reference) {
+            @Nullable TypeCodec<Object> reference,
+            String prefix,
+            PropertyModel.@Nullable Role embeddedRole) {
         String where = entity.getName() + "." + name;
         Column column = element.getAnnotation(Column.class);
-        String columnName = column == null || column.name().isEmpty() ? naming.columnName(name) : column.name();
+        String columnName = prefix
+                + (column == null || column.name().isEmpty()
+                        ? naming.columnName(name.substring(name.lastIndexOf('.') + 1))
+                        : column.name());
         JoinColumn joinColumn = element.getAnnotation(JoinColumn.class);
         if (reference != null) {
             columnName = joinColumn != null ? joinColumn.name() : naming.columnName(name) + "_id";
@@ -514,24 +574,40 @@ public final class EntityModels {
             quotedColumn = Identifiers.quote(columnName, "column name");
         } catch (IllegalArgumentException ex) {
             throw new EntityMappingException(
-                    "Cannot map " + where + ": " + ex.getMessage() + " (set @Column(name = ...) to a valid name)");
+                    MappingMessages.cannotMap(where, ex.getMessage() + MappingMessages.COLUMN_NAME_FIX));
         }
         PropertyModel.Role role = role(where, element, rawType);
         boolean generated = element.isAnnotationPresent(GeneratedValue.class);
+        if (embeddedRole != null) {
+            if (role != PropertyModel.Role.PLAIN || generated) {
+                throw new EntityMappingException("Cannot map " + where + ": @Id, @GeneratedValue, @Version, @CreatedAt"
+                        + " and @UpdatedAt cannot be inside an @Embedded value or a composite id; put them on the"
+                        + " entity");
+            }
+            role = embeddedRole;
+        }
         if (generated && role != PropertyModel.Role.ID) {
-            throw new EntityMappingException(
-                    "Cannot map " + where + ": @GeneratedValue is only supported on the @Id property");
+            throw new EntityMappingException(MappingMessages.generatedNotOnId(where));
         }
         if (generated
                 && element.getAnnotation(GeneratedValue.class).strategy() == GeneratedValue.Strategy.UUID_V7
                 && rawType != UUID.class) {
-            throw new EntityMappingException("Cannot map " + where + ": @GeneratedValue(strategy = UUID_V7) needs a"
-                    + " UUID id but the type is " + rawType.getName());
+            throw new EntityMappingException(MappingMessages.uuidV7Type(where, rawType.getTypeName()));
         }
-        if (generated && !(INTEGRAL.contains(rawType) || rawType == UUID.class)) {
-            throw new EntityMappingException(
-                    "Cannot map " + where + ": @GeneratedValue needs an integral or UUID id but" + " the type is "
-                            + rawType.getName() + "; assign the id yourself or change its type");
+        if (generated && !ValueTypeNames.generatable(rawType.getName())) {
+            throw new EntityMappingException(MappingMessages.generatedType(where, rawType.getTypeName()));
+        }
+        if (generated) {
+            GeneratedValue generatedValue = element.getAnnotation(GeneratedValue.class);
+            String problem = MappingMessages.sequenceProblem(
+                    where,
+                    generatedValue.strategy().name(),
+                    generatedValue.sequence(),
+                    generatedValue.allocationSize(),
+                    rawType.getName());
+            if (problem != null) {
+                throw new EntityMappingException(problem);
+            }
         }
         Enumerated enumerated = element.getAnnotation(Enumerated.class);
         EnumType enumType = null;
@@ -539,8 +615,7 @@ public final class EntityModels {
         if (enumerated != null) {
             Class<?> enumClass = enumClass(rawType, genericType);
             if (enumClass == null) {
-                throw new EntityMappingException(
-                        "Cannot map " + where + ": @Enumerated needs an enum type but was " + rawType.getName());
+                throw new EntityMappingException(MappingMessages.enumeratedNeedsEnum(where, rawType.getTypeName()));
             }
             enumType = enumerated.value();
             if (enumType == EnumType.POSTGRES) {
@@ -564,7 +639,10 @@ public final class EntityModels {
             throw new EntityMappingException("Cannot map " + where + ": " + ex.getMessage(), ex);
         }
         boolean primitive = rawType.isPrimitive();
-        boolean nullable = (column == null || column.nullable()) && !primitive && role == PropertyModel.Role.PLAIN;
+        // A column of a value object may be NULL even for a primitive: the value object itself may be null.
+        boolean nullable = (column == null || column.nullable())
+                && role == PropertyModel.Role.PLAIN
+                && (!primitive || embeddedRole == PropertyModel.Role.PLAIN);
         boolean insertable = column == null || column.insertable();
         boolean updatable = (column == null || column.updatable()) && role != PropertyModel.Role.CREATED_AT;
         int length = column == null ? 0 : column.length();
@@ -617,9 +695,8 @@ public final class EntityModels {
             roles.add(PropertyModel.Role.ID);
         }
         if (element.isAnnotationPresent(Version.class)) {
-            if (!INTEGRAL.contains(rawType) || rawType == BigInteger.class) {
-                throw new EntityMappingException("Cannot map " + where + ": @Version needs an integral type (int, long,"
-                        + " Integer or Long) but was " + rawType.getName());
+            if (!ValueTypeNames.VERSIONS.contains(rawType.getName())) {
+                throw new EntityMappingException(MappingMessages.versionType(where, rawType.getTypeName()));
             }
             roles.add(PropertyModel.Role.VERSION);
         }
@@ -630,17 +707,15 @@ public final class EntityModels {
             roles.add(PropertyModel.Role.UPDATED_AT);
         }
         if (roles.size() > 1) {
-            throw new EntityMappingException("Cannot map " + where
-                    + ": it has more than one of @Id, @Version, @CreatedAt, @UpdatedAt; keep one");
+            throw new EntityMappingException(MappingMessages.moreThanOneRole(where));
         }
         if (roles.isEmpty()) {
             return PropertyModel.Role.PLAIN;
         }
         PropertyModel.Role role = roles.get(0);
         if ((role == PropertyModel.Role.CREATED_AT || role == PropertyModel.Role.UPDATED_AT)
-                && !TIMESTAMPS.contains(rawType)) {
-            throw new EntityMappingException("Cannot map " + where + ": @CreatedAt and @UpdatedAt need Instant,"
-                    + " OffsetDateTime or LocalDateTime but the type is " + rawType.getName());
+                && !ValueTypeNames.TIMESTAMPS.contains(rawType.getName())) {
+            throw new EntityMappingException(MappingMessages.timestampType(where, rawType.getTypeName()));
         }
         return role;
     }
@@ -713,7 +788,16 @@ public final class EntityModels {
         return new IndexModel(name, properties, index.unique());
     }
 
-    private static MethodHandles.Lookup lookupFor(Class<?> type) {
+    /** A class and its superclasses up to {@code Object}, superclass first: the order fields are mapped in. */
+    static List<Class<?>> hierarchy(Class<?> type) {
+        List<Class<?>> hierarchy = new ArrayList<>();
+        for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+            hierarchy.add(0, current);
+        }
+        return hierarchy;
+    }
+
+    static MethodHandles.Lookup lookupFor(Class<?> type) {
         try {
             return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
         } catch (IllegalAccessException | RuntimeException ex) {
@@ -721,7 +805,7 @@ public final class EntityModels {
         }
     }
 
-    private static EntityMappingException inaccessible(Class<?> type, Exception ex) {
+    static EntityMappingException inaccessible(Class<?> type, Exception ex) {
         return new EntityMappingException(
                 "Cannot access " + type.getName() + " (" + ex.getMessage() + "); if it is in"
                         + " a named module, open its package to data-bridge (opens ... to io.databridge.core)",

@@ -74,7 +74,7 @@ public final class EntityReader<T> {
         }
         this.codecs = codecArray;
         this.columns = columns.clone();
-        if (model.isRecord()) {
+        if (model.isRecord() || model.hasValueObjects()) {
             this.writers = null;
         } else {
             MethodHandle[] handles = new MethodHandle[properties.length];

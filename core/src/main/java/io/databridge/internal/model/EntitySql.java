@@ -51,12 +51,13 @@ public final class EntitySql {
                 set.append(set.isEmpty() ? "" : ", ").append(assignment);
             }
         }
+        String firstIdColumn = model.idColumns().get(0).quotedColumn();
         if (set.isEmpty()) {
-            set.append(id.quotedColumn()).append(" = ").append(id.quotedColumn());
+            set.append(firstIdColumn).append(" = ").append(firstIdColumn);
         }
-        StringBuilder where =
-                new StringBuilder(" WHERE ").append(id.quotedColumn()).append(" = ?");
-        updateBinds.add(id);
+        String byId = idCondition(model);
+        StringBuilder where = new StringBuilder(" WHERE ").append(byId);
+        updateBinds.addAll(model.idColumns());
         if (version != null) {
             where.append(" AND ").append(version.quotedColumn()).append(" = ?");
             updateBinds.add(version);
@@ -65,10 +66,28 @@ public final class EntitySql {
         this.updateBinds = List.copyOf(updateBinds);
 
         this.upsert = id.generated() || version != null ? null : upsert(model, returning);
-        this.selectById = "SELECT " + columnList + " FROM " + table + " WHERE " + id.quotedColumn() + " = ?";
-        this.deleteById = "DELETE FROM " + table + " WHERE " + id.quotedColumn() + " = ?";
+        this.selectById = "SELECT " + columnList + " FROM " + table + " WHERE " + byId;
+        this.deleteById = "DELETE FROM " + table + " WHERE " + byId;
         this.deleteByIdAndVersion =
                 version == null ? deleteById : deleteById + " AND " + version.quotedColumn() + " = ?";
+    }
+
+    /**
+     * The condition that finds one row by id: {@code "id" = ?}, or one comparison per column of a composite id
+     * ({@code "order_id" = ? AND "line_no" = ?}), binding {@link EntityModel#idParts(Object)} in order.
+     *
+     * @param model the entity model
+     * @return the condition
+     */
+    public static String idCondition(EntityModel<?> model) {
+        StringBuilder condition = new StringBuilder();
+        for (PropertyModel column : model.idColumns()) {
+            condition
+                    .append(condition.isEmpty() ? "" : " AND ")
+                    .append(column.quotedColumn())
+                    .append(" = ?");
+        }
+        return condition.toString();
     }
 
     private static String insert(EntityModel<?> model, boolean withId, List<PropertyModel> binds) {
@@ -155,8 +174,8 @@ public final class EntitySql {
             }
         }
         return excluded.isEmpty()
-                ? "DO UPDATE SET " + model.id().quotedColumn() + " = EXCLUDED."
-                        + model.id().quotedColumn()
+                ? "DO UPDATE SET " + model.idColumns().get(0).quotedColumn() + " = EXCLUDED."
+                        + model.idColumns().get(0).quotedColumn()
                 : "DO UPDATE SET " + excluded;
     }
 
@@ -234,7 +253,7 @@ public final class EntitySql {
     }
 
     /**
-     * {@code SELECT} of all columns by id; binds the id.
+     * {@code SELECT} of all columns by id; binds the id (each column of a composite id).
      *
      * @return the SQL
      */

@@ -51,6 +51,19 @@ public final class AggregateWriter {
          * @return the stored rows
          */
         <T> List<T> upsertAll(List<T> rows);
+
+        /**
+         * Inserts rows with one more column their model does not map (a one-way relation's foreign key), in bulk.
+         *
+         * @param rows the new rows, all of one class
+         * @param column the quoted key column
+         * @param typedLike the property whose codec carries the keys (the parent's id)
+         * @param keys each row's key, in order
+         * @param <T> the entity type
+         * @return the stored rows, or {@code null} when they cannot be inserted in bulk (nothing was written)
+         */
+        <T> @Nullable List<T> insertAllWithKey(
+                List<T> rows, String column, PropertyModel typedLike, List<@Nullable Object> keys);
     }
 
     /** Levels of owned relations a delete follows before it reports a cycle. */
@@ -175,7 +188,17 @@ public final class AggregateWriter {
         if (!parentsNew && mayHaveRemoved(target, collections)) {
             deleteRemoved(relation, parents, prepared, positions, inserts);
         }
-        write(storedChildren, positions, inserts, writes.insertAll(inserts));
+        boolean[] inserted = new boolean[prepared.size()];
+        for (C child : inserts) {
+            inserted[position(positions, child)] = true;
+        }
+        boolean oneWay = relation.childForeignKey() == null;
+        List<C> insertedWithKeys = oneWay ? insertWithKeys(relation, parents, inserts, positions, owners) : null;
+        write(
+                storedChildren,
+                positions,
+                inserts,
+                insertedWithKeys != null ? insertedWithKeys : writes.insertAll(inserts));
         write(storedChildren, positions, updates, writes.updateAll(updates));
         write(storedChildren, positions, upserts, writes.upsertAll(upserts));
         if (back != null && !target.isRecord()) {
@@ -184,14 +207,22 @@ public final class AggregateWriter {
                 back.set(storedChildren.get(c), parents.get(owners.get(c)));
             }
         }
-        if (relation.childForeignKey() == null && !storedChildren.isEmpty()) {
-            writeOneWayKeys(relation, parents, storedChildren, owners);
+        if (oneWay) {
+            // Children inserted with their key are done; stored ones (maybe moved here) get theirs in one update.
+            List<C> keyless = new ArrayList<>();
+            List<Integer> keylessOwners = new ArrayList<>();
+            for (int c = 0; c < storedChildren.size(); c++) {
+                boolean keyWritten = insertedWithKeys != null && inserted[c];
+                if (!keyWritten) {
+                    keyless.add(storedChildren.get(c));
+                    keylessOwners.add(owners.get(c));
+                }
+            }
+            if (!keyless.isEmpty()) {
+                writeOneWayKeys(relation, parents, keyless, keylessOwners);
+            }
         }
         // The next level, from each child's own collections as the caller gave them.
-        boolean[] inserted = new boolean[prepared.size()];
-        for (C child : inserts) {
-            inserted[position(positions, child)] = true;
-        }
         List<C> finished = saveNextLevel(target, originals, storedChildren, inserted);
         List<List<C>> groups = new ArrayList<>();
         for (int k = 0; k < parents.size(); k++) {
@@ -406,6 +437,30 @@ public final class AggregateWriter {
             binder.bind(statement);
             return statement.executeUpdate();
         });
+    }
+
+    /**
+     * Inserts the new children of a one-way relation with their foreign key in the same statement, so the key column
+     * may be {@code NOT NULL}.
+     *
+     * @return the stored children, or {@code null} when they cannot go in bulk (then they are inserted without the key
+     *     and the key is written by the update that follows)
+     */
+    private <C> @Nullable List<C> insertWithKeys(
+            ResolvedRelation relation,
+            List<Object> parents,
+            List<C> inserts,
+            Map<C, Integer> positions,
+            List<Integer> owners) {
+        if (inserts.isEmpty()) {
+            return List.of();
+        }
+        PropertyModel parentId = relation.source().id();
+        List<@Nullable Object> keys = new ArrayList<>(inserts.size());
+        for (C child : inserts) {
+            keys.add(parentId.get(parents.get(owners.get(position(positions, child)))));
+        }
+        return writes.insertAllWithKey(inserts, relation.foreignKey(), parentId, keys);
     }
 
     /** Sets the foreign key of a one-way relation's children, which the children's own columns do not hold. */

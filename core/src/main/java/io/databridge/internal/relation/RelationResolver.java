@@ -1,5 +1,6 @@
 package io.databridge.internal.relation;
 
+import io.databridge.internal.jdbc.RelationLink;
 import io.databridge.internal.model.EntityModel;
 import io.databridge.internal.model.EntityModels;
 import io.databridge.internal.model.PropertyModel;
@@ -80,23 +81,53 @@ public final class RelationResolver {
      */
     public List<String> relationStatements(EntityModel<?> model) {
         List<String> statements = new ArrayList<>();
+        for (RelationDdl ddl : relationDdl(model)) {
+            statements.addAll(ddl.create());
+        }
+        return statements;
+    }
+
+    /**
+     * The relation DDL of {@link #relationStatements(EntityModel)}, one entry per relation that needs any, with what
+     * a schema diff checks: the foreign-key column, its constraint and its index.
+     *
+     * @param model the entity
+     * @return the entries
+     */
+    public List<RelationDdl> relationDdl(EntityModel<?> model) {
+        List<RelationDdl> ddl = new ArrayList<>();
         for (RelationProperty property : model.relations()) {
             ResolvedRelation relation = resolve(model, property);
             EntityModel<?> target = relation.target();
             switch (relation.shape()) {
-                case TO_ONE ->
-                    statements.add(index(
-                            model,
-                            relation.foreignKey(),
-                            Objects.requireNonNull(property.column(), "a to-one has its column")
-                                    .columnName()));
+                case TO_ONE -> {
+                    String column = Objects.requireNonNull(property.column(), "a to-one has its column")
+                            .columnName();
+                    String index = index(model, relation.foreignKey(), column);
+                    ddl.add(new RelationDdl(
+                            RelationDdl.Kind.OWN_COLUMN,
+                            model.qualifiedTable(),
+                            column,
+                            List.of(index),
+                            foreignKey(model, relation.foreignKey(), target, ""),
+                            index));
+                }
                 case CHILD_FOREIGN_KEY -> {
                     if (relation.childForeignKey() == null) {
-                        statements.add("ALTER TABLE " + target.qualifiedTable() + " ADD COLUMN IF NOT EXISTS "
-                                + relation.foreignKey() + " "
-                                + model.id().codec().sqlType() + " REFERENCES "
-                                + model.qualifiedTable() + " (" + model.id().quotedColumn() + ") ON DELETE CASCADE");
-                        statements.add(index(target, relation.foreignKey(), unquote(relation.foreignKey())));
+                        String index = index(target, relation.foreignKey(), unquote(relation.foreignKey()));
+                        ddl.add(new RelationDdl(
+                                RelationDdl.Kind.CHILD_COLUMN,
+                                target.qualifiedTable(),
+                                unquote(relation.foreignKey()),
+                                List.of(
+                                        "ALTER TABLE " + target.qualifiedTable() + " ADD COLUMN IF NOT EXISTS "
+                                                + relation.foreignKey() + " "
+                                                + model.id().codec().sqlType()
+                                                + " REFERENCES " + model.qualifiedTable() + " ("
+                                                + model.id().quotedColumn() + ") ON DELETE CASCADE",
+                                        index),
+                                foreignKey(target, relation.foreignKey(), model, " ON DELETE CASCADE"),
+                                index));
                     }
                 }
                 case JOIN_TABLE -> {
@@ -105,23 +136,42 @@ public final class RelationResolver {
                                 relation.inverseColumn(), "a join-table relation has its inverse column");
                         String joinTable =
                                 Objects.requireNonNull(relation.joinTable(), "a join-table relation has its table");
-                        statements.add("CREATE TABLE IF NOT EXISTS " + joinTable + " ("
-                                + relation.foreignKey() + " "
-                                + model.id().codec().sqlType() + " NOT NULL REFERENCES "
-                                + model.qualifiedTable() + " (" + model.id().quotedColumn() + ") ON DELETE CASCADE, "
-                                + inverse + " " + target.id().codec().sqlType() + " NOT NULL REFERENCES "
-                                + target.qualifiedTable() + " (" + target.id().quotedColumn() + "), PRIMARY KEY ("
-                                + relation.foreignKey() + ", " + inverse + "))");
                         String table = unquote(joinTable.substring(joinTable.lastIndexOf('.') + 1));
-                        statements.add("CREATE INDEX IF NOT EXISTS "
+                        String index = "CREATE INDEX IF NOT EXISTS "
                                 + Identifiers.quote(indexName(table, unquote(inverse)), "index name")
-                                + " ON " + joinTable + " (" + inverse + ")");
+                                + " ON " + joinTable + " (" + inverse + ")";
+                        ddl.add(new RelationDdl(
+                                RelationDdl.Kind.JOIN_TABLE,
+                                joinTable,
+                                unquote(inverse),
+                                List.of(
+                                        "CREATE TABLE IF NOT EXISTS " + joinTable + " ("
+                                                + relation.foreignKey() + " "
+                                                + model.id().codec().sqlType() + " NOT NULL REFERENCES "
+                                                + model.qualifiedTable() + " ("
+                                                + model.id().quotedColumn()
+                                                + ") ON DELETE CASCADE, "
+                                                + inverse + " "
+                                                + target.id().codec().sqlType()
+                                                + " NOT NULL REFERENCES "
+                                                + target.qualifiedTable() + " ("
+                                                + target.id().quotedColumn()
+                                                + "), PRIMARY KEY ("
+                                                + relation.foreignKey() + ", " + inverse + "))",
+                                        index),
+                                "",
+                                index));
                     }
                 }
                 default -> throw new IllegalStateException(relation.shape().name());
             }
         }
-        return statements;
+        return ddl;
+    }
+
+    private static String foreignKey(EntityModel<?> owner, String quotedColumn, EntityModel<?> target, String action) {
+        return "ALTER TABLE " + owner.qualifiedTable() + " ADD FOREIGN KEY (" + quotedColumn + ") REFERENCES "
+                + target.qualifiedTable() + " (" + target.id().quotedColumn() + ")" + action;
     }
 
     private static String index(EntityModel<?> model, String quotedColumn, String column) {
@@ -160,6 +210,25 @@ public final class RelationResolver {
             }
         }
         return dependencies;
+    }
+
+    /**
+     * How the rows of a to-many (or inverse one-to-one) relation link, for the query DSL's {@code EXISTS} over it.
+     *
+     * @param source the declaring entity
+     * @param property the relation property's name
+     * @return the child table's foreign key, or the join table and its columns
+     * @throws IllegalArgumentException when the property is no to-many relation of {@code source}
+     */
+    public RelationLink link(Class<?> source, String property) {
+        EntityModel<?> model = models.get(source);
+        RelationProperty relation = model.relation(property)
+                .filter(r -> r.column() == null)
+                .orElseThrow(() -> new IllegalArgumentException(source.getSimpleName() + "." + property
+                        + " is not a to-many (or inverse one-to-one) relation of " + source.getSimpleName()
+                        + "; regenerate the metamodel"));
+        ResolvedRelation resolved = resolve(model, relation);
+        return new RelationLink(resolved.foreignKey(), resolved.joinTable(), resolved.inverseColumn());
     }
 
     /**

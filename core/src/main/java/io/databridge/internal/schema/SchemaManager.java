@@ -7,6 +7,7 @@ import io.databridge.internal.model.EntityModels;
 import io.databridge.internal.model.IndexModel;
 import io.databridge.internal.model.PropertyModel;
 import io.databridge.internal.model.PropertyModel.Role;
+import io.databridge.internal.relation.RelationDdl;
 import io.databridge.internal.sql.Identifiers;
 import io.databridge.mapping.EntityMappingException;
 import io.databridge.types.EnumLabels;
@@ -177,17 +178,79 @@ public final class SchemaManager {
      */
     public List<String> diff(Class<?>... types) {
         List<String> statements = new ArrayList<>();
-        for (Class<?> type : types) {
+        List<Class<?>> ordered = dependencyOrder(types);
+        // One-way relations keep their key in the child's table: mapped, though the child's model does not say so.
+        Set<String> keyColumns = new java.util.HashSet<>();
+        for (Class<?> type : ordered) {
+            for (RelationDdl ddl : relations.relationDdl(models.get(type))) {
+                if (ddl.kind() == RelationDdl.Kind.CHILD_COLUMN) {
+                    keyColumns.add(ddl.table() + "." + ddl.column());
+                }
+            }
+        }
+        for (Class<?> type : ordered) {
             EntityModel<?> model = models.get(type);
             executor.withConnection("schema diff " + type.getSimpleName(), "-- catalog", connection -> {
-                diff(connection, model, statements);
+                diff(connection, model, statements, keyColumns);
+                return null;
+            });
+        }
+        for (Class<?> type : ordered) {
+            EntityModel<?> model = models.get(type);
+            executor.withConnection("schema diff " + type.getSimpleName() + " relations", "-- catalog", connection -> {
+                diffRelations(connection, model, statements);
                 return null;
             });
         }
         return statements;
     }
 
-    private void diff(Connection connection, EntityModel<?> model, List<String> statements) throws SQLException {
+    /**
+     * The relation DDL the database lacks: a missing join table or one-way key column as {@code create} makes it; for
+     * a foreign-key column that exists, its constraint when none refers from it, and its index when no index starts
+     * with it. A to-one column the table lacks was added with its {@code REFERENCES} by the table's own diff.
+     */
+    private void diffRelations(Connection connection, EntityModel<?> model, List<String> statements)
+            throws SQLException {
+        for (RelationDdl ddl : relations.relationDdl(model)) {
+            if (!catalogHas(connection, COLUMN_EXISTS, ddl)) {
+                statements.addAll(ddl.kind() == RelationDdl.Kind.OWN_COLUMN ? List.of(ddl.index()) : ddl.create());
+                continue;
+            }
+            if (!ddl.foreignKey().isEmpty() && !catalogHas(connection, FOREIGN_KEY_EXISTS, ddl)) {
+                statements.add(ddl.foreignKey());
+            }
+            if (!catalogHas(connection, INDEX_EXISTS, ddl)) {
+                statements.add(ddl.index());
+            }
+        }
+    }
+
+    private static final String COLUMN_EXISTS = "SELECT 1 FROM pg_catalog.pg_attribute AS a WHERE a.attrelid ="
+            + " to_regclass(?) AND a.attname = ? AND a.attnum > 0 AND NOT a.attisdropped";
+
+    /** A single-column foreign key from the column. */
+    private static final String FOREIGN_KEY_EXISTS = "SELECT 1 FROM pg_catalog.pg_constraint AS c JOIN"
+            + " pg_catalog.pg_attribute AS a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] WHERE c.contype ="
+            + " 'f' AND c.conrelid = to_regclass(?) AND a.attname = ? AND cardinality(c.conkey) = 1";
+
+    /** An index whose first column is the column (a primary key or unique constraint counts). */
+    private static final String INDEX_EXISTS = "SELECT 1 FROM pg_catalog.pg_index AS i JOIN pg_catalog.pg_attribute"
+            + " AS a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] WHERE i.indrelid = to_regclass(?) AND"
+            + " a.attname = ?";
+
+    private static boolean catalogHas(Connection connection, String sql, RelationDdl ddl) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, ddl.table());
+            query.setString(2, ddl.column());
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private void diff(Connection connection, EntityModel<?> model, List<String> statements, Set<String> keyColumns)
+            throws SQLException {
         Map<String, Boolean> columns = new LinkedHashMap<>();
         Set<String> indexes = new LinkedHashSet<>();
         try (PreparedStatement query = connection.prepareStatement(
@@ -201,7 +264,7 @@ public final class SchemaManager {
             }
         }
         if (columns.isEmpty()) {
-            statements.addAll(createStatements(model.type()));
+            statements.addAll(tableStatements(model.type()));
             return;
         }
         try (PreparedStatement query = connection.prepareStatement(
@@ -237,7 +300,7 @@ public final class SchemaManager {
             statements.add("ALTER TABLE " + table + " ADD COLUMN " + definition);
         }
         for (String column : columns.keySet()) {
-            if (!mapped.contains(column)) {
+            if (!mapped.contains(column) && !keyColumns.contains(table + "." + column)) {
                 statements.add("-- column " + Identifiers.quote(column, "column name") + " of " + table + " is not"
                         + " mapped by " + model.type().getName() + "; once unused: ALTER TABLE " + table
                         + " DROP COLUMN " + Identifiers.quote(column, "column name"));

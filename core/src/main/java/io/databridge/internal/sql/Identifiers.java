@@ -1,15 +1,18 @@
 package io.databridge.internal.sql;
 
+import io.databridge.internal.rules.IdentifierRule;
+
 /**
  * Validates and quotes SQL identifiers. An identifier is accepted only when it matches {@code
  * [A-Za-z_][A-Za-z0-9_$]*} and is at most {@value #MAX_LENGTH} bytes long (PostgreSQL's limit; longer names would be
- * silently truncated). Accepted identifiers are always double-quoted, so reserved words such as {@code user} or
- * {@code order} work, and case is preserved. Thread-safe.
+ * silently truncated; the rule itself is {@link IdentifierRule}, shared with the processor). Accepted identifiers are
+ * always double-quoted, so reserved words such as {@code user} or {@code order} work, and case is preserved. A
+ * rejected identifier is reported to {@link RejectedInputs} for the audit trail. Thread-safe.
  */
 public final class Identifiers {
 
     /** PostgreSQL's maximum identifier length in bytes ({@code NAMEDATALEN - 1}). */
-    public static final int MAX_LENGTH = 63;
+    public static final int MAX_LENGTH = IdentifierRule.MAX_LENGTH;
 
     private Identifiers() {}
 
@@ -22,21 +25,11 @@ public final class Identifiers {
      * @throws IllegalArgumentException when the name is empty, too long, or has a character outside the allowed set
      */
     public static String validate(String name, String what) {
-        if (name.isEmpty()) {
-            throw new IllegalArgumentException(what + " must not be empty");
-        }
-        if (name.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException(what + " '" + printable(name) + "' is " + name.length()
-                    + " characters long; PostgreSQL allows at most " + MAX_LENGTH + ": choose a shorter name");
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-            boolean allowed = letter || (i > 0 && ((c >= '0' && c <= '9') || c == '$'));
-            if (!allowed) {
-                throw new IllegalArgumentException(what + " '" + printable(name) + "' has an invalid character at "
-                        + "position " + (i + 1) + ": identifiers must match [A-Za-z_][A-Za-z0-9_$]*");
-            }
+        String problem = IdentifierRule.problem(name, what);
+        if (problem != null) {
+            // A refusal may be an attack on a query built from request input: the audit trail hears of it.
+            RejectedInputs.report(RejectedInputs.IDENTIFIER, what, name);
+            throw new IllegalArgumentException(problem);
         }
         return name;
     }
@@ -65,14 +58,5 @@ public final class Identifiers {
     public static String qualified(String schema, String name, String what) {
         String quoted = quote(name, what);
         return schema.isEmpty() ? quoted : quote(schema, "schema of " + what + " " + name) + "." + quoted;
-    }
-
-    private static String printable(String name) {
-        StringBuilder out = new StringBuilder(Math.min(name.length(), 80));
-        for (int i = 0; i < name.length() && i < 80; i++) {
-            char c = name.charAt(i);
-            out.append(c < 0x20 || c == 0x7f ? '?' : c);
-        }
-        return name.length() > 80 ? out.append("...").toString() : out.toString();
     }
 }

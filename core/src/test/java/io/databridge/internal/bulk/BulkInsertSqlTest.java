@@ -47,7 +47,29 @@ class BulkInsertSqlTest {
     }
 
     @Test
-    void columnsSentAsTextOrLeftToDefaultsKeepTheRowsReadBack() {
+    void columnsSentAsTextReturnOnlyWhatTheDatabaseAdds() {
+        BulkInsertSql events = new BulkInsertSql(models.get(Event.class));
+        assertThat(events.generatedIdsOnly())
+                .isEqualTo("WITH v AS MATERIALIZED (SELECT nextval(" + BulkInsertSql.ID_SEQUENCE + ") AS b_id, u.b_ord,"
+                        + " u.b1::timestamptz AS b1, u.b2::numeric AS b2 FROM unnest(?::text[], ?::text[]) WITH"
+                        + " ORDINALITY AS u(b1, b2, b_ord)), ins AS (INSERT INTO \"event\" (\"id\", \"at\","
+                        + " \"amount\") OVERRIDING SYSTEM VALUE SELECT v.b_id, v.b1, v.b2 FROM v),"
+                        + " s AS (SELECT min(v.b_id - v.b_ord) AS lo, max(v.b_id - v.b_ord) AS hi FROM v)"
+                        + " SELECT CASE WHEN s.lo = s.hi THEN NULL ELSE ARRAY(SELECT v.b_id FROM v ORDER BY v.b_ord)"
+                        + " END, CURRENT_TIMESTAMP, LOCALTIMESTAMP, 0, s.lo + 1 FROM s");
+    }
+
+    /** An entity whose columns travel in their text form. */
+    @io.databridge.mapping.Table(name = "event")
+    record Event(
+            @io.databridge.mapping.Id @io.databridge.mapping.GeneratedValue @org.jspecify.annotations.Nullable
+            Long id,
+
+            java.time.Instant at,
+            java.math.BigDecimal amount) {}
+
+    @Test
+    void idsSentAsTextOrColumnsLeftToDefaultsKeepTheRowsReadBack() {
         BulkInsertSql accounts = new BulkInsertSql(models.get(Account.class));
         assertThat(accounts.assignedIdsOnly()).isNull();
         BulkInsertSql tags = new BulkInsertSql(models.get(Tag.class));

@@ -132,7 +132,8 @@ class EntityModelsTest {
         assertThatThrownBy(() -> models.get(TwoIds.class))
                 .isInstanceOf(EntityMappingException.class)
                 .hasMessage("Cannot map " + TwoIds.class.getName()
-                        + ": both 'a' and 'b' are @Id; composite ids are not supported, keep one");
+                        + ": both 'a' and 'b' are @Id; keep one (a composite key is one @Id whose type is a record of its"
+                        + " columns)");
     }
 
     @Table
