@@ -22,8 +22,15 @@ LIBRARIES = {
     "JdbiBenchmark": "JDBI",
     "ReplicaRoutingBenchmark": "data-bridge replicas",
     "ReadYourWritesBenchmark": "data-bridge read-your-writes",
+    "AggregateRawJdbcBenchmark": "pgjdbc (hand-written)",
+    "AggregateDataBridgeBenchmark": "data-bridge",
+    "AggregateDataBridgeJoinBenchmark": "data-bridge JOIN",
+    "AggregateDataBridgeJsonBenchmark": "data-bridge JSON",
+    "AggregateHibernateBenchmark": "Spring Data JPA / Hibernate",
+    "AggregateSpringDataJdbcBenchmark": "Spring Data JDBC",
+    "AggregateJooqBenchmark": "jOOQ",
 }
-ORDER = list(LIBRARIES.values())
+ORDER = list(dict.fromkeys(LIBRARIES.values()))
 SCENARIOS = {
     "s1_findById": "1 find by id",
     "s2_select1000": "2 select 1,000 rows",
@@ -45,6 +52,9 @@ SCENARIOS = {
     "s16_textCheck32": "16 text check, 32 chars (ns)",
     "s16_textCheck4k": "16 text check, 4 KiB (ns)",
     "s16b_utf8Encode4k": "16b UTF-8 encoding, 4 KiB (ns)",
+    "s17_aggregateLoad100": "17 load 100 roots + to-one + 10 children each",
+    "s18_aggregatePage20": "18 page of 20 roots + children + count",
+    "s19_aggregateSave": "19 save root + 10 children, change one, save again",
 }
 COLORS = ["#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2", "#edc948"]
 

@@ -488,8 +488,11 @@ final class DefaultSelectQuery<R> extends AbstractResultQuery<R> implements Sele
     @Override
     @SuppressWarnings("unchecked")
     public List<R> list() {
-        if (state.shape != SelectState.Shape.ENTITY || state.rootTable != null) {
-            // Rows of a CTE or derived table are the rows of its query (tuples, scalars, records): no relations.
+        if (state.shape != SelectState.Shape.ENTITY
+                || state.rootTable != null
+                || state.root == null
+                || state.root.type() != state.rowType) {
+            // Projections, and rows of a CTE or derived table (tuples, scalars, records): no relations to load.
             return super.list();
         }
         // Through the relation loader: relations fetched by JOIN or JSON are read in this statement, the entity's
