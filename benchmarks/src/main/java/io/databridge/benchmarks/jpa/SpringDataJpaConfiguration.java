@@ -18,9 +18,15 @@ public class SpringDataJpaConfiguration {
 
     @Bean
     LocalContainerEntityManagerFactoryBean entityManagerFactory(DataSource dataSource) {
+        return entityManagerFactory(dataSource, SpringDataJpaConfiguration.class.getPackageName());
+    }
+
+    /** The factory of the entities in {@code entityPackage} (and below), with the settings every JPA peer shares. */
+    public static LocalContainerEntityManagerFactoryBean entityManagerFactory(
+            DataSource dataSource, String entityPackage) {
         LocalContainerEntityManagerFactoryBean factory = new LocalContainerEntityManagerFactoryBean();
         factory.setDataSource(dataSource);
-        factory.setPackagesToScan(SpringDataJpaConfiguration.class.getPackageName());
+        factory.setPackagesToScan(entityPackage);
         factory.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
         factory.setJpaPropertyMap(Map.of(
                 "hibernate.hbm2ddl.auto", "none",
