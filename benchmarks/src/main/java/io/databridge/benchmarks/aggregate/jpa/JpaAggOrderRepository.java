@@ -13,10 +13,10 @@ public interface JpaAggOrderRepository extends JpaRepository<JpaAggOrder, Long> 
 
     /**
      * Scenario 17 in one statement: {@code JOIN FETCH} of the to-one and the lines (the 1,000 joined rows are
-     * de-duplicated by Hibernate 6+ without {@code DISTINCT}).
+     * de-duplicated by Hibernate 6+ without {@code DISTINCT}; the lines' {@code @OrderBy} adds their order).
      */
-    @Query("select o from JpaAggOrder o left join fetch o.customer left join fetch o.lines l"
-            + " where o.id <= :last order by o.id, l.id")
+    @Query("select o from JpaAggOrder o left join fetch o.customer left join fetch o.lines"
+            + " where o.id <= :last order by o.id")
     List<JpaAggOrder> findWithCustomerAndLinesUpTo(@Param("last") long last);
 
     /**
@@ -27,6 +27,6 @@ public interface JpaAggOrderRepository extends JpaRepository<JpaAggOrder, Long> 
     Page<Long> findPageOfIds(Pageable pageable);
 
     /** The orders of a page with their lines, in one statement. */
-    @Query("select o from JpaAggOrder o left join fetch o.lines l where o.id in :ids order by o.id, l.id")
+    @Query("select o from JpaAggOrder o left join fetch o.lines where o.id in :ids order by o.id")
     List<JpaAggOrder> findWithLinesByIdIn(@Param("ids") Collection<Long> ids);
 }
