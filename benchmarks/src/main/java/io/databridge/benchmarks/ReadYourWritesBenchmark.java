@@ -92,6 +92,13 @@ public class ReadYourWritesBenchmark {
         return routed.findById(DbPerson.class, BenchDatabase.FIND_ID).orElseThrow();
     }
 
+    /** The same routed read without a position to check: what routing costs with read-your-writes out of the way. */
+    @Benchmark
+    public DbPerson c2_readRoutedWithoutPosition() {
+        ReadYourWrites.clear();
+        return routed.findById(DbPerson.class, BenchDatabase.FIND_ID).orElseThrow();
+    }
+
     @Benchmark
     public DbPerson t0_readOnlyTransactionDirect() {
         ReadYourWrites.resume(token);
@@ -102,6 +109,14 @@ public class ReadYourWritesBenchmark {
     @Benchmark
     public DbPerson t1_readOnlyTransactionRouted() {
         ReadYourWrites.resume(token);
+        return routedTransactions.execute(
+                status -> routed.findById(DbPerson.class, BenchDatabase.FIND_ID).orElseThrow());
+    }
+
+    /** The same routed read-only transaction without a position to check. */
+    @Benchmark
+    public DbPerson t2_readOnlyTransactionRoutedWithoutPosition() {
+        ReadYourWrites.clear();
         return routedTransactions.execute(
                 status -> routed.findById(DbPerson.class, BenchDatabase.FIND_ID).orElseThrow());
     }
