@@ -41,49 +41,27 @@ final class MetamodelWriter {
                 continue;
             }
             if (property.kind() != MappedProperty.Kind.COLUMN) {
-                String attribute = property.kind() == MappedProperty.Kind.TO_ONE ? TO_ONE : TO_MANY;
-                out.append("\n    /** The relation {@link ")
-                        .append(entity)
-                        .append('#')
-                        .append(property.name())
-                        .append("}. */\n    public static final ")
-                        .append(attribute)
-                        .append('<')
-                        .append(entity)
-                        .append(", ")
-                        .append(property.valueType())
-                        .append("> ")
-                        .append(property.name())
-                        .append(" =\n            ")
-                        .append(attribute)
-                        .append(".relation(")
-                        .append(entity)
-                        .append(".class, \"")
-                        .append(property.name())
-                        .append("\", ")
-                        .append(property.rawType())
-                        .append(".class);\n");
+                String relation = property.kind() == MappedProperty.Kind.TO_ONE ? TO_ONE : TO_MANY;
+                attribute(
+                        out,
+                        "    ",
+                        "public static final ",
+                        "The relation {@link " + entity + '#' + property.name() + "}.",
+                        relation + ".relation",
+                        entity,
+                        property.name(),
+                        property);
                 continue;
             }
-            out.append("\n    /** Property {@code ")
-                    .append(property.name())
-                    .append("}. */\n    public static final ")
-                    .append(COLUMN)
-                    .append('<')
-                    .append(entity)
-                    .append(", ")
-                    .append(property.valueType())
-                    .append("> ")
-                    .append(property.name())
-                    .append(" =\n            ")
-                    .append(COLUMN)
-                    .append(".of(")
-                    .append(entity)
-                    .append(".class, \"")
-                    .append(property.name())
-                    .append("\", ")
-                    .append(property.rawType())
-                    .append(".class);\n");
+            attribute(
+                    out,
+                    "    ",
+                    "public static final ",
+                    "Property {@code " + property.name() + "}.",
+                    COLUMN + ".of",
+                    entity,
+                    property.name(),
+                    property);
         }
         if (distribution != null) {
             out.append("\n    /** The distribution column of the sharded table: {@code @Distributed(by = \"")
@@ -138,31 +116,15 @@ final class MetamodelWriter {
                 embedded(out, entity, part, inner, "public final ");
                 continue;
             }
-            out.append('\n')
-                    .append(inner)
-                    .append("/** Property {@code ")
-                    .append(part.name())
-                    .append("}. */\n")
-                    .append(inner)
-                    .append("public final ")
-                    .append(COLUMN)
-                    .append('<')
-                    .append(entity)
-                    .append(", ")
-                    .append(part.valueType())
-                    .append("> ")
-                    .append(part.simpleName())
-                    .append(" =\n")
-                    .append(inner)
-                    .append("        ")
-                    .append(COLUMN)
-                    .append(".of(")
-                    .append(entity)
-                    .append(".class, \"")
-                    .append(part.name())
-                    .append("\", ")
-                    .append(part.rawType())
-                    .append(".class);\n");
+            attribute(
+                    out,
+                    inner,
+                    "public final ",
+                    "Property {@code " + part.name() + "}.",
+                    COLUMN + ".of",
+                    entity,
+                    part.simpleName(),
+                    part);
         }
         out.append('\n')
                 .append(inner)
@@ -171,6 +133,48 @@ final class MetamodelWriter {
                 .append("() {}\n")
                 .append(indent)
                 .append("}\n");
+    }
+
+    /**
+     * One attribute field, e.g. {@code public static final Column<Pet, String> name = Column.of(Pet.class, "name",
+     * String.class);}: its type is what {@code factory} (a {@code Type.method}) returns, the field named {@code field},
+     * the property addressed by its path.
+     */
+    private static void attribute(
+            StringBuilder out,
+            String indent,
+            String modifiers,
+            String doc,
+            String factory,
+            String entity,
+            String field,
+            MappedProperty property) {
+        String type = factory.substring(0, factory.lastIndexOf('.'));
+        out.append('\n')
+                .append(indent)
+                .append("/** ")
+                .append(doc)
+                .append(" */\n")
+                .append(indent)
+                .append(modifiers)
+                .append(type)
+                .append('<')
+                .append(entity)
+                .append(", ")
+                .append(property.valueType())
+                .append("> ")
+                .append(field)
+                .append(" =\n")
+                .append(indent)
+                .append("        ")
+                .append(factory)
+                .append('(')
+                .append(entity)
+                .append(".class, \"")
+                .append(property.name())
+                .append("\", ")
+                .append(property.rawType())
+                .append(".class);\n");
     }
 
     /** {@code AddressPath} for {@code address}, {@code AddressGeoPath} for {@code address.geo}. */
