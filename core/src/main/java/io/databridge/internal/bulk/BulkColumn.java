@@ -75,6 +75,12 @@ final class BulkColumn {
         return form.isText();
     }
 
+    /** The SQL type text values are cast to, or {@code null} when they are stored as text or typed by the driver. */
+    @Nullable
+    String cast() {
+        return form.cast();
+    }
+
     /** A new Java array of the element type. */
     Object[] newArray(int size) {
         return form.newArray(size);

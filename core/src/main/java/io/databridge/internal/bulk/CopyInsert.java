@@ -8,7 +8,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -22,6 +25,19 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * the values as sent. Thread-safe.
  */
 final class CopyInsert {
+
+    /** The options that make a COPY binary. */
+    private static final String BINARY = " (FORMAT binary)";
+
+    /**
+     * The type of every column of a table, by name: its {@code pg_type} name when it is a base type of {@code
+     * pg_catalog}, {@code enum} for an enum type (a name no catalog type has), anything else for the rest (domains,
+     * arrays, composites and types of other schemas, which never travel in binary).
+     */
+    private static final String COLUMN_TYPES = "SELECT a.attname, CASE WHEN t.typtype = 'e' THEN 'enum'"
+            + " WHEN t.typtype = 'b' AND t.typnamespace = 'pg_catalog'::regnamespace AND t.typelem = 0 THEN t.typname"
+            + " ELSE '' END FROM pg_catalog.pg_attribute AS a JOIN pg_catalog.pg_type AS t ON t.oid = a.atttypid"
+            + " WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped";
 
     private final JdbcExecutor executor;
 
@@ -47,20 +63,28 @@ final class CopyInsert {
         columns.add(sql.assignedId());
         columns.addAll(sql.columns());
         int count = input.size();
+        int firstComputed = columns.size();
+        BinaryField @Nullable [] fields = binaryFields(connection, model, columns, copyColumns);
         @Nullable Object[][] values = new Object[count][];
         Object[][] arrays = null;
-        if (columns.subList(generated ? 1 : 0, columns.size()).stream().anyMatch(BulkColumn::text)) {
+        List<@Nullable BulkColumn> textColumns = new ArrayList<>(columns);
+        if (generated) {
+            textColumns.set(0, null);
+        }
+        for (int c = 0; c < textColumns.size(); c++) {
+            BulkColumn column = textColumns.get(c);
+            // A binary COPY needs the text only of the columns that store it as text.
+            if (column != null && (!column.text() || (fields != null && !fields[c].textual()))) {
+                textColumns.set(c, null);
+            }
+        }
+        if (textColumns.stream().anyMatch(Objects::nonNull)) {
             for (int r = 0; r < count; r++) {
                 values[r] = model.values(input.get(r));
-            }
-            List<BulkColumn> textColumns = new ArrayList<>(columns);
-            if (generated) {
-                textColumns.set(0, null);
             }
             arrays = encodeText(textColumns, values);
         }
         PropertyModel id = model.id();
-        int firstComputed = columns.size();
         @Nullable Object[] computed = new Object[copyColumns.size()];
         @Nullable Object[] computedText = new Object[copyColumns.size()];
         Long before = generated ? sequenceBefore(connection, model, sql, copyColumns, computed, computedText) : null;
@@ -79,38 +103,15 @@ final class CopyInsert {
             }
         }
         int first = before == null ? 0 : 1;
-        String copyText = before == null ? sql.copy() : sql.copyWithoutId();
+        String copyText = (before == null ? sql.copy() : sql.copyWithoutId()) + (fields == null ? "" : BINARY);
         try {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copyText);
             try {
-                CopyTextBuffer buffer = new CopyTextBuffer(copy);
-                for (int r = 0; r < count; r++) {
-                    Object[] row = values[r];
-                    if (row == null) {
-                        row = model.values(input.get(r));
-                        values[r] = row;
-                    }
-                    for (int c = first; c < columns.size(); c++) {
-                        if (c > first) {
-                            buffer.tab();
-                        }
-                        Object[] text = arrays == null ? null : arrays[c];
-                        if (text != null) {
-                            buffer.text((String) text[r]);
-                        } else if (c == 0 && ids != null) {
-                            buffer.value(ids[r]);
-                        } else {
-                            BulkColumn column = columns.get(c);
-                            buffer.value(column.encode(row[column.index()]));
-                        }
-                    }
-                    for (int c = firstComputed; c < copyColumns.size(); c++) {
-                        buffer.tab();
-                        buffer.text((String) computedText[c]);
-                    }
-                    buffer.endRow();
+                if (fields != null) {
+                    writeBinary(copy, model, input, values, arrays, ids, fields, first, firstComputed, computed);
+                } else {
+                    writeText(copy, model, input, values, arrays, ids, columns, first, firstComputed, computedText);
                 }
-                buffer.flush();
                 long rows = copy.endCopy();
                 if (rows != count) {
                     throw new IncorrectResultSizeDataAccessException(count, (int) rows);
@@ -133,6 +134,125 @@ final class CopyInsert {
                     InsertedRows.merge(model, input.get(r), values[r], ids, r, copyColumns, firstComputed, computed));
         }
         return stored;
+    }
+
+    /** Streams the rows in the text format; the text of text-form columns was encoded before. */
+    private static <T> void writeText(
+            CopyIn copy,
+            EntityModel<T> model,
+            List<T> input,
+            @Nullable Object[][] values,
+            Object @Nullable [][] arrays,
+            Object @Nullable [] ids,
+            List<BulkColumn> columns,
+            int first,
+            int firstComputed,
+            @Nullable Object[] computedText)
+            throws SQLException {
+        CopyTextBuffer buffer = new CopyTextBuffer(copy);
+        for (int r = 0; r < input.size(); r++) {
+            Object[] row = row(model, input, values, r);
+            for (int c = first; c < columns.size(); c++) {
+                if (c > first) {
+                    buffer.tab();
+                }
+                Object[] text = arrays == null ? null : arrays[c];
+                if (text != null) {
+                    buffer.text((String) text[r]);
+                } else if (c == 0 && ids != null) {
+                    buffer.value(ids[r]);
+                } else {
+                    BulkColumn column = columns.get(c);
+                    buffer.value(column.encode(row[column.index()]));
+                }
+            }
+            for (int c = firstComputed; c < computedText.length; c++) {
+                buffer.tab();
+                buffer.text((String) computedText[c]);
+            }
+            buffer.endRow();
+        }
+        buffer.flush();
+    }
+
+    /**
+     * Streams the rows in the binary format: no value becomes text but those stored as text, and the server parses no
+     * timestamp, number or uuid.
+     */
+    private static <T> void writeBinary(
+            CopyIn copy,
+            EntityModel<T> model,
+            List<T> input,
+            @Nullable Object[][] values,
+            Object @Nullable [][] arrays,
+            Object @Nullable [] ids,
+            BinaryField[] fields,
+            int first,
+            int firstComputed,
+            @Nullable Object[] computed)
+            throws SQLException {
+        CopyBinaryBuffer buffer = new CopyBinaryBuffer(copy);
+        int width = fields.length - first;
+        for (int r = 0; r < input.size(); r++) {
+            Object[] row = row(model, input, values, r);
+            buffer.row(width);
+            for (int c = first; c < firstComputed; c++) {
+                Object[] text = arrays == null ? null : arrays[c];
+                BinaryField field = fields[c];
+                if (text != null) {
+                    field.writeEncoded(buffer, text[r]);
+                } else if (c == 0 && ids != null) {
+                    field.write(buffer, ids[r]);
+                } else {
+                    field.write(buffer, row[field.index()]);
+                }
+            }
+            for (int c = firstComputed; c < fields.length; c++) {
+                fields[c].write(buffer, computed[c]);
+            }
+        }
+        buffer.finish();
+    }
+
+    /** The values of row {@code r}, read from its entity when no earlier pass read them. */
+    private static <T> Object[] row(EntityModel<T> model, List<T> input, @Nullable Object[][] values, int r) {
+        Object[] row = values[r];
+        if (row == null) {
+            row = model.values(input.get(r));
+            values[r] = row;
+        }
+        return row;
+    }
+
+    /**
+     * The binary field of every COPY column, from the types the table's columns have now (read in one statement), or
+     * {@code null} when one of them must travel as text and the COPY stays in the text format.
+     */
+    private BinaryField @Nullable [] binaryFields(
+            Connection connection, EntityModel<?> model, List<BulkColumn> columns, List<PropertyModel> copyColumns)
+            throws SQLException {
+        Map<String, String> types = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(COLUMN_TYPES)) {
+            DataSourceUtils.applyTransactionTimeout(statement, executor.dataSource());
+            statement.setString(1, model.qualifiedTable());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    types.put(rows.getString(1), rows.getString(2));
+                }
+            }
+        }
+        BinaryField[] fields = new BinaryField[copyColumns.size()];
+        for (int c = 0; c < fields.length; c++) {
+            PropertyModel property = copyColumns.get(c);
+            String type = types.get(property.columnName());
+            BulkColumn column = c < columns.size() ? columns.get(c) : BulkColumn.of(property);
+            BinaryField field = type == null ? null : BinaryField.of(column, type);
+            if (field == null) {
+                return null;
+            }
+            fields[c] = field;
+        }
+        return fields;
     }
 
     /**

@@ -87,24 +87,11 @@ final class CopyTextBuffer {
                     case '\r' -> escape('r');
                     default -> bytes[length++] = (byte) ch;
                 }
-            } else if (ch < 0x800) {
-                bytes[length++] = (byte) (0xc0 | (ch >> 6));
-                bytes[length++] = (byte) (0x80 | (ch & 0x3f));
-            } else if (Character.isHighSurrogate(ch)
-                    && i + 1 < value.length()
-                    && Character.isLowSurrogate(value.charAt(i + 1))) {
-                int code = Character.toCodePoint(ch, value.charAt(++i));
-                bytes[length++] = (byte) (0xf0 | (code >> 18));
-                bytes[length++] = (byte) (0x80 | ((code >> 12) & 0x3f));
-                bytes[length++] = (byte) (0x80 | ((code >> 6) & 0x3f));
-                bytes[length++] = (byte) (0x80 | (code & 0x3f));
-            } else if (Character.isSurrogate(ch)) {
-                // An unpaired surrogate has no UTF-8 form; String.getBytes writes '?' as well.
-                bytes[length++] = '?';
             } else {
-                bytes[length++] = (byte) (0xe0 | (ch >> 12));
-                bytes[length++] = (byte) (0x80 | ((ch >> 6) & 0x3f));
-                bytes[length++] = (byte) (0x80 | (ch & 0x3f));
+                length = Utf8.write(value, i, bytes, length);
+                if (Utf8.pair(value, i)) {
+                    i++;
+                }
             }
         }
     }
