@@ -258,6 +258,10 @@ final class BinaryField {
             out.numeric(new short[0], 0, 0, 0, scale);
             return;
         }
+        if (number.precision() <= 15) {
+            smallNumeric(out, number, scale);
+            return;
+        }
         String digits = number.unscaledValue().abs().toString();
         int integerDigits = digits.length() - scale;
         int weight = Math.floorDiv(integerDigits - 1, 4);
@@ -276,5 +280,37 @@ final class BinaryField {
             count--;
         }
         out.numeric(groups, count, weight, number.signum() < 0 ? 0x4000 : 0, scale);
+    }
+
+    /**
+     * A {@code numeric} of at most 15 digits (money, quantities), from its unscaled {@code long} without a {@code
+     * BigInteger} or a {@code String}: the unscaled value padded so that its last digit ends a base-10,000 group,
+     * then cut into groups from the lowest.
+     */
+    private static void smallNumeric(CopyBinaryBuffer out, BigDecimal number, int scale) throws SQLException {
+        long unscaled = Math.abs(number.scaleByPowerOfTen(scale).longValue());
+        int pad = Math.floorMod(-scale, 4);
+        for (int i = 0; i < pad; i++) {
+            unscaled *= 10;
+        }
+        short[] groups = new short[6];
+        int count = 0;
+        int lowest = -(scale + pad) / 4;
+        while (unscaled != 0) {
+            groups[count++] = (short) (unscaled % 10_000);
+            unscaled /= 10_000;
+        }
+        // groups[0] is the lowest group (weight `lowest`); PostgreSQL wants the highest first, no trailing zeros.
+        int trailing = 0;
+        while (groups[trailing] == 0) {
+            trailing++;
+        }
+        int weight = lowest + count - 1;
+        int digits = count - trailing;
+        short[] ordered = new short[digits];
+        for (int i = 0; i < digits; i++) {
+            ordered[i] = groups[count - 1 - i];
+        }
+        out.numeric(ordered, digits, weight, number.signum() < 0 ? 0x4000 : 0, scale);
     }
 }
