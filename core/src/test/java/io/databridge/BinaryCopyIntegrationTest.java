@@ -29,6 +29,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The binary COPY of {@code insertAll} (10,000 rows and more, every column of a type whose binary form saves the
@@ -43,9 +46,11 @@ class BinaryCopyIntegrationTest {
     /** How many rows are also inserted one by one, to compare with. */
     private static final int INSERTED = 60;
 
+    private final DataSource dataSource;
     private final DataBridge db;
 
     BinaryCopyIntegrationTest(DataSource dataSource) {
+        this.dataSource = dataSource;
         this.db = DataBridge.builder(dataSource).sanitizeErrors(true).build();
     }
 
@@ -279,6 +284,42 @@ class BinaryCopyIntegrationTest {
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("numeric")
                 .hasMessageNotContaining("98765432109876");
+        assertThat(db.sql("SELECT count(*) FROM binary_reading").one(Long.class))
+                .isZero();
+    }
+
+    private static List<Reading> withUnserializablePayload() {
+        List<Reading> input = new ArrayList<>();
+        for (int seq = 0; seq < COPY_ROWS; seq++) {
+            input.add(edge(seq, "copy"));
+        }
+        // A list that contains itself nests deeper than Jackson writes: the codec refuses the document late in the
+        // load.
+        List<Object> cycle = new ArrayList<>();
+        cycle.add(cycle);
+        input.get(COPY_ROWS - 5).payload = Map.of("secret-value", cycle);
+        return input;
+    }
+
+    @Test
+    void aDocumentTheCodecRefusesWhileTheRowsStreamCancelsTheLoad() {
+        assertThatThrownBy(() -> db.insertAll(withUnserializablePayload()))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageStartingWith("Cannot bind " + Reading.class.getName() + ".payload (Map): ")
+                .hasMessageNotContaining("secret-value");
+        assertThat(db.sql("SELECT count(*) FROM binary_reading").one(Long.class))
+                .isZero();
+    }
+
+    @Test
+    void inTheCallersTransactionARefusedDocumentRollsBackEverythingTheTransactionWrote() {
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+                    db.insert(edge(0, "before"));
+                    db.insertAll(withUnserializablePayload());
+                }))
+                .isInstanceOf(InvalidDataAccessApiUsageException.class)
+                .hasMessageNotContaining("secret-value");
         assertThat(db.sql("SELECT count(*) FROM binary_reading").one(Long.class))
                 .isZero();
     }

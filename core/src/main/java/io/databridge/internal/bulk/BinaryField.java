@@ -133,11 +133,6 @@ final class BinaryField {
         };
     }
 
-    /** Whether the column stores the codec's text form (so its values are encoded to text first). */
-    boolean textual() {
-        return kind == Kind.TEXT || kind == Kind.JSONB;
-    }
-
     /** Where each row's values hold this column's value. */
     int index() {
         return column.index();

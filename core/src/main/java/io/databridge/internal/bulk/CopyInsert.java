@@ -48,7 +48,9 @@ final class CopyInsert {
     /**
      * The COPY path. The server is the bottleneck of a bulk load (parsing, heap and index inserts), so the client does
      * its per-row work, reading the entity and encoding its row, while the rows stream; only columns whose codec must
-     * produce the text (and may refuse the value) are encoded before anything is sent.
+     * produce the text (and may refuse the value) are encoded before anything is sent in the text format; a binary
+     * COPY encodes everything while it streams. A refused value cancels the COPY and fails the call, which rolls back
+     * its transaction (or marks the caller's rollback-only, as any failure of a participating call does).
      */
     <T> @Nullable List<T> copy(
             Connection connection,
@@ -73,8 +75,8 @@ final class CopyInsert {
         }
         for (int c = 0; c < textColumns.size(); c++) {
             BulkColumn column = textColumns.get(c);
-            // A binary COPY needs the text only of the columns that store it as text.
-            if (column != null && (!column.text() || (fields != null && !fields[c].textual()))) {
+            // A binary COPY encodes every value while the rows stream, while the server is busy with the rows before.
+            if (column != null && (!column.text() || fields != null)) {
                 textColumns.set(c, null);
             }
         }
