@@ -31,6 +31,7 @@ public final class EntityModel<T> {
     private final List<RelationProperty> relations;
     private final Map<String, RelationProperty> relationsByName;
     private final List<RelationProperty> placeholders;
+    private final RelationProperty[] placeholderArray;
     private final @Nullable MethodHandle canonical;
     private final EntityReader<T> reader;
     private final @Nullable PropertyModel distributionColumn;
@@ -79,6 +80,7 @@ public final class EntityModel<T> {
         }
         this.relationsByName = Map.copyOf(relationMap);
         this.placeholders = List.copyOf(withoutColumn);
+        this.placeholderArray = withoutColumn.toArray(new RelationProperty[0]);
         this.canonical = canonical;
         this.parts = parts;
         this.compositeId = compositeId;
@@ -548,7 +550,8 @@ public final class EntityModel<T> {
      */
     public @Nullable Object[] values(T entity) {
         Object[] values = new Object[properties.size()];
-        for (PropertyModel property : properties) {
+        for (int i = 0; i < values.length; i++) {
+            PropertyModel property = properties.get(i);
             values[property.index()] = property.get(entity);
         }
         return values;
@@ -560,7 +563,8 @@ public final class EntityModel<T> {
      */
     T newInstance() {
         T instance = type.cast(construct(null));
-        for (RelationProperty relation : placeholders) {
+        // An array, not the list: no iterator per row read.
+        for (RelationProperty relation : placeholderArray) {
             relation.set(instance, relation.unfetched());
         }
         return instance;

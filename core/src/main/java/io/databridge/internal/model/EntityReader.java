@@ -8,6 +8,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataRetrievalFailureException;
@@ -58,8 +59,9 @@ public final class EntityReader<T> {
     private final TypeCodec<Object>[] codecs;
     private final int[] columns;
     private final MethodHandle @Nullable [] writers;
+    private final PropertyModel[] written;
 
-    private EntityReader(EntityModel<T> model, int[] columns) {
+    private EntityReader(EntityModel<T> model, int[] columns, @Nullable PropertyModel skipped) {
         List<PropertyModel> list = model.properties();
         if (columns.length != list.size()) {
             throw new IllegalArgumentException("Expected " + list.size() + " columns for "
@@ -76,23 +78,30 @@ public final class EntityReader<T> {
         this.columns = columns.clone();
         if (model.isRecord() || model.hasValueObjects()) {
             this.writers = null;
+            this.written = properties;
         } else {
-            MethodHandle[] handles = new MethodHandle[properties.length];
+            List<MethodHandle> handles = new ArrayList<>(properties.length);
+            List<PropertyModel> set = new ArrayList<>(properties.length);
             for (int i = 0; i < properties.length; i++) {
                 PropertyModel property = properties[i];
+                if (property == skipped) {
+                    continue;
+                }
                 MethodHandle setter = property.setter();
                 if (setter == null) {
                     throw new IllegalStateException(property.qualifiedName() + " has no setter");
                 }
-                handles[i] = MethodHandles.insertArguments(
+                handles.add(MethodHandles.insertArguments(
                         property.primitive() ? READ_INTO_PRIMITIVE : READ_INTO,
                         0,
                         codecs[i],
                         this.columns[i],
                         property,
-                        setter);
+                        setter));
+                set.add(property);
             }
-            this.writers = handles;
+            this.writers = handles.toArray(new MethodHandle[0]);
+            this.written = set.toArray(new PropertyModel[0]);
         }
     }
 
@@ -106,7 +115,19 @@ public final class EntityReader<T> {
      * @throws IllegalArgumentException when there is not one column per property
      */
     public static <T> EntityReader<T> of(EntityModel<T> model, int[] columns) {
-        return new EntityReader<>(model, columns);
+        return new EntityReader<>(model, columns, null);
+    }
+
+    /**
+     * A reader of the same columns that leaves one property of a class entity unread, at the value its constructor
+     * gave it: for a to-one back reference the caller sets to an instance it already holds, so that no id-only
+     * reference is built per row. A record, or an entity with value objects, is read whole (this reader).
+     *
+     * @param property one of the entity's properties
+     * @return the reader
+     */
+    public EntityReader<T> without(PropertyModel property) {
+        return writers == null ? this : new EntityReader<>(model, columns, property);
     }
 
     /**
@@ -131,7 +152,7 @@ public final class EntityReader<T> {
             }
         }
         if (nullInPrimitive >= 0) {
-            throw properties[nullInPrimitive].nullForPrimitive();
+            throw written[nullInPrimitive].nullForPrimitive();
         }
         return entity;
     }

@@ -138,6 +138,32 @@ class EntityReaderTest {
     }
 
     @Test
+    void aReaderWithoutAPropertyLeavesItUnreadAndStillNamesTheNullPrimitive() throws Exception {
+        EntityModel<Primitives> model = models.get(Primitives.class);
+        PropertyModel label = model.property("label").orElseThrow();
+        EntityReader<Primitives> reader = model.reader().without(label);
+        // The label's column holds a value its codec would reject: the reader never reads it.
+        Primitives read = reader.read(row(7L, 12, true, (short) -5, (short) 300, "z", 42, 1L << 40, 1.5f, 2.25d, 9));
+
+        assertThat(read.id()).isEqualTo(7L);
+        assertThat(read.label()).isNull();
+        assertThat(read.count).isEqualTo(42);
+        assertThat(read.boxed).isEqualTo(9);
+        assertThatThrownBy(() -> reader.read(row(1L, "x", true, (short) 1, (short) 1, "a", null, 1L, 1f, 1d, null)))
+                .isInstanceOf(EntityMappingException.class)
+                .hasMessageStartingWith("Cannot map NULL to " + Primitives.class.getName() + ".count ");
+    }
+
+    @Test
+    void aRecordIsReadWholeByAReaderWithoutAProperty() throws Exception {
+        EntityModel<Point> model = models.get(Point.class);
+        EntityReader<Point> reader =
+                model.reader().without(model.property("name").orElseThrow());
+
+        assertThat(reader.read(row(3L, 4, "p"))).isEqualTo(new Point(3L, 4, "p"));
+    }
+
+    @Test
     void anEntityWithOneProperty() throws Exception {
         EntityReader<OnlyId> reader = models.get(OnlyId.class).reader();
 
