@@ -1,6 +1,7 @@
 package io.databridge.internal.relation;
 
 import io.databridge.internal.model.EntityModel;
+import io.databridge.internal.model.PropertyModel;
 import io.databridge.internal.model.RelationProperty;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -104,18 +105,41 @@ final class LoadedCollections {
             RelationResolver resolver, RelationProperty relation, EntityModel<E> model, Collection<E> elements) {
         Object[] ids = new Object[elements.size()];
         Object[][] values = new Object[ids.length][];
+        PropertyModel idProperty = model.id();
+        int idColumn = idColumn(model);
         int size = 0;
         for (E element : elements) {
-            Object id = model.id().get(element);
+            Object[] row = values(resolver, model, element);
+            Object id = idColumn >= 0 ? row[idColumn] : idProperty.get(element);
             if (id != null) {
                 ids[size] = id;
-                values[size++] = values(resolver, model, element);
+                values[size++] = row;
             }
         }
         Loaded snapshot = new Loaded(ids, values, size);
         return relation.collectionType() == Set.class
                 ? new LoadedSet<>(elements, snapshot)
                 : new LoadedList<>(elements, snapshot);
+    }
+
+    /**
+     * Where the id is among the snapshot's values: a plain column's index; -1 for a composite id or one that is a
+     * reference (the snapshot holds the id it stands for, not the entity the id property holds).
+     */
+    private static int idColumn(EntityModel<?> model) {
+        PropertyModel id = model.id();
+        int index = id.index();
+        if (index < 0
+                || index >= model.properties().size()
+                || model.properties().get(index) != id) {
+            return -1;
+        }
+        for (RelationProperty relation : model.relations()) {
+            if (relation.column() == id) {
+                return -1;
+            }
+        }
+        return index;
     }
 
     /**
