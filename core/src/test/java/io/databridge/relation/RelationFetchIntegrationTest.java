@@ -125,6 +125,21 @@ class RelationFetchIntegrationTest {
     }
 
     @Test
+    void childrenWhosePathAlsoFetchesTheirParentReferenceLoadItAndEndWithTheParentInstance() {
+        List<Owner> owners = db.from(Owner.class)
+                .orderBy(Owner_.id.asc())
+                .fetch(Owner_.pets, Pet_.owner)
+                .list();
+        assertThat(recorded.take())
+                .hasSize(3)
+                .last()
+                .isEqualTo("SELECT t.\"id\", t.\"last_name\" FROM \"owners\" t WHERE t.\"id\" = ANY(?)");
+        assertThat(owners.get(1).pets).extracting(p -> p.name).containsExactly("Basil", "Jewel", "Rosy");
+        assertThat(owners.get(1).pets).allSatisfy(pet -> assertThat(pet.owner).isSameAs(owners.get(1)));
+        assertThat(owners.get(0).pets.get(0).owner).isSameAs(owners.get(0));
+    }
+
+    @Test
     void aNestedPathLoadsEachLevelWithOneStatement() {
         List<Owner> owners = db.from(Owner.class)
                 .orderBy(Owner_.id.asc())

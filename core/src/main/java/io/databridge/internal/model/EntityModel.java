@@ -3,6 +3,8 @@ package io.databridge.internal.model;
 import io.databridge.mapping.Distributed;
 import io.databridge.mapping.EntityMappingException;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the entity type
  */
 public final class EntityModel<T> {
+
+    /** The most properties whose getters are composed into one handle (a handle takes at most 255 arguments). */
+    private static final int MAX_COMPOSED = 100;
 
     private final Class<T> type;
     private final String tableName;
@@ -31,6 +36,7 @@ public final class EntityModel<T> {
     private final List<RelationProperty> relations;
     private final Map<String, RelationProperty> relationsByName;
     private final List<RelationProperty> placeholders;
+    private final RelationProperty[] placeholderArray;
     private final @Nullable MethodHandle canonical;
     private final EntityReader<T> reader;
     private final @Nullable PropertyModel distributionColumn;
@@ -38,6 +44,7 @@ public final class EntityModel<T> {
     private final @Nullable Embedding compositeId;
     private final List<PropertyModel> idColumns;
     private final MethodHandle[] idAccessors;
+    private final @Nullable MethodHandle valuesReader;
 
     private final String selectList;
 
@@ -79,6 +86,7 @@ public final class EntityModel<T> {
         }
         this.relationsByName = Map.copyOf(relationMap);
         this.placeholders = List.copyOf(withoutColumn);
+        this.placeholderArray = withoutColumn.toArray(new RelationProperty[0]);
         this.canonical = canonical;
         this.parts = parts;
         this.compositeId = compositeId;
@@ -91,6 +99,7 @@ public final class EntityModel<T> {
             columns[i] = i + 1;
         }
         this.reader = EntityReader.of(this, columns);
+        this.valuesReader = valuesReader(this.properties);
         this.selectList = selectList("");
         this.distributionColumn = distributionColumn(type, this.byName);
     }
@@ -547,11 +556,41 @@ public final class EntityModel<T> {
      * @return one value per property, in {@link #properties()} order
      */
     public @Nullable Object[] values(T entity) {
+        MethodHandle all = valuesReader;
+        if (all != null) {
+            try {
+                return (Object[]) all.invokeExact((Object) entity);
+            } catch (Throwable ex) {
+                // An accessor threw: read again one by one, for the message naming the property.
+            }
+        }
         Object[] values = new Object[properties.size()];
-        for (PropertyModel property : properties) {
+        for (int i = 0; i < values.length; i++) {
+            PropertyModel property = properties.get(i);
             values[property.index()] = property.get(entity);
         }
         return values;
+    }
+
+    /**
+     * {@code (Object entity)Object[]}: every getter composed into one handle that fills the array of {@link
+     * #values}, so that a call costs one handle invocation rather than one per property (the JIT inlines the getters
+     * bound in it); {@code null} past the arity a handle can collect.
+     */
+    private static @Nullable MethodHandle valuesReader(List<PropertyModel> properties) {
+        int count = properties.size();
+        if (count == 0 || count > MAX_COMPOSED) {
+            return null;
+        }
+        MethodHandle[] getters = new MethodHandle[count];
+        for (PropertyModel property : properties) {
+            getters[property.index()] = property.getter();
+        }
+        MethodHandle collect = MethodHandles.identity(Object[].class).asCollector(Object[].class, count);
+        return MethodHandles.permuteArguments(
+                MethodHandles.filterArguments(collect, 0, getters),
+                MethodType.methodType(Object[].class, Object.class),
+                new int[count]);
     }
 
     /**
@@ -560,7 +599,8 @@ public final class EntityModel<T> {
      */
     T newInstance() {
         T instance = type.cast(construct(null));
-        for (RelationProperty relation : placeholders) {
+        // An array, not the list: no iterator per row read.
+        for (RelationProperty relation : placeholderArray) {
             relation.set(instance, relation.unfetched());
         }
         return instance;

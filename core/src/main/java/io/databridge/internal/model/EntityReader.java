@@ -8,6 +8,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataRetrievalFailureException;
@@ -32,8 +33,12 @@ import org.springframework.dao.DataRetrievalFailureException;
  */
 public final class EntityReader<T> {
 
+    /** The most properties whose writers are chained into one handle; past it, a loop calls them one by one. */
+    private static final int MAX_CHAINED = 32;
+
     private static final MethodHandle READ_INTO;
     private static final MethodHandle READ_INTO_PRIMITIVE;
+    private static final MethodHandle FIRST_UNSET;
 
     static {
         MethodHandles.Lookup lookup = MethodHandles.lookup();
@@ -48,6 +53,10 @@ public final class EntityReader<T> {
         try {
             READ_INTO = lookup.findStatic(EntityReader.class, "readInto", type);
             READ_INTO_PRIMITIVE = lookup.findStatic(EntityReader.class, "readIntoPrimitive", type);
+            FIRST_UNSET = lookup.findStatic(
+                    EntityReader.class,
+                    "firstUnset",
+                    MethodType.methodType(int.class, int.class, boolean.class, int.class));
         } catch (ReflectiveOperationException ex) {
             throw new ExceptionInInitializerError(ex);
         }
@@ -58,8 +67,10 @@ public final class EntityReader<T> {
     private final TypeCodec<Object>[] codecs;
     private final int[] columns;
     private final MethodHandle @Nullable [] writers;
+    private final PropertyModel[] written;
+    private final @Nullable MethodHandle chain;
 
-    private EntityReader(EntityModel<T> model, int[] columns) {
+    private EntityReader(EntityModel<T> model, int[] columns, @Nullable PropertyModel skipped) {
         List<PropertyModel> list = model.properties();
         if (columns.length != list.size()) {
             throw new IllegalArgumentException("Expected " + list.size() + " columns for "
@@ -76,24 +87,59 @@ public final class EntityReader<T> {
         this.columns = columns.clone();
         if (model.isRecord() || model.hasValueObjects()) {
             this.writers = null;
+            this.written = properties;
+            this.chain = null;
         } else {
-            MethodHandle[] handles = new MethodHandle[properties.length];
+            List<MethodHandle> handles = new ArrayList<>(properties.length);
+            List<PropertyModel> set = new ArrayList<>(properties.length);
             for (int i = 0; i < properties.length; i++) {
                 PropertyModel property = properties[i];
+                if (property == skipped) {
+                    continue;
+                }
                 MethodHandle setter = property.setter();
                 if (setter == null) {
                     throw new IllegalStateException(property.qualifiedName() + " has no setter");
                 }
-                handles[i] = MethodHandles.insertArguments(
+                handles.add(MethodHandles.insertArguments(
                         property.primitive() ? READ_INTO_PRIMITIVE : READ_INTO,
                         0,
                         codecs[i],
                         this.columns[i],
                         property,
-                        setter);
+                        setter));
+                set.add(property);
             }
-            this.writers = handles;
+            MethodHandle[] all = handles.toArray(new MethodHandle[0]);
+            this.writers = all;
+            this.written = set.toArray(new PropertyModel[0]);
+            this.chain = all.length <= MAX_CHAINED ? chain(all) : null;
         }
+    }
+
+    /**
+     * {@code (Object entity, ResultSet rows)int}: the writers called in order by one handle, returning the index of
+     * the first that left its primitive unset ({@code NULL}), or -1. One handle invocation per row instead of one per
+     * property: the JIT inlines the whole chain with the codecs and setters bound in it.
+     */
+    private static MethodHandle chain(MethodHandle[] writers) {
+        MethodType step = MethodType.methodType(int.class, boolean.class, Object.class, ResultSet.class, int.class);
+        MethodHandle chain =
+                MethodHandles.dropArguments(MethodHandles.identity(int.class), 0, Object.class, ResultSet.class);
+        for (int i = writers.length - 1; i >= 0; i--) {
+            // (Object, ResultSet, int first)int -> (boolean set, Object, ResultSet, int first)int, then the writer
+            // supplies the boolean from (Object, ResultSet).
+            MethodHandle merged =
+                    MethodHandles.collectArguments(chain, 2, MethodHandles.insertArguments(FIRST_UNSET, 0, i));
+            chain = MethodHandles.foldArguments(MethodHandles.permuteArguments(merged, step, 1, 2, 0, 3), writers[i]);
+        }
+        return MethodHandles.insertArguments(chain, 2, -1);
+    }
+
+    /** The first writer that left its primitive unset: {@code first} if one did already, else {@code index}. */
+    @SuppressWarnings("unused") // bound in chain
+    private static int firstUnset(int index, boolean set, int first) {
+        return first >= 0 || set ? first : index;
     }
 
     /**
@@ -106,7 +152,19 @@ public final class EntityReader<T> {
      * @throws IllegalArgumentException when there is not one column per property
      */
     public static <T> EntityReader<T> of(EntityModel<T> model, int[] columns) {
-        return new EntityReader<>(model, columns);
+        return new EntityReader<>(model, columns, null);
+    }
+
+    /**
+     * A reader of the same columns that leaves one property of a class entity unread, at the value its constructor
+     * gave it: for a to-one back reference the caller sets to an instance it already holds, so that no id-only
+     * reference is built per row. A record, or an entity with value objects, is read whole (this reader).
+     *
+     * @param property one of the entity's properties
+     * @return the reader
+     */
+    public EntityReader<T> without(PropertyModel property) {
+        return writers == null ? this : new EntityReader<>(model, columns, property);
     }
 
     /**
@@ -124,14 +182,19 @@ public final class EntityReader<T> {
             return model.instantiate(values(rows));
         }
         T entity = model.newInstance();
+        MethodHandle all = chain;
         int nullInPrimitive = -1;
-        for (int i = 0; i < handles.length; i++) {
-            if (!write(handles[i], entity, rows) && nullInPrimitive < 0) {
-                nullInPrimitive = i;
+        if (all != null) {
+            nullInPrimitive = writeAll(all, entity, rows);
+        } else {
+            for (int i = 0; i < handles.length; i++) {
+                if (!write(handles[i], entity, rows) && nullInPrimitive < 0) {
+                    nullInPrimitive = i;
+                }
             }
         }
         if (nullInPrimitive >= 0) {
-            throw properties[nullInPrimitive].nullForPrimitive();
+            throw written[nullInPrimitive].nullForPrimitive();
         }
         return entity;
     }
@@ -144,14 +207,31 @@ public final class EntityReader<T> {
         return values;
     }
 
+    private static int writeAll(MethodHandle chain, Object entity, ResultSet rows) throws SQLException {
+        try {
+            return (int) chain.invokeExact(entity, rows);
+        } catch (Throwable ex) {
+            throw rethrown(ex);
+        }
+    }
+
     private static boolean write(MethodHandle handle, Object entity, ResultSet rows) throws SQLException {
         try {
             return (boolean) handle.invokeExact(entity, rows);
-        } catch (SQLException | RuntimeException | Error ex) {
-            throw ex;
         } catch (Throwable ex) {
-            throw new UndeclaredThrowableException(ex);
+            throw rethrown(ex);
         }
+    }
+
+    /** What a writer threw, to throw as it is: SQL and unchecked failures, anything else wrapped. */
+    private static RuntimeException rethrown(Throwable ex) throws SQLException {
+        if (ex instanceof SQLException sql) {
+            throw sql;
+        }
+        if (ex instanceof Error error) {
+            throw error;
+        }
+        return ex instanceof RuntimeException unchecked ? unchecked : new UndeclaredThrowableException(ex);
     }
 
     /** Reads a column into a reference-typed property; always sets it. */

@@ -322,6 +322,11 @@ public final class PropertyModel {
         }
     }
 
+    /** The getter, {@code (Object entity)Object}. */
+    MethodHandle getter() {
+        return getter;
+    }
+
     /** The setter, {@code (Object entity, Object value)void}; {@code null} for record components. */
     @Nullable
     MethodHandle setter() {

@@ -1,12 +1,14 @@
 package io.databridge.internal.relation;
 
 import io.databridge.internal.model.EntityModel;
+import io.databridge.internal.model.PropertyModel;
 import io.databridge.internal.model.RelationProperty;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -31,57 +33,113 @@ final class LoadedCollections {
 
     static final class LoadedList<E> extends ArrayList<E> implements Snapshot {
         private static final long serialVersionUID = 1L;
-        private final transient Map<Object, Object[]> snapshot;
+        private final transient Loaded snapshot;
 
-        LoadedList(Collection<E> elements, Map<Object, Object[]> snapshot) {
+        LoadedList(Collection<E> elements, Loaded snapshot) {
             super(elements);
             this.snapshot = snapshot;
         }
 
         @Override
         public Object @Nullable [] loaded(Object id) {
-            return snapshot.get(id);
+            return snapshot.byId().get(id);
         }
 
         @Override
         public Set<Object> loadedIds() {
-            return snapshot.keySet();
+            return snapshot.byId().keySet();
         }
     }
 
     static final class LoadedSet<E> extends LinkedHashSet<E> implements Snapshot {
         private static final long serialVersionUID = 1L;
-        private final transient Map<Object, Object[]> snapshot;
+        private final transient Loaded snapshot;
 
-        LoadedSet(Collection<E> elements, Map<Object, Object[]> snapshot) {
+        LoadedSet(Collection<E> elements, Loaded snapshot) {
             super(elements);
             this.snapshot = snapshot;
         }
 
         @Override
         public Object @Nullable [] loaded(Object id) {
-            return snapshot.get(id);
+            return snapshot.byId().get(id);
         }
 
         @Override
         public Set<Object> loadedIds() {
-            return snapshot.keySet();
+            return snapshot.byId().keySet();
+        }
+    }
+
+    /**
+     * The elements' ids and values as loaded, indexed by id only when a save first asks: a load reads many collections
+     * that are never saved.
+     */
+    static final class Loaded {
+        private final Object[] ids;
+        private final Object[][] values;
+        private final int size;
+        private @Nullable Map<Object, Object[]> byId;
+
+        Loaded(Object[] ids, Object[][] values, int size) {
+            this.ids = ids;
+            this.values = values;
+            this.size = size;
+        }
+
+        synchronized Map<Object, Object[]> byId() {
+            Map<Object, Object[]> index = byId;
+            if (index == null) {
+                index = new HashMap<>(size * 4 / 3 + 1);
+                for (int i = 0; i < size; i++) {
+                    index.put(ids[i], values[i]);
+                }
+                byId = index;
+            }
+            return index;
         }
     }
 
     /** A collection of the relation's type holding {@code elements}, with their values remembered. */
     static <E> Collection<E> of(
             RelationResolver resolver, RelationProperty relation, EntityModel<E> model, Collection<E> elements) {
-        Map<Object, Object[]> snapshot = new HashMap<>();
+        Object[] ids = new Object[elements.size()];
+        Object[][] values = new Object[ids.length][];
+        PropertyModel idProperty = model.id();
+        int idColumn = idColumn(model);
+        int size = 0;
         for (E element : elements) {
-            Object id = model.id().get(element);
+            Object[] row = values(resolver, model, element);
+            Object id = idColumn >= 0 ? row[idColumn] : idProperty.get(element);
             if (id != null) {
-                snapshot.put(id, values(resolver, model, element));
+                ids[size] = id;
+                values[size++] = row;
             }
         }
+        Loaded snapshot = new Loaded(ids, values, size);
         return relation.collectionType() == Set.class
                 ? new LoadedSet<>(elements, snapshot)
                 : new LoadedList<>(elements, snapshot);
+    }
+
+    /**
+     * Where the id is among the snapshot's values: a plain column's index; -1 for a composite id or one that is a
+     * reference (the snapshot holds the id it stands for, not the entity the id property holds).
+     */
+    private static int idColumn(EntityModel<?> model) {
+        PropertyModel id = model.id();
+        int index = id.index();
+        if (index < 0
+                || index >= model.properties().size()
+                || model.properties().get(index) != id) {
+            return -1;
+        }
+        for (RelationProperty relation : model.relations()) {
+            if (relation.column() == id) {
+                return -1;
+            }
+        }
+        return index;
     }
 
     /**
@@ -108,7 +166,9 @@ final class LoadedCollections {
     /** The column values, with references as the ids they stand for. */
     static <E> Object[] values(RelationResolver resolver, EntityModel<E> model, E element) {
         Object[] values = model.values(element);
-        for (RelationProperty relation : model.relations()) {
+        List<RelationProperty> relations = model.relations();
+        for (int i = 0; i < relations.size(); i++) {
+            RelationProperty relation = relations.get(i);
             if (relation.column() != null) {
                 int index = relation.column().index();
                 Object referenced = values[index];

@@ -230,13 +230,15 @@ public final class RelationLoader implements QueryExecutor.RelationFetch {
         List<R> loaded = List.of();
         if (!ids.isEmpty()) {
             EmbeddingStatement statement = selectIn(relation, plan);
+            @SuppressWarnings("unchecked")
+            EntityReader<R> reader = (EntityReader<R>) statement.reader();
             Read<R> read = executor.execute("fetch " + relation.name(), statement.sql(), prepared -> {
                 IdArrays.bind(prepared, 1, sourceId, ids);
                 return read(
                         prepared,
                         results -> {
                             keys.add(sourceId.codec().read(results, keyColumn));
-                            return target.reader().read(results);
+                            return reader.read(results);
                         },
                         statement.level());
             });
@@ -352,8 +354,8 @@ public final class RelationLoader implements QueryExecutor.RelationFetch {
 
     private record StatementKey(ResolvedRelation relation, FetchPlan plan) {}
 
-    /** A select-in statement with what it embeds. */
-    private record EmbeddingStatement(String sql, Level level) {}
+    /** A select-in statement with what it embeds, and the reader of its target columns. */
+    private record EmbeddingStatement(String sql, Level level, EntityReader<?> reader) {}
 
     private Level embed(EntityModel<?> model, String alias, FetchPlan plan, Rendering rendering) {
         List<Embed> embeds = new ArrayList<>();
@@ -409,8 +411,9 @@ public final class RelationLoader implements QueryExecutor.RelationFetch {
     private EmbeddingStatement selectIn(ResolvedRelation relation, FetchPlan plan) {
         return statements.computeIfAbsent(new StatementKey(relation, plan), key -> {
             EntityModel<?> target = relation.target();
+            EntityReader<?> reader = targetReader(relation, plan);
             if (!embeds(target, plan)) {
-                return new EmbeddingStatement(relation.loadSql(), new Level(List.of(), Set.of()));
+                return new EmbeddingStatement(relation.loadSql(), new Level(List.of(), Set.of()), reader);
             }
             String sql = relation.loadSql();
             int first = target.properties().size()
@@ -429,8 +432,24 @@ public final class RelationLoader implements QueryExecutor.RelationFetch {
                     + sql.substring(fromAt, whereAt)
                     + rendering.joins
                     + sql.substring(whereAt);
-            return new EmbeddingStatement(rendered, level);
+            return new EmbeddingStatement(rendered, level, reader);
         });
+    }
+
+    /**
+     * The reader of a select-in's target rows. Children loaded by their parent leave the back reference to it unread
+     * ({@link EntityReader#without}): {@link #assign} sets it to the parent instance, so an id-only reference per
+     * child would only be garbage; unless the plan loads that to-one itself, which reads the reference's id.
+     */
+    private static EntityReader<?> targetReader(ResolvedRelation relation, FetchPlan plan) {
+        EntityModel<?> target = relation.target();
+        RelationProperty backReference =
+                relation.shape() == ResolvedRelation.Shape.CHILD_FOREIGN_KEY ? backReference(relation) : null;
+        PropertyModel column = backReference == null ? null : backReference.column();
+        if (column == null || plan.children().containsKey(backReference)) {
+            return target.reader();
+        }
+        return target.reader().without(column);
     }
 
     /**
@@ -502,6 +521,14 @@ public final class RelationLoader implements QueryExecutor.RelationFetch {
 
     private <T> Read<T> read(PreparedStatement statement, RowMapper<T> mapper, Level level) throws SQLException {
         List<T> rows = new ArrayList<>();
+        if (level.embeds().isEmpty()) {
+            try (ResultSet results = statement.executeQuery()) {
+                while (results.next()) {
+                    rows.add(mapper.map(results));
+                }
+            }
+            return new Read<>(rows, List.of());
+        }
         List<List<@Nullable Object>> raw = new ArrayList<>();
         try (ResultSet results = statement.executeQuery()) {
             while (results.next()) {

@@ -56,6 +56,28 @@ class EntityModelsTest {
     @Table
     record OrderLine(@Id UUID id, @Column(name = "qty") int quantity, List<String> tags) {}
 
+    @Table
+    record Fragile(@Id long id, String name) {
+        @Override
+        public String name() {
+            throw new IllegalStateException("no name today");
+        }
+    }
+
+    @Test
+    void valuesReadsEveryPropertyInOrderAndNamesTheAccessorThatThrows() {
+        EntityModel<Point3> model = models.get(Point3.class);
+        assertThat(model.values(new Point3(7L, 1, 2, "p"))).containsExactly(7L, 1, 2, "p");
+
+        assertThatThrownBy(() -> models.get(Fragile.class).values(new Fragile(1L, "x")))
+                .isInstanceOf(EntityMappingException.class)
+                .hasMessageStartingWith("Cannot read " + Fragile.class.getName() + ".name: its accessor threw")
+                .hasMessageContaining("no name today");
+    }
+
+    @Table
+    record Point3(@Id long id, int x, int y, String label) {}
+
     @Test
     void aClassIsMappedWithSnakeCaseColumnsRolesAndNoTransientFields() {
         EntityModel<User> model = models.get(User.class);

@@ -138,6 +138,98 @@ class EntityReaderTest {
     }
 
     @Test
+    void aReaderWithoutAPropertyLeavesItUnreadAndStillNamesTheNullPrimitive() throws Exception {
+        EntityModel<Primitives> model = models.get(Primitives.class);
+        PropertyModel label = model.property("label").orElseThrow();
+        EntityReader<Primitives> reader = model.reader().without(label);
+        // The label's column holds a value its codec would reject: the reader never reads it.
+        Primitives read = reader.read(row(7L, 12, true, (short) -5, (short) 300, "z", 42, 1L << 40, 1.5f, 2.25d, 9));
+
+        assertThat(read.id()).isEqualTo(7L);
+        assertThat(read.label()).isNull();
+        assertThat(read.count).isEqualTo(42);
+        assertThat(read.boxed).isEqualTo(9);
+        assertThatThrownBy(() -> reader.read(row(1L, "x", true, (short) 1, (short) 1, "a", null, 1L, 1f, 1d, null)))
+                .isInstanceOf(EntityMappingException.class)
+                .hasMessageStartingWith("Cannot map NULL to " + Primitives.class.getName() + ".count ");
+    }
+
+    @Test
+    void aRecordIsReadWholeByAReaderWithoutAProperty() throws Exception {
+        EntityModel<Point> model = models.get(Point.class);
+        EntityReader<Point> reader =
+                model.reader().without(model.property("name").orElseThrow());
+
+        assertThat(reader.read(row(3L, 4, "p"))).isEqualTo(new Point(3L, 4, "p"));
+    }
+
+    /** More properties than the reader chains into one handle: read one by one. */
+    @Table
+    static class Wide {
+        @Id
+        long id;
+
+        int f1;
+        int f2;
+        int f3;
+        int f4;
+        int f5;
+        int f6;
+        int f7;
+        int f8;
+        int f9;
+        int f10;
+        int f11;
+        int f12;
+        int f13;
+        int f14;
+        int f15;
+        int f16;
+        int f17;
+        int f18;
+        int f19;
+        int f20;
+        int f21;
+        int f22;
+        int f23;
+        int f24;
+        int f25;
+        int f26;
+        int f27;
+        int f28;
+        int f29;
+        int f30;
+        int f31;
+        int f32;
+        int f33;
+        int f34;
+        int f35;
+        int f36;
+        int f37;
+        int f38;
+        int f39;
+    }
+
+    @Test
+    void aWideEntityIsReadPropertyByPropertyWithTheSameRules() throws Exception {
+        EntityModel<Wide> model = models.get(Wide.class);
+        Object[] values = new Object[40];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i == 0 ? (Object) 7L : (Object) (i * 10);
+        }
+        Wide read = model.reader().read(row(values));
+
+        assertThat(read.id).isEqualTo(7L);
+        assertThat(read.f1).isEqualTo(10);
+        assertThat(read.f39).isEqualTo(390);
+        values[20] = null;
+        values[30] = null;
+        assertThatThrownBy(() -> model.reader().read(row(values)))
+                .isInstanceOf(EntityMappingException.class)
+                .hasMessageStartingWith("Cannot map NULL to " + Wide.class.getName() + ".f20 ");
+    }
+
+    @Test
     void anEntityWithOneProperty() throws Exception {
         EntityReader<OnlyId> reader = models.get(OnlyId.class).reader();
 
