@@ -128,6 +128,12 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
 
             @Override
             public <T> List<T> updateAll(List<T> rows) {
+                if (rows.size() == 1) {
+                    // One changed child, the usual save of an aggregate: the single-row update, whose plan the server
+                    // keeps (an unnest statement is planned anew on every call, and needs arrays bound), and which
+                    // needs no transaction of its own (nothing is written when it matches no row).
+                    return List.of(updateRow(rows.get(0)));
+                }
                 return rows.isEmpty() ? List.of() : bulkWrite.updateAll(rows, DefaultDataBridge.this::updateRow);
             }
 

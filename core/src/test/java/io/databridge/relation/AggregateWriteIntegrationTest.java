@@ -114,6 +114,41 @@ class AggregateWriteIntegrationTest {
     }
 
     @Test
+    void oneChangedChildIsWrittenByTheSingleRowUpdateAndSeveralByOneBulkStatement() {
+        Owner owner = ownerWithPets("Davis", "Basil", "Rosy", "Jewel");
+        recorded.take();
+        owner.pets.get(1).name = "Rosa";
+        db.update(owner);
+        // The single-row statement keeps its plan on the server; an unnest statement is planned on every call.
+        assertThat(taken())
+                .containsExactly(
+                        "UPDATE \"owners\" SET \"last_name\" = ? WHERE \"id\" = ? RETURNING \"id\", \"last_name\"",
+                        "UPDATE \"pets\" SET \"name\" = ?, \"owner_id\" = ?, \"type_id\" = ? WHERE \"id\" = ?"
+                                + " RETURNING \"id\", \"name\", \"owner_id\", \"type_id\"");
+        owner.pets.get(0).name = "Basile";
+        owner.pets.get(2).name = "Jade";
+        db.update(owner);
+        List<String> statements = taken();
+        assertThat(statements).hasSize(2);
+        assertThat(statements.get(1)).contains("UPDATE \"pets\"").contains("unnest(");
+        assertThat(petNames(owner.id)).containsExactly("Basile", "Jade", "Rosa");
+    }
+
+    @Test
+    void aChangedChildDeletedMeanwhileFailsTheWholeSave() {
+        Owner owner = ownerWithPets("Davis", "Basil", "Rosy");
+        db.sql("DELETE FROM pets WHERE name = 'Rosy'").update();
+        owner.lastName = "Davies";
+        owner.pets.get(1).name = "Rosa";
+        assertThatThrownBy(() -> db.update(owner))
+                .isInstanceOf(org.springframework.dao.IncorrectUpdateSemanticsDataAccessException.class);
+        assertThat(db.sql("SELECT last_name FROM owners WHERE id = :id")
+                        .param("id", owner.id)
+                        .one(String.class))
+                .isEqualTo("Davis");
+    }
+
+    @Test
     void savingAnUnchangedFetchedAggregateWritesOnlyTheRoot() {
         Owner stored = ownerWithPets("Davis", "Basil", "Rosy");
         Owner owner = db.findById(Owner.class, stored.id, "pets").orElseThrow();

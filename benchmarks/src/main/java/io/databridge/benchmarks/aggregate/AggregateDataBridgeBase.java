@@ -45,7 +45,7 @@ public abstract class AggregateDataBridgeBase extends AggregateBase {
         db.insert(order);
         order.lines.get(3).quantity = 99;
         db.update(order);
-        return cleanUp(order);
+        return order;
     }
 
     @Benchmark

@@ -6,7 +6,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 public class AggregateDataBridgeBenchmark extends AggregateDataBridgeBase {
 
     @Benchmark
-    public AggOrder s19_aggregateSave() {
-        return save();
+    public AggOrder s19_aggregateSave(Saved saved) {
+        return saved.keep(this, save());
     }
 }

@@ -70,11 +70,6 @@ public class AggregateJooqBenchmark extends AggregateBase {
         return s18_aggregatePage20();
     }
 
-    @Override
-    protected AggOrder save() {
-        return s19_aggregateSave();
-    }
-
     @Benchmark
     public List<AggOrder> s17_aggregateLoad100() {
         return dsl.select(ORDER_ID, ORDER_NOTE, CUSTOMER_ID, CUSTOMER_NAME, LINES)
@@ -127,7 +122,12 @@ public class AggregateJooqBenchmark extends AggregateBase {
     }
 
     @Benchmark
-    public AggOrder s19_aggregateSave() {
+    public AggOrder s19_aggregateSave(Saved saved) {
+        return saved.keep(this, save());
+    }
+
+    @Override
+    protected AggOrder save() {
         AggOrder order = newOrder();
         dsl.transaction(configuration -> {
             DSLContext tx = DSL.using(configuration);
@@ -160,6 +160,6 @@ public class AggregateJooqBenchmark extends AggregateBase {
                     .where(ID.eq(changed.id))
                     .execute();
         });
-        return cleanUp(order);
+        return order;
     }
 }

@@ -32,11 +32,6 @@ public class AggregateRawJdbcBenchmark extends AggregateBase {
         return s18_aggregatePage20();
     }
 
-    @Override
-    protected AggOrder save() throws SQLException {
-        return s19_aggregateSave();
-    }
-
     @Benchmark
     public List<AggOrder> s17_aggregateLoad100() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
@@ -139,7 +134,12 @@ public class AggregateRawJdbcBenchmark extends AggregateBase {
     }
 
     @Benchmark
-    public AggOrder s19_aggregateSave() throws SQLException {
+    public AggOrder s19_aggregateSave(Saved saved) throws SQLException {
+        return saved.keep(this, save());
+    }
+
+    @Override
+    protected AggOrder save() throws SQLException {
         AggOrder order = newOrder();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -189,6 +189,6 @@ public class AggregateRawJdbcBenchmark extends AggregateBase {
             connection.commit();
             connection.setAutoCommit(true);
         }
-        return cleanUp(order);
+        return order;
     }
 }

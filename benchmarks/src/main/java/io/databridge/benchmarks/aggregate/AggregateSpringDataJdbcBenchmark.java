@@ -68,11 +68,6 @@ public class AggregateSpringDataJdbcBenchmark extends AggregateBase {
         return new AggPage(convert(page.getContent(), null), page.getTotalElements());
     }
 
-    @Override
-    protected AggOrder save() {
-        return s19_aggregateSave();
-    }
-
     @Benchmark
     public Loaded s17_aggregateLoad100() {
         List<JdbcAggOrder> found = new ArrayList<>(orders.findAllById(IDS));
@@ -96,7 +91,12 @@ public class AggregateSpringDataJdbcBenchmark extends AggregateBase {
     }
 
     @Benchmark
-    public AggOrder s19_aggregateSave() {
+    public AggOrder s19_aggregateSave(Saved saved) {
+        return saved.keep(this, save());
+    }
+
+    @Override
+    protected AggOrder save() {
         JdbcAggOrder order = new JdbcAggOrder();
         order.note = "new";
         order.customerId = 1L;
@@ -116,7 +116,7 @@ public class AggregateSpringDataJdbcBenchmark extends AggregateBase {
         for (JdbcAggLine line : lines) {
             saved.lines.add(line(line, saved));
         }
-        return cleanUp(saved);
+        return saved;
     }
 
     /** The orders as the shared {@link AggOrder}s the base class checks, lines in id order (not measured). */

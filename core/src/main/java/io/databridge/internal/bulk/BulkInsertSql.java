@@ -65,6 +65,7 @@ final class BulkInsertSql {
     private final String copy;
     private final List<PropertyModel> copyColumns;
     private final boolean copyable;
+    private final boolean bulkForms;
     private final String allocate;
     private final String copyWithoutId;
     private final String sequenceState;
@@ -193,6 +194,9 @@ final class BulkInsertSql {
                 + table + " AS t WHERE t." + idColumn + " > ? AND t." + idColumn + " <= c.v AND t.xmin = (SELECT"
                 + " l.xmin FROM " + table + " AS l WHERE l." + idColumn + " = c.v) ORDER BY t." + idColumn
                 + ") END FROM (SELECT currval(" + ID_SEQUENCE + ") AS v) AS c";
+        BulkColumn assignedColumn = assignedId;
+        this.bulkForms = (assignedColumn == null || assignedColumn.supported())
+                && columns.stream().allMatch(BulkColumn::supported);
         this.copyable = extra == null && everyColumnKnown && !compositeId && (!id.generated() || isIntegral(idType));
         // A sequence hands one session increasing values, so without concurrent inserters the ids form one range:
         // the statement then returns its first value and count, not 100,000 ids to parse. generate_series sits in a
@@ -384,8 +388,7 @@ final class BulkInsertSql {
 
     /** Whether every column's codec says how its values travel in bulk (else inserts go row by row). */
     boolean bulkForms() {
-        return (assignedId == null || assignedId.supported())
-                && columns.stream().allMatch(BulkColumn::supported);
+        return bulkForms;
     }
 
     boolean copyable() {

@@ -98,6 +98,10 @@ public final class AggregateWriter {
     }
 
     private List<ResolvedRelation> owned(EntityModel<?> model) {
+        List<ResolvedRelation> known = owned.get(model.type());
+        if (known != null) {
+            return known; // every write asks: no capturing lambda, no computeIfAbsent, once the answer is known
+        }
         return owned.computeIfAbsent(model.type(), type -> {
             List<ResolvedRelation> list = new ArrayList<>();
             for (RelationProperty relation : model.relations()) {
