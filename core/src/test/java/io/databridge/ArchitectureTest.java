@@ -127,6 +127,7 @@ class ArchitectureTest {
                     List.of(
                             ROOT,
                             "io.databridge.internal.model",
+                            "io.databridge.internal.relation",
                             "io.databridge.internal.sql",
                             "io.databridge.query",
                             "io.databridge.mapping",

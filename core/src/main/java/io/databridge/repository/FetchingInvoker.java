@@ -2,11 +2,14 @@ package io.databridge.repository;
 
 import io.databridge.DataBridge;
 import io.databridge.internal.model.EntityModel;
+import io.databridge.internal.relation.LoadedRoots;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ResolvableType;
 import org.springframework.data.domain.Page;
@@ -26,11 +29,15 @@ final class FetchingInvoker<T> implements MethodInvoker {
     private final String[] paths;
     private final MethodInvoker target;
 
-    private FetchingInvoker(DataBridge db, Class<T> type, String[] paths, MethodInvoker target) {
+    /** Whether the method is one query (CRUD, derived, {@code @Query}) whose loaded root relations are kept. */
+    private final boolean query;
+
+    private FetchingInvoker(DataBridge db, Class<T> type, String[] paths, MethodInvoker target, boolean query) {
         this.db = db;
         this.type = type;
         this.paths = paths.clone();
         this.target = target;
+        this.query = query;
     }
 
     static <T> MethodInvoker of(
@@ -39,7 +46,8 @@ final class FetchingInvoker<T> implements MethodInvoker {
             Fetch fetch,
             DataBridge db,
             EntityModel<T> model,
-            MethodInvoker target) {
+            MethodInvoker target,
+            boolean query) {
         Class<?> returned = method.getReturnType();
         ResolvableType returnType = ResolvableType.forMethodReturnType(method, repository);
         Class<?> element =
@@ -69,7 +77,7 @@ final class FetchingInvoker<T> implements MethodInvoker {
             throw new RepositoryDefinitionException(
                     repository, method, java.util.Objects.requireNonNullElse(ex.getMessage(), ex.toString()));
         }
-        return new FetchingInvoker<>(db, model.type(), paths, target);
+        return new FetchingInvoker<>(db, model.type(), paths, target, query);
     }
 
     /** The paths in the loader's form: {@code "JSON:pets"} with a strategy, {@code "!type"} for an exclusion. */
@@ -87,27 +95,64 @@ final class FetchingInvoker<T> implements MethodInvoker {
 
     @Override
     public @Nullable Object invoke(Object proxy, @Nullable Object[] args) throws Throwable {
-        Object result = target.invoke(proxy, args);
+        if (!query) {
+            return load(target.invoke(proxy, args), paths);
+        }
+        Object result;
+        Set<String> loaded;
+        try (LoadedRoots roots = LoadedRoots.open(type)) {
+            result = target.invoke(proxy, args);
+            loaded = roots.names();
+        }
+        return load(result, withoutLoaded(loaded));
+    }
+
+    /**
+     * The paths plus an exclusion of every root relation the query loaded already (its default plan) that no path
+     * names, so that relation is not loaded again.
+     */
+    private String[] withoutLoaded(Set<String> loaded) {
+        if (loaded.isEmpty()) {
+            return paths;
+        }
+        Set<String> named = new HashSet<>();
+        for (String path : paths) {
+            if (!path.startsWith("!")) {
+                String relation = path.substring(path.indexOf(':') + 1);
+                int dot = relation.indexOf('.');
+                named.add(dot < 0 ? relation : relation.substring(0, dot));
+            }
+        }
+        List<String> effective = new ArrayList<>(List.of(paths));
+        for (String name : loaded) {
+            if (!named.contains(name)) {
+                effective.add("!" + name);
+            }
+        }
+        return effective.toArray(new String[0]);
+    }
+
+    private @Nullable Object load(@Nullable Object result, String[] paths) {
         if (result == null) {
             return null;
         }
         if (type.isInstance(result)) {
-            return load(List.of(type.cast(result))).get(0);
+            return fetch(List.of(type.cast(result)), paths).get(0);
         }
         if (result instanceof Optional<?> optional) {
-            return optional.map(value -> load(List.of(type.cast(value))).get(0));
+            return optional.map(value -> fetch(List.of(type.cast(value)), paths).get(0));
         }
         if (result instanceof Page<?> page) {
-            return new PageImpl<>(load(cast(page.getContent())), page.getPageable(), page.getTotalElements());
+            return new PageImpl<>(fetch(cast(page.getContent()), paths), page.getPageable(), page.getTotalElements());
         }
         if (result instanceof Slice<?> slice) {
-            return new SliceImpl<>(load(cast(slice.getContent())), slice.getPageable(), slice.hasNext());
+            return new SliceImpl<>(fetch(cast(slice.getContent()), paths), slice.getPageable(), slice.hasNext());
         }
         List<T> rows = new ArrayList<>();
         for (Object row : (Iterable<?>) result) {
             rows.add(type.cast(row));
         }
-        return load(rows);
+        return fetch(rows, paths);
     }
 
     private List<T> cast(List<?> rows) {
@@ -118,7 +163,7 @@ final class FetchingInvoker<T> implements MethodInvoker {
         return list;
     }
 
-    private List<T> load(List<T> rows) {
+    private List<T> fetch(List<T> rows, String[] paths) {
         return db.fetch(type, rows, paths);
     }
 }

@@ -137,7 +137,14 @@ public final class PgRepositoryFactory {
                     method,
                     fetch == null || method.isBridge()
                             ? invoker
-                            : FetchingInvoker.of(repositoryInterface, method, fetch, db, model, invoker));
+                            : FetchingInvoker.of(
+                                    repositoryInterface,
+                                    method,
+                                    fetch,
+                                    db,
+                                    model,
+                                    invoker,
+                                    isQuery(repositoryInterface, method)));
         }
         InvocationHandler handler = new RepositoryInvocationHandler(
                 repositoryInterface.getSimpleName() + " (data-bridge repository of "
@@ -190,6 +197,14 @@ public final class PgRepositoryFactory {
                 "it is neither a PgRepository method, a @Query method, a default method, nor part of a fragment"
                         + " (annotate it with @Query, or declare it in " + repositoryInterface.getSimpleName()
                         + "Custom and implement that in " + repositoryInterface.getSimpleName() + "CustomImpl)");
+    }
+
+    /** Whether the method is one query of the repository's entity: CRUD, derived or {@code @Query}. */
+    private static boolean isQuery(Class<?> repositoryInterface, Method method) {
+        return !method.isDefault()
+                && (method.getAnnotation(Query.class) != null
+                        || crudMethod(method) != null
+                        || method.getDeclaringClass() == repositoryInterface);
     }
 
     private static @Nullable Method crudMethod(Method method) {

@@ -7,9 +7,14 @@ import io.databridge.DataBridge;
 import io.databridge.relation.strategy.Chore;
 import io.databridge.relation.strategy.Keeper;
 import io.databridge.relation.strategy.Keeper_;
+import io.databridge.repository.Fetch;
+import io.databridge.repository.PgRepository;
+import io.databridge.repository.PgRepositoryFactory;
+import io.databridge.repository.Query;
 import io.databridge.testdb.PostgresTest;
 import io.databridge.testdb.StatementRecorder;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +74,44 @@ class DefaultPlanAndLazyLoadingIntegrationTest {
         assertThat(db.findById(Keeper.class, 3L, "!city").orElseThrow().city.name())
                 .isNull();
         assertThat(db.fetch(Keeper.class, without).get(0).city.name()).isEqualTo("Oslo");
+    }
+
+    /** Repository methods over an entity with a default plan, each also fetching the lazy collection. */
+    interface KeeperRepository extends PgRepository<Keeper, Long> {
+        @Override
+        @Fetch("chores")
+        List<Keeper> findAll();
+
+        @Fetch("chores")
+        List<Keeper> findByNameStartingWith(String prefix);
+
+        @Fetch("chores")
+        @Query("SELECT * FROM st_keepers WHERE name LIKE :prefix || '%'")
+        List<Keeper> named(String prefix);
+    }
+
+    @Test
+    void aRepositoryFetchLoadsTheDefaultPlanOnceWithTheQueryAndOnlyItsOwnPathsAfterIt() {
+        KeeperRepository keepers = new PgRepositoryFactory(db).create(KeeperRepository.class);
+        recorded.take();
+        List<Supplier<List<Keeper>>> calls =
+                List.of(keepers::findAll, () -> keepers.findByNameStartingWith(""), () -> keepers.named(""));
+        for (Supplier<List<Keeper>> call : calls) {
+            List<Keeper> found = call.get();
+            List<String> statements = recorded.take();
+            assertThat(found)
+                    .extracting(k -> k.city == null ? null : k.city.name())
+                    .contains("Oslo", "Bergen");
+            assertThat(found).allSatisfy(k -> assertThat(k.chores).isNotNull());
+            // The city once: by the query's JOIN (derived) or after it (findAll, @Query); the chores after it.
+            assertThat(statements).as("%s", statements).hasSizeLessThanOrEqualTo(3);
+            assertThat(statements.stream().filter(sql -> sql.contains("\"st_cities\"")))
+                    .as("%s", statements)
+                    .hasSize(1);
+            assertThat(statements.stream().filter(sql -> sql.contains("\"st_chores\"")))
+                    .as("%s", statements)
+                    .hasSize(1);
+        }
     }
 
     @Test

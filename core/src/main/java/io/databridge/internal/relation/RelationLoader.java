@@ -97,6 +97,7 @@ public final class RelationLoader implements QueryExecutor.RelationFetch {
             resolver.validate(type);
         }
         FetchPlan plan = plan(type, paths);
+        LoadedRoots.note(type, plan);
         if (rows.isEmpty() || plan.isEmpty()) {
             return rows;
         }
@@ -107,6 +108,7 @@ public final class RelationLoader implements QueryExecutor.RelationFetch {
     public <T> List<T> select(
             Class<T> type, String task, String sql, StatementBinder binder, RowMapper<T> mapper, List<String> paths) {
         FetchPlan plan = plan(type, paths);
+        LoadedRoots.note(type, plan);
         EntityModel<T> model = resolver.models().get(type);
         if (!embeds(model, plan)) {
             List<T> rows = executor.execute(task, sql, statement -> {
