@@ -32,12 +32,24 @@ final class FetchingInvoker<T> implements MethodInvoker {
     /** Whether the method is one query (CRUD, derived, {@code @Query}) whose loaded root relations are kept. */
     private final boolean query;
 
+    /** The root relations the paths name (fetch or strategy), e.g. {@code pets} of {@code "JSON:pets.visits"}. */
+    private final Set<String> named;
+
     private FetchingInvoker(DataBridge db, Class<T> type, String[] paths, MethodInvoker target, boolean query) {
         this.db = db;
         this.type = type;
         this.paths = paths.clone();
         this.target = target;
         this.query = query;
+        Set<String> roots = new HashSet<>();
+        for (String path : paths) {
+            if (!path.startsWith("!")) {
+                String relation = path.substring(path.indexOf(':') + 1);
+                int dot = relation.indexOf('.');
+                roots.add(dot < 0 ? relation : relation.substring(0, dot));
+            }
+        }
+        this.named = Set.copyOf(roots);
     }
 
     static <T> MethodInvoker of(
@@ -115,17 +127,9 @@ final class FetchingInvoker<T> implements MethodInvoker {
         if (loaded.isEmpty()) {
             return paths;
         }
-        Set<String> named = new HashSet<>();
-        for (String path : paths) {
-            if (!path.startsWith("!")) {
-                String relation = path.substring(path.indexOf(':') + 1);
-                int dot = relation.indexOf('.');
-                named.add(dot < 0 ? relation : relation.substring(0, dot));
-            }
-        }
         List<String> effective = new ArrayList<>(List.of(paths));
         for (String name : loaded) {
-            if (!named.contains(name)) {
+            if (!named.contains(name)) { // a named one is loaded again, with what its path adds below it
                 effective.add("!" + name);
             }
         }

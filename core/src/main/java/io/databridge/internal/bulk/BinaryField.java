@@ -153,12 +153,8 @@ final class BinaryField {
         writeEncoded(out, element);
     }
 
-    /**
-     * Writes a value already encoded by the codec's bulk form (the text of a text-form column).
-     *
-     * @throws org.springframework.dao.InvalidDataAccessApiUsageException when the binary form refuses it
-     */
-    void writeEncoded(CopyBinaryBuffer out, @Nullable Object element) throws SQLException {
+    /** Writes a value as the codec's bulk form gives it, or the Java value for the built-in typed codecs. */
+    private void writeEncoded(CopyBinaryBuffer out, @Nullable Object element) throws SQLException {
         if (element == null) {
             out.nul();
             return;

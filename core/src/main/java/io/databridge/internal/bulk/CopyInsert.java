@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -69,20 +68,16 @@ final class CopyInsert {
         BinaryField @Nullable [] fields = binaryFields(connection, model, columns, copyColumns);
         @Nullable Object[][] values = new Object[count][];
         Object[][] arrays = null;
-        List<@Nullable BulkColumn> textColumns = new ArrayList<>(columns);
-        if (generated) {
-            textColumns.set(0, null);
-        }
-        for (int c = 0; c < textColumns.size(); c++) {
-            BulkColumn column = textColumns.get(c);
-            // A binary COPY encodes every value while the rows stream, while the server is busy with the rows before.
-            if (column != null && (!column.text() || fields != null)) {
-                textColumns.set(c, null);
-            }
-        }
-        if (textColumns.stream().anyMatch(Objects::nonNull)) {
+        if (fields == null
+                && columns.subList(generated ? 1 : 0, columns.size()).stream().anyMatch(BulkColumn::text)) {
+            // The text format: the codecs' text is made (and may be refused) before anything is sent. A binary COPY
+            // encodes every value while the rows stream, while the server is busy with the rows before.
             for (int r = 0; r < count; r++) {
                 values[r] = model.values(input.get(r));
+            }
+            List<@Nullable BulkColumn> textColumns = new ArrayList<>(columns);
+            if (generated) {
+                textColumns.set(0, null);
             }
             arrays = encodeText(textColumns, values);
         }
@@ -110,7 +105,7 @@ final class CopyInsert {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copyText);
             try {
                 if (fields != null) {
-                    writeBinary(copy, model, input, values, arrays, ids, fields, first, firstComputed, computed);
+                    writeBinary(copy, model, input, values, ids, fields, first, firstComputed, computed);
                 } else {
                     writeText(copy, model, input, values, arrays, ids, columns, first, firstComputed, computedText);
                 }
@@ -186,7 +181,6 @@ final class CopyInsert {
             EntityModel<T> model,
             List<T> input,
             @Nullable Object[][] values,
-            Object @Nullable [][] arrays,
             Object @Nullable [] ids,
             BinaryField[] fields,
             int first,
@@ -199,15 +193,8 @@ final class CopyInsert {
             Object[] row = row(model, input, values, r);
             buffer.row(width);
             for (int c = first; c < firstComputed; c++) {
-                Object[] text = arrays == null ? null : arrays[c];
                 BinaryField field = fields[c];
-                if (text != null) {
-                    field.writeEncoded(buffer, text[r]);
-                } else if (c == 0 && ids != null) {
-                    field.write(buffer, ids[r]);
-                } else {
-                    field.write(buffer, row[field.index()]);
-                }
+                field.write(buffer, c == 0 && ids != null ? ids[r] : row[field.index()]);
             }
             for (int c = firstComputed; c < fields.length; c++) {
                 fields[c].write(buffer, computed[c]);

@@ -560,6 +560,8 @@ public final class EntityModel<T> {
         if (all != null) {
             try {
                 return (Object[]) all.invokeExact((Object) entity);
+            } catch (Error ex) {
+                throw ex;
             } catch (Throwable ex) {
                 // An accessor threw: read again one by one, for the message naming the property.
             }
