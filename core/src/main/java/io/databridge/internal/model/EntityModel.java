@@ -2,6 +2,8 @@ package io.databridge.internal.model;
 
 import io.databridge.mapping.Distributed;
 import io.databridge.mapping.EntityMappingException;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +36,7 @@ public final class EntityModel<T> {
     private final List<IndexModel> indexes;
     private final boolean record;
     private final MethodHandle constructor;
+    private final @Nullable Supplier<Object> factory;
     private final List<RelationProperty> relations;
     private final Map<String, RelationProperty> relationsByName;
     private final List<RelationProperty> placeholders;
@@ -75,6 +79,7 @@ public final class EntityModel<T> {
         this.indexes = List.copyOf(indexes);
         this.record = record;
         this.constructor = constructor;
+        this.factory = record ? null : factory(type);
         this.relations = List.copyOf(relations);
         Map<String, RelationProperty> relationMap = new java.util.HashMap<>();
         List<RelationProperty> withoutColumn = new java.util.ArrayList<>();
@@ -557,16 +562,17 @@ public final class EntityModel<T> {
      */
     public @Nullable Object[] values(T entity) {
         MethodHandle all = valuesReader;
+        Object[] values = new Object[properties.size()];
         if (all != null) {
             try {
-                return (Object[]) all.invokeExact((Object) entity);
+                all.invokeExact(values, (Object) entity);
+                return values;
             } catch (Error ex) {
                 throw ex;
             } catch (Throwable ex) {
                 // An accessor threw: read again one by one, for the message naming the property.
             }
         }
-        Object[] values = new Object[properties.size()];
         for (int i = 0; i < values.length; i++) {
             PropertyModel property = properties.get(i);
             values[property.index()] = property.get(entity);
@@ -575,24 +581,53 @@ public final class EntityModel<T> {
     }
 
     /**
-     * {@code (Object entity)Object[]}: every getter composed into one handle that fills the array of {@link
-     * #values}, so that a call costs one handle invocation rather than one per property (the JIT inlines the getters
-     * bound in it); {@code null} past the arity a handle can collect.
+     * {@code (Object[] values, Object entity)void}: every getter composed into one handle that stores each property at
+     * its index in {@code values}, so that a call costs one handle invocation rather than one per property (the JIT
+     * inlines the getters bound in it) and the array is allocated plainly by the caller, not by a collector handle;
+     * {@code null} past the arity composed.
      */
     private static @Nullable MethodHandle valuesReader(List<PropertyModel> properties) {
         int count = properties.size();
         if (count == 0 || count > MAX_COMPOSED) {
             return null;
         }
-        MethodHandle[] getters = new MethodHandle[count];
-        for (PropertyModel property : properties) {
-            getters[property.index()] = property.getter();
+        MethodHandle store = MethodHandles.arrayElementSetter(Object[].class);
+        MethodHandle all = null;
+        for (int i = count - 1; i >= 0; i--) {
+            PropertyModel property = properties.get(i);
+            // (Object[] values, Object entity)void: values[index] = getter(entity)
+            MethodHandle one = MethodHandles.filterArguments(
+                    MethodHandles.insertArguments(store, 1, property.index()), 1, property.getter());
+            all = all == null ? one : MethodHandles.foldArguments(all, one);
         }
-        MethodHandle collect = MethodHandles.identity(Object[].class).asCollector(Object[].class, count);
-        return MethodHandles.permuteArguments(
-                MethodHandles.filterArguments(collect, 0, getters),
-                MethodType.methodType(Object[].class, Object.class),
-                new int[count]);
+        return all;
+    }
+
+    /**
+     * The no-arg constructor of a class entity as a {@link Supplier} spun by {@link LambdaMetafactory}: a plain
+     * {@code new} the JIT compiles like hand-written code, where invoking the constructor's method handle, held in a
+     * field and so not a constant, costs an indirect call through its lambda form per instance read. {@code null} when
+     * it cannot be spun (the handle is used then).
+     */
+    private static @Nullable Supplier<Object> factory(Class<?> type) {
+        try {
+            MethodHandles.Lookup lookup = EntityModels.lookupFor(type);
+            MethodHandle direct = lookup.unreflectConstructor(type.getDeclaredConstructor());
+            CallSite site = LambdaMetafactory.metafactory(
+                    lookup,
+                    "get",
+                    MethodType.methodType(Supplier.class),
+                    MethodType.methodType(Object.class),
+                    direct,
+                    MethodType.methodType(type));
+            @SuppressWarnings("unchecked")
+            Supplier<Object> supplier = (Supplier<Object>) site.getTarget().invoke();
+            return supplier;
+        } catch (Error ex) {
+            throw ex;
+        } catch (Throwable ex) {
+            return null;
+        }
     }
 
     /**
@@ -610,6 +645,10 @@ public final class EntityModel<T> {
 
     private Object construct(@Nullable Object @Nullable [] arguments) {
         try {
+            Supplier<Object> plain = factory;
+            if (arguments == null && plain != null) {
+                return plain.get();
+            }
             return arguments == null ? (Object) constructor.invokeExact() : (Object) constructor.invokeExact(arguments);
         } catch (Throwable ex) {
             throw new EntityMappingException(

@@ -175,13 +175,14 @@ public final class AggregateWriter {
         List<C> updates = new ArrayList<>();
         List<C> upserts = new ArrayList<>();
         Map<C, Integer> positions = new IdentityHashMap<>();
+        LoadedCollections.Shape<C> shape = LoadedCollections.Shape.of(resolver, target);
         for (int c = 0; c < prepared.size(); c++) {
             C child = prepared.get(c);
             positions.put(child, c);
             switch (state(target, child)) {
                 case NEW -> inserts.add(child);
                 case STORED -> {
-                    if (!LoadedCollections.unchanged(resolver, collections.get(owners.get(c)), target, child)) {
+                    if (!LoadedCollections.unchanged(shape, collections.get(owners.get(c)), child)) {
                         updates.add(child);
                     }
                 }
@@ -237,7 +238,7 @@ public final class AggregateWriter {
         }
         List<Collection<?>> result = new ArrayList<>();
         for (List<C> group : groups) {
-            result.add(LoadedCollections.of(resolver, relation.property(), target, group));
+            result.add(LoadedCollections.of(shape, relation.property(), group, -1, null));
         }
         return result;
     }

@@ -103,13 +103,27 @@ final class LoadedCollections {
     /** A collection of the relation's type holding {@code elements}, with their values remembered. */
     static <E> Collection<E> of(
             RelationResolver resolver, RelationProperty relation, EntityModel<E> model, Collection<E> elements) {
+        return of(Shape.of(resolver, model), relation, elements, -1, null);
+    }
+
+    /**
+     * A collection of the relation's type holding {@code elements}, with their values remembered.
+     *
+     * @param shape the elements' shape, computed once for all the collections of one relation
+     * @param known the index of a reference column whose id the caller already holds (the parent the elements' back
+     *     reference was just set to), or -1
+     * @param knownId that id
+     */
+    static <E> Collection<E> of(
+            Shape<E> shape, RelationProperty relation, Collection<E> elements, int known, @Nullable Object knownId) {
         Object[] ids = new Object[elements.size()];
         Object[][] values = new Object[ids.length][];
+        EntityModel<E> model = shape.model;
         PropertyModel idProperty = model.id();
-        int idColumn = idColumn(model);
+        int idColumn = shape.idColumn;
         int size = 0;
         for (E element : elements) {
-            Object[] row = values(resolver, model, element);
+            Object[] row = shape.values(element, known, knownId);
             Object id = idColumn >= 0 ? row[idColumn] : idProperty.get(element);
             if (id != null) {
                 ids[size] = id;
@@ -120,6 +134,54 @@ final class LoadedCollections {
         return relation.collectionType() == Set.class
                 ? new LoadedSet<>(elements, snapshot)
                 : new LoadedList<>(elements, snapshot);
+    }
+
+    /**
+     * What taking an element's snapshot needs of its entity, resolved once rather than per element: where the id is
+     * among the values, and the reference columns with the id property of what they refer to.
+     */
+    static final class Shape<E> {
+        private final EntityModel<E> model;
+        private final int idColumn;
+        private final int[] references;
+        private final PropertyModel[] referencedIds;
+
+        private Shape(EntityModel<E> model, int idColumn, int[] references, PropertyModel[] referencedIds) {
+            this.model = model;
+            this.idColumn = idColumn;
+            this.references = references;
+            this.referencedIds = referencedIds;
+        }
+
+        static <E> Shape<E> of(RelationResolver resolver, EntityModel<E> model) {
+            List<RelationProperty> relations = model.relations();
+            int[] references = new int[relations.size()];
+            PropertyModel[] referencedIds = new PropertyModel[relations.size()];
+            int count = 0;
+            for (RelationProperty relation : relations) {
+                PropertyModel column = relation.column();
+                if (column != null) {
+                    references[count] = column.index();
+                    referencedIds[count++] =
+                            resolver.resolve(model, relation).target().id();
+                }
+            }
+            return new Shape<>(
+                    model, idColumn(model), Arrays.copyOf(references, count), Arrays.copyOf(referencedIds, count));
+        }
+
+        /** The column values, with references as the ids they stand for. */
+        Object[] values(E element, int known, @Nullable Object knownId) {
+            Object[] values = model.values(element);
+            for (int i = 0; i < references.length; i++) {
+                int index = references[i];
+                Object referenced = values[index];
+                if (referenced != null) {
+                    values[index] = index == known ? knownId : referencedIds[i].get(referenced);
+                }
+            }
+            return values;
+        }
     }
 
     /**
@@ -153,31 +215,12 @@ final class LoadedCollections {
     }
 
     /** Whether an element's column values are what was loaded. */
-    static <E> boolean unchanged(
-            RelationResolver resolver, @Nullable Object collection, EntityModel<E> model, E element) {
+    static <E> boolean unchanged(Shape<E> shape, @Nullable Object collection, E element) {
         if (!(collection instanceof Snapshot snapshot)) {
             return false;
         }
-        Object id = model.id().get(element);
+        Object id = shape.model.id().get(element);
         Object[] loaded = id == null ? null : snapshot.loaded(id);
-        return loaded != null && Arrays.deepEquals(loaded, values(resolver, model, element));
-    }
-
-    /** The column values, with references as the ids they stand for. */
-    static <E> Object[] values(RelationResolver resolver, EntityModel<E> model, E element) {
-        Object[] values = model.values(element);
-        List<RelationProperty> relations = model.relations();
-        for (int i = 0; i < relations.size(); i++) {
-            RelationProperty relation = relations.get(i);
-            if (relation.column() != null) {
-                int index = relation.column().index();
-                Object referenced = values[index];
-                if (referenced != null) {
-                    values[index] =
-                            resolver.resolve(model, relation).target().id().get(referenced);
-                }
-            }
-        }
-        return values;
+        return loaded != null && Arrays.deepEquals(loaded, shape.values(element, -1, null));
     }
 }

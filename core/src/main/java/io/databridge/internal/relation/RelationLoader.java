@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -219,42 +220,81 @@ public final class RelationLoader implements QueryExecutor.RelationFetch {
         @SuppressWarnings("unchecked")
         EntityModel<R> target = (EntityModel<R>) relation.target();
         PropertyModel sourceId = model.id();
-        Set<Object> ids = new LinkedHashSet<>();
-        for (T row : rows) {
-            Object id = sourceId.get(row);
-            if (id != null) {
-                ids.add(id);
+        // One group per distinct parent id, in the rows' order; each row points at its group (-1: no id).
+        Map<Object, Integer> slots = new LinkedHashMap<>(rows.size() * 4 / 3 + 1);
+        int[] slotOfRow = new int[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            Object id = sourceId.get(rows.get(i));
+            if (id == null) {
+                slotOfRow[i] = -1;
+            } else {
+                Integer slot = slots.putIfAbsent(id, slots.size());
+                slotOfRow[i] = slot == null ? slots.size() - 1 : slot;
             }
         }
         PropertyModel childKey = relation.childForeignKey();
         int keyColumn = childKey == null ? target.properties().size() + 1 : childKey.index() + 1;
-        List<Object> keys = new ArrayList<>();
         List<R> loaded = List.of();
-        if (!ids.isEmpty()) {
+        Slots slotOfChild = new Slots();
+        if (!slots.isEmpty()) {
             EmbeddingStatement statement = selectIn(relation, plan);
             @SuppressWarnings("unchecked")
             EntityReader<R> reader = (EntityReader<R>) statement.reader();
             Read<R> read = executor.execute("fetch " + relation.name(), statement.sql(), prepared -> {
-                IdArrays.bind(prepared, 1, sourceId, ids);
+                IdArrays.bind(prepared, 1, sourceId, slots.keySet());
                 return read(
                         prepared,
                         results -> {
-                            keys.add(sourceId.codec().read(results, keyColumn));
+                            Integer slot = slots.get(sourceId.codec().read(results, keyColumn));
+                            slotOfChild.add(slot == null ? -1 : slot);
                             return reader.read(results);
                         },
-                        statement.level());
+                        statement.level(),
+                        statement.rowsPerKey().expected(slots.size()));
             });
+            statement.rowsPerKey().seen(slots.size(), read.rows().size());
             loaded = attach(target, read.rows(), statement.level(), read.data(), plan);
         }
-        Map<Object, List<R>> byParent = new HashMap<>();
+        // Each group sized exactly, filled in the order the children were read.
+        int[] sizes = new int[slots.size()];
         for (int i = 0; i < loaded.size(); i++) {
-            byParent.computeIfAbsent(keys.get(i), k -> new ArrayList<>()).add(loaded.get(i));
+            int slot = slotOfChild.get(i);
+            if (slot >= 0) {
+                sizes[slot]++;
+            }
+        }
+        List<List<R>> bySlot = new ArrayList<>(sizes.length);
+        for (int size : sizes) {
+            bySlot.add(size == 0 ? List.of() : new ArrayList<>(size));
+        }
+        for (int i = 0; i < loaded.size(); i++) {
+            int slot = slotOfChild.get(i);
+            if (slot >= 0) {
+                bySlot.get(slot).add(loaded.get(i));
+            }
         }
         List<List<R>> groups = new ArrayList<>(rows.size());
-        for (T row : rows) {
-            groups.add(byParent.getOrDefault(sourceId.get(row), List.of()));
+        for (int slot : slotOfRow) {
+            groups.add(slot < 0 ? List.of() : bySlot.get(slot));
         }
         return assign(model, relation, rows, groups);
+    }
+
+    /** A growable list of ints: the group of each child read, without boxing one per row. */
+    private static final class Slots {
+        private int[] values = new int[256];
+        private int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        int get(int index) {
+            return values[index];
+        }
     }
 
     /** Sets each row's relation to its group of targets, with the children's back-reference to the row. */
@@ -263,6 +303,12 @@ public final class RelationLoader implements QueryExecutor.RelationFetch {
         EntityModel<R> target = (EntityModel<R>) relation.target();
         RelationProperty property = relation.property();
         RelationProperty backReference = backReference(relation);
+        LoadedCollections.Shape<R> shape =
+                property.collectionType() == null ? null : LoadedCollections.Shape.of(resolver, target);
+        // The snapshot holds the back reference as the parent's id, which the row holds: no getter call per child.
+        PropertyModel backColumn = backReference == null ? null : backReference.column();
+        int known = backColumn == null ? -1 : backColumn.index();
+        PropertyModel sourceId = model.id();
         List<T> result = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             T row = rows.get(i);
@@ -272,7 +318,14 @@ public final class RelationLoader implements QueryExecutor.RelationFetch {
                     backReference.set(child, row);
                 }
             }
-            result.add(model.withRelation(row, property, value(property, target, group)));
+            Object value;
+            if (shape == null) {
+                value = group.isEmpty() ? null : group.get(0);
+            } else {
+                value = LoadedCollections.of(
+                        shape, property, group, known, known < 0 || group.isEmpty() ? null : sourceId.get(row));
+            }
+            result.add(model.withRelation(row, property, value));
         }
         return result;
     }
@@ -357,7 +410,30 @@ public final class RelationLoader implements QueryExecutor.RelationFetch {
     private record StatementKey(ResolvedRelation relation, FetchPlan plan) {}
 
     /** A select-in statement with what it embeds, and the reader of its target columns. */
-    private record EmbeddingStatement(String sql, Level level, EntityReader<?> reader) {}
+    private record EmbeddingStatement(String sql, Level level, EntityReader<?> reader, RowsPerKey rowsPerKey) {
+        EmbeddingStatement(String sql, Level level, EntityReader<?> reader) {
+            this(sql, level, reader, new RowsPerKey());
+        }
+    }
+
+    /**
+     * How many rows a select-in statement returned per key bound, as last seen: sizes the list of the next read, which
+     * would otherwise grow (and copy itself) a dozen times on the way to a thousand rows. Racy by design: any recent
+     * value is a good guess.
+     */
+    private static final class RowsPerKey {
+        private volatile int sixteenths = 16;
+
+        int expected(int keys) {
+            return (int) Math.min(1 << 16, ((long) keys * sixteenths) >> 4) + 1;
+        }
+
+        void seen(int keys, int rows) {
+            if (keys > 0) {
+                sixteenths = (int) Math.min(1 << 20, ((long) rows << 4) / keys);
+            }
+        }
+    }
 
     private Level embed(EntityModel<?> model, String alias, FetchPlan plan, Rendering rendering) {
         List<Embed> embeds = new ArrayList<>();
@@ -522,7 +598,12 @@ public final class RelationLoader implements QueryExecutor.RelationFetch {
     private record JoinedData(List<@Nullable Object> targets, List<Object> nested) {}
 
     private <T> Read<T> read(PreparedStatement statement, RowMapper<T> mapper, Level level) throws SQLException {
-        List<T> rows = new ArrayList<>();
+        return read(statement, mapper, level, 10);
+    }
+
+    private <T> Read<T> read(PreparedStatement statement, RowMapper<T> mapper, Level level, int expected)
+            throws SQLException {
+        List<T> rows = new ArrayList<>(expected);
         if (level.embeds().isEmpty()) {
             try (ResultSet results = statement.executeQuery()) {
                 while (results.next()) {
@@ -799,12 +880,5 @@ public final class RelationLoader implements QueryExecutor.RelationFetch {
             }
         }
         return null;
-    }
-
-    private <R> @Nullable Object value(RelationProperty property, EntityModel<R> target, List<R> group) {
-        if (property.collectionType() == null) {
-            return group.isEmpty() ? null : group.get(0);
-        }
-        return LoadedCollections.of(resolver, property, target, group);
     }
 }

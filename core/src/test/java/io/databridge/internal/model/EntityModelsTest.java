@@ -78,6 +78,53 @@ class EntityModelsTest {
     @Table
     record Point3(@Id long id, int x, int y, String label) {}
 
+    @Table
+    static final class Hidden {
+        @Id
+        Long id;
+
+        String name = "default";
+
+        private Hidden() {}
+    }
+
+    @Table
+    static class Refusing {
+        @Id
+        Long id;
+
+        Refusing() {
+            throw new IllegalStateException("not today");
+        }
+    }
+
+    @Test
+    void newInstanceCallsThePrivateNoArgConstructorAndNamesTheOneThatThrows() {
+        Hidden created = models.get(Hidden.class).newInstance();
+        assertThat(created.name).isEqualTo("default");
+        assertThat(models.get(Hidden.class).newInstance()).isNotSameAs(created);
+
+        assertThatThrownBy(() -> models.get(Refusing.class).newInstance())
+                .isInstanceOf(EntityMappingException.class)
+                .hasMessage("Cannot create " + Refusing.class.getName()
+                        + ": its constructor threw java.lang.IllegalStateException");
+    }
+
+    @Test
+    void valuesOfAClassReadEveryFieldIntoItsIndex() {
+        EntityModel<User> model = models.get(User.class);
+        User user = new User();
+        user.id = 4L;
+        user.email = "a@b";
+        user.age = 30;
+        @org.jspecify.annotations.Nullable Object[] values = model.values(user);
+        assertThat(values).hasSize(model.properties().size());
+        for (PropertyModel property : model.properties()) {
+            assertThat(values[property.index()]).isEqualTo(property.get(user));
+        }
+        assertThat(values[model.property("email").orElseThrow().index()]).isEqualTo("a@b");
+    }
+
     @Test
     void aClassIsMappedWithSnakeCaseColumnsRolesAndNoTransientFields() {
         EntityModel<User> model = models.get(User.class);
