@@ -210,14 +210,69 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         if (!aggregates.cascades(model)) {
             return updateRow(entity);
         }
-        return inTransaction(() -> aggregates
-                .saveChildren(model, List.of(entity), List.of(updateRow(entity)), false)
-                .get(0));
+        return inTransaction(() -> {
+            AggregateWriter.OneChangedChild<?> change = aggregates.oneChangedChild(model, entity);
+            return change != null
+                    ? updateWithChild(model, entity, change)
+                    : aggregates
+                            .saveChildren(model, List.of(entity), List.of(updateRow(entity)), false)
+                            .get(0);
+        });
     }
 
-    private <T> T updateRow(T entity) {
-        EntityModel<T> model = model(entity);
+    /**
+     * An aggregate update whose only write below the root is one changed child: both single-row updates go in one
+     * round trip (one statement text holding both, which pgjdbc sends together), inside the caller's transaction or
+     * the engine's, so a failure of either rolls both back.
+     */
+    private <T, C> T updateWithChild(EntityModel<T> model, T entity, AggregateWriter.OneChangedChild<C> change) {
+        EntityModel<C> childModel = change.target();
+        C child = change.child();
+        Object[] values = updateValues(model, entity);
+        Object[] childValues = updateValues(childModel, child);
         EntitySql sql = sql(model);
+        EntitySql childSql = sql(childModel);
+        List<Object> stored = executor.execute(
+                "update " + model.type().getSimpleName() + " and one "
+                        + childModel.type().getSimpleName(),
+                sql.update() + ";\n" + childSql.update(),
+                statement -> {
+                    Rows.bind(
+                            statement,
+                            childSql.updateBinds(),
+                            childValues,
+                            Rows.bind(statement, sql.updateBinds(), values, 1));
+                    statement.execute();
+                    T root;
+                    try (ResultSet rows = statement.getResultSet()) {
+                        root = rows.next() ? Rows.readInto(rows, model, entity) : null;
+                    }
+                    if (root == null) {
+                        return java.util.Collections.singletonList((Object) null);
+                    }
+                    if (!statement.getMoreResults()) {
+                        throw new IllegalStateException("the update of the child returned no result");
+                    }
+                    try (ResultSet rows = statement.getResultSet()) {
+                        return java.util.Arrays.asList(
+                                root, rows.next() ? Rows.readInto(rows, childModel, child) : null);
+                    }
+                });
+        @SuppressWarnings("unchecked")
+        T root = (T) stored.get(0);
+        if (root == null) {
+            throw updateFailure(model, values);
+        }
+        @SuppressWarnings("unchecked")
+        C storedChild = stored.size() > 1 ? (C) stored.get(1) : null;
+        if (storedChild == null) {
+            throw updateFailure(childModel, childValues);
+        }
+        return aggregates.withSavedChild(model, root, change, storedChild);
+    }
+
+    /** The column values of an entity to update, after the checks that it can be. */
+    private static <T> Object[] updateValues(EntityModel<T> model, T entity) {
         Object[] values = model.values(entity);
         PropertyModel id = model.id();
         if (id.isUnset(model.idValue(values))) {
@@ -229,6 +284,27 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
             throw new IllegalArgumentException("Cannot update " + model.type().getName() + ": its @Version '"
                     + version.name() + "' is null; read the entity before updating it, or use save()");
         }
+        return values;
+    }
+
+    /** Why an update matched no row: another transaction's update or delete (versioned), or no such row. */
+    private RuntimeException updateFailure(EntityModel<?> model, Object[] values) {
+        PropertyModel version = model.version();
+        if (version != null) {
+            return executor.translator()
+                    .optimisticLockingFailure(
+                            "update of " + model.type().getName() + " matched no row by id and version: it was"
+                                    + " updated or deleted by another transaction since it was read",
+                            "expected version " + values[version.index()]);
+        }
+        return new IncorrectUpdateSemanticsDataAccessException(
+                "Cannot update " + model.type().getName() + ": no row has its id; insert it first, or use save()");
+    }
+
+    private <T> T updateRow(T entity) {
+        EntityModel<T> model = model(entity);
+        EntitySql sql = sql(model);
+        Object[] values = updateValues(model, entity);
         T updated = executor.execute("update " + model.type().getSimpleName(), sql.update(), statement -> {
             Rows.bind(statement, sql.updateBinds(), values, 1);
             try (ResultSet rows = statement.executeQuery()) {
@@ -236,15 +312,7 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
             }
         });
         if (updated == null) {
-            if (version != null) {
-                throw executor.translator()
-                        .optimisticLockingFailure(
-                                "update of " + model.type().getName() + " matched no row by id and version: it was"
-                                        + " updated or deleted by another transaction since it was read",
-                                "expected version " + values[version.index()]);
-            }
-            throw new IncorrectUpdateSemanticsDataAccessException(
-                    "Cannot update " + model.type().getName() + ": no row has its id; insert it first, or use save()");
+            throw updateFailure(model, values);
         }
         return updated;
     }
@@ -332,9 +400,16 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
             return saveRow(entity);
         }
         boolean isNew = model.isNew(entity);
-        return inTransaction(() -> aggregates
-                .saveChildren(model, List.of(entity), List.of(saveRow(entity)), isNew)
-                .get(0));
+        // A stored entity told apart by a generated id or a version is updated, as update() does.
+        boolean updates = !isNew && (model.id().generated() || model.version() != null);
+        return inTransaction(() -> {
+            AggregateWriter.OneChangedChild<?> change = updates ? aggregates.oneChangedChild(model, entity) : null;
+            return change != null
+                    ? updateWithChild(model, entity, change)
+                    : aggregates
+                            .saveChildren(model, List.of(entity), List.of(saveRow(entity)), isNew)
+                            .get(0);
+        });
     }
 
     private <T> T saveRow(T entity) {

@@ -154,6 +154,134 @@ public final class AggregateWriter {
         return result;
     }
 
+    /**
+     * The one changed child of an aggregate update, already pointed at its parent.
+     *
+     * @param relation the relation the child is in
+     * @param target the child's model
+     * @param child the child
+     * @param collection the collection holding it, as the caller passed it
+     * @param <C> the child type
+     */
+    public record OneChangedChild<C>(
+            ResolvedRelation relation, EntityModel<C> target, C child, Collection<?> collection) {}
+
+    /**
+     * The only write an update of {@code root} makes below it, when that is one changed child: the usual save of an
+     * aggregate, whose root's and child's single-row updates the engine then sends in one round trip. {@code null}
+     * whenever anything else would be written (a new, removed or unknown child, a second changed one, join rows, a
+     * one-way key, a deeper level), when nothing below changed, or when a record is involved: then {@link
+     * #saveChildren} does the work.
+     *
+     * @param model the root's model
+     * @param root the root as the caller passed it, stored (its id set)
+     * @param <T> the root type
+     * @return the change, or {@code null}
+     */
+    public <T> @Nullable OneChangedChild<?> oneChangedChild(EntityModel<T> model, T root) {
+        if (model.isRecord()) {
+            return null;
+        }
+        OneChangedChild<?> found = null;
+        for (ResolvedRelation relation : owned(model)) {
+            RelationProperty property = relation.property();
+            Object value = property.get(root);
+            if (value == null || value == property.unfetched() || LazyCollections.pending(value)) {
+                continue; // not loaded: nothing is written for it
+            }
+            if (relation.shape() != ResolvedRelation.Shape.CHILD_FOREIGN_KEY
+                    || relation.childForeignKey() == null
+                    || relation.target().isRecord()
+                    || !(value instanceof LoadedCollections.Snapshot)) {
+                return null;
+            }
+            Changed<?> changed = changed(relation, root, (Collection<?>) value);
+            if (changed.count > 1 || (changed.count == 1 && found != null) || changed.otherWrites) {
+                return null;
+            }
+            if (changed.child != null) {
+                found = changed.child;
+            }
+        }
+        return found;
+    }
+
+    /** What a loaded collection would write: how many stored children changed (the one, if so), anything else. */
+    private record Changed<C>(int count, @Nullable OneChangedChild<C> child, boolean otherWrites) {}
+
+    private <C> Changed<C> changed(ResolvedRelation relation, Object root, Collection<?> collection) {
+        @SuppressWarnings("unchecked")
+        EntityModel<C> target = (EntityModel<C>) relation.target();
+        RelationProperty back = backReference(relation);
+        LoadedCollections.Shape<C> shape = LoadedCollections.Shape.of(resolver, target);
+        java.util.Set<Object> ids = new java.util.HashSet<>();
+        int count = 0;
+        OneChangedChild<C> one = null;
+        for (Object element : collection) {
+            C child = target.type().cast(element);
+            if (state(target, child) != State.STORED || !nothingBelow(target, child)) {
+                return new Changed<>(0, null, true);
+            }
+            ids.add(target.id().get(child));
+            // As saveLevel prepares it: the child points at this parent (a class child is changed in place).
+            C prepared = back == null ? child : target.withRelation(child, back, root);
+            if (!LoadedCollections.unchanged(shape, collection, prepared)) {
+                count++;
+                one = new OneChangedChild<>(relation, target, prepared, collection);
+            }
+        }
+        boolean removed = LoadedCollections.mayHaveRemoved(collection, ids);
+        return new Changed<>(count, count == 1 ? one : null, removed);
+    }
+
+    /**
+     * Whether saving a child writes nothing below it: each of its owned collections is not loaded, or was loaded (or
+     * saved) empty and is still empty.
+     */
+    private boolean nothingBelow(EntityModel<?> model, Object child) {
+        for (ResolvedRelation relation : owned(model)) {
+            RelationProperty property = relation.property();
+            Object value = property.get(child);
+            if (value == null || value == property.unfetched() || LazyCollections.pending(value)) {
+                continue;
+            }
+            if (!(value instanceof LoadedCollections.Snapshot snapshot)
+                    || !((Collection<?>) value).isEmpty()
+                    || !snapshot.loadedIds().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The root whose one changed child was written, holding the same children, remembered as they are now.
+     *
+     * @param model the root's model
+     * @param root the root as stored
+     * @param change the change written
+     * @param storedChild the child as stored (the same instance: reading it back made its parent a reference)
+     * @param <T> the root type
+     * @param <C> the child type
+     * @return the root
+     */
+    public <T, C> T withSavedChild(EntityModel<T> model, T root, OneChangedChild<C> change, C storedChild) {
+        EntityModel<C> target = change.target();
+        RelationProperty back = backReference(change.relation());
+        if (back != null) {
+            back.set(storedChild, root);
+        }
+        List<C> elements = new ArrayList<>(change.collection().size());
+        for (Object element : change.collection()) {
+            elements.add(target.type().cast(element));
+        }
+        RelationProperty property = change.relation().property();
+        return model.withRelation(
+                root,
+                property,
+                LoadedCollections.of(LoadedCollections.Shape.of(resolver, target), property, elements, -1, null));
+    }
+
     private <C> List<Collection<?>> saveLevel(
             ResolvedRelation relation, List<Object> parents, List<Collection<?>> collections, boolean parentsNew) {
         @SuppressWarnings("unchecked")
