@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -52,8 +53,8 @@ public final class BulkInsert extends BulkOperation {
     private final UnnestInsert unnest;
     private final CopyInsert copy;
 
-    /** Per entity with generated integral ids: whether its id column draws from a sequence the bulk paths can find. */
-    private final Map<Class<?>, Boolean> sequenced = new ConcurrentHashMap<>();
+    /** Per entity with generated integral ids: the name of the sequence its id column draws from, if the bulk paths find one. */
+    private final Map<Class<?>, Optional<String>> sequences = new ConcurrentHashMap<>();
 
     public BulkInsert(EntityModels models, JdbcExecutor executor, TransactionTemplate transactions) {
         super(models, executor, transactions);
@@ -128,7 +129,7 @@ public final class BulkInsert extends BulkOperation {
             return transactional(() -> executor.withConnection(
                     task,
                     sql.copy(),
-                    connection -> drawsIds && !hasSequence(connection, model)
+                    connection -> drawsIds && sequence(connection, model) == null
                             ? null
                             : copy.copy(connection, task, model, sql, input, generated)));
         }
@@ -141,43 +142,50 @@ public final class BulkInsert extends BulkOperation {
             }
             values.add(row);
         }
-        boolean bindSequence =
-                generated && BulkInsertSql.isIntegral(id.valueType().rawType());
         String idsOnly = generated ? sql.generatedIdsOnly() : sql.assignedIdsOnly();
         String text = idsOnly != null ? idsOnly : generated ? sql.generatedIds() : sql.assignedIds();
         if (text == null) {
             return null;
         }
-        ConnectionCallback<@Nullable List<T>> insert = idsOnly != null
-                ? connection -> unnest.unnestIdsOnly(connection, model, sql, idsOnly, generated, input, values)
-                : connection -> unnest.unnest(connection, model, sql, text, bindSequence, generated, input, values);
-        ConnectionCallback<@Nullable List<T>> work =
-                connection -> drawsIds && !hasSequence(connection, model) ? null : insert.run(connection);
+        // The statement draws ids from the sequence it is given by name: none found, no bulk statement.
+        ConnectionCallback<@Nullable List<T>> work = connection -> {
+            String sequence = drawsIds ? sequence(connection, model) : null;
+            if (drawsIds && sequence == null) {
+                return null;
+            }
+            return idsOnly != null
+                    ? unnest.unnestIdsOnly(connection, model, sql, idsOnly, generated, sequence, input, values)
+                    : unnest.unnest(connection, model, sql, text, sequence, generated, input, values);
+        };
         return input.size() <= BulkArrays.CHUNK_ROWS
                 ? executor.withConnection(task, text, work)
                 : transactional(() -> executor.withConnection(task, text, work));
     }
 
     /**
-     * Whether the entity's id column draws from a sequence (owned or named by its default). Asked once per entity, on
-     * the connection of its first bulk insert (part of that call, before anything is written); {@code false} makes
-     * the call fall back to row-by-row inserts.
+     * The name of the sequence the entity's id column draws from (owned, or named by its default), to bind as {@link
+     * BulkInsertSql#SEQUENCE}; {@code null} when there is none. Asked once per entity, on the connection of its first
+     * bulk insert (part of that call, before anything is written); {@code null} makes the call fall back to row-by-row
+     * inserts.
      */
-    private boolean hasSequence(Connection connection, EntityModel<?> model) throws SQLException {
-        Boolean known = sequenced.get(model.type());
+    private @Nullable String sequence(Connection connection, EntityModel<?> model) throws SQLException {
+        Optional<String> known = sequences.get(model.type());
         if (known != null) {
-            return known;
+            return known.orElse(null);
         }
-        boolean found;
-        try (PreparedStatement statement =
-                connection.prepareStatement("SELECT " + BulkInsertSql.ID_SEQUENCE + " IS NOT NULL")) {
-            statement.setString(1, model.qualifiedTable());
-            statement.setString(2, model.id().columnName());
+        String found = null;
+        try (PreparedStatement statement = connection.prepareStatement(BulkInsertSql.SEQUENCE_NAME)) {
+            statement.setBoolean(1, model.schema().isEmpty());
+            statement.setString(2, model.qualifiedTable());
+            statement.setString(3, model.id().columnName());
+            statement.setString(4, model.qualifiedTable());
             try (ResultSet rows = statement.executeQuery()) {
-                found = rows.next() && rows.getBoolean(1);
+                if (rows.next()) {
+                    found = rows.getString(1);
+                }
             }
         }
-        sequenced.put(model.type(), found);
+        sequences.put(model.type(), Optional.ofNullable(found));
         return found;
     }
 }

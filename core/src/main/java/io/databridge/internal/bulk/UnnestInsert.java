@@ -32,7 +32,7 @@ final class UnnestInsert {
             EntityModel<T> model,
             BulkInsertSql sql,
             String text,
-            boolean bindSequence,
+            @Nullable String sequence,
             boolean generated,
             List<T> input,
             List<@Nullable Object[]> values)
@@ -44,7 +44,7 @@ final class UnnestInsert {
         }
         List<T> stored = new ArrayList<>(input.size());
         BulkArrays.inChunks(executor, connection, text, input.size(), (statement, from, to) -> {
-            bindChunk(connection, statement, model, bindSequence, columns, arrays, from, to);
+            bindChunk(connection, statement, sequence, columns, arrays, from, to);
             try (ResultSet rows = statement.executeQuery()) {
                 int i = from;
                 while (rows.next()) {
@@ -72,23 +72,21 @@ final class UnnestInsert {
     }
 
     /**
-     * Binds one chunk of an unnest statement: the sequence's table and column when ids come from it, then one array per
-     * column holding rows {@code from} to {@code to}.
+     * Binds one chunk of an unnest statement: the sequence's name when ids come from it, then one array per column
+     * holding rows {@code from} to {@code to}.
      */
     private static void bindChunk(
             Connection connection,
             PreparedStatement statement,
-            EntityModel<?> model,
-            boolean bindSequence,
+            @Nullable String sequence,
             List<BulkColumn> columns,
             Object[][] arrays,
             int from,
             int to)
             throws SQLException {
         int index = 1;
-        if (bindSequence) {
-            statement.setString(index++, model.qualifiedTable());
-            statement.setString(index++, model.id().columnName());
+        if (sequence != null) {
+            statement.setString(index++, sequence);
         }
         BulkArrays.bindArrays(connection, statement, index, columns, arrays, from, to);
     }
@@ -103,6 +101,7 @@ final class UnnestInsert {
             BulkInsertSql sql,
             String text,
             boolean generated,
+            @Nullable String sequence,
             List<T> input,
             List<@Nullable Object[]> values)
             throws SQLException {
@@ -115,7 +114,7 @@ final class UnnestInsert {
         int firstComputed = 1 + sql.columns().size();
         List<T> stored = new ArrayList<>(input.size());
         BulkArrays.inChunks(executor, connection, text, input.size(), (statement, from, to) -> {
-            bindChunk(connection, statement, model, generated, columns, arrays, from, to);
+            bindChunk(connection, statement, sequence, columns, arrays, from, to);
             @Nullable Object[] computed = new Object[copyColumns.size()];
             Object[] ids = null;
             try (ResultSet rows = statement.executeQuery()) {

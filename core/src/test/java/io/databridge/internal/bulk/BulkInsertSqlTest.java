@@ -18,7 +18,7 @@ class BulkInsertSqlTest {
     void generatedIdsAreAllocatedBeforeTheInsertAndJoinedBackInInputOrder() {
         BulkInsertSql notes = new BulkInsertSql(models.get(Note.class));
         assertThat(notes.generatedIds())
-                .isEqualTo("WITH v AS MATERIALIZED (SELECT nextval(" + BulkInsertSql.ID_SEQUENCE + ")"
+                .isEqualTo("WITH v AS MATERIALIZED (SELECT nextval(" + BulkInsertSql.SEQUENCE + ")"
                         + " AS b_id, u.b_ord, u.b1 AS b1 FROM unnest(?::text[]) WITH ORDINALITY AS u(b1, b_ord)),"
                         + " ins AS (INSERT INTO \"note\" (\"id\", \"text\", \"version\") OVERRIDING SYSTEM VALUE"
                         + " SELECT v.b_id, v.b1, 0 FROM v RETURNING \"id\", \"text\", \"version\")"
@@ -32,7 +32,7 @@ class BulkInsertSqlTest {
     void typedColumnsOnlyReturnTheIdsInInputOrderInsteadOfTheRows() {
         BulkInsertSql notes = new BulkInsertSql(models.get(Note.class));
         assertThat(notes.generatedIdsOnly())
-                .isEqualTo("WITH v AS MATERIALIZED (SELECT nextval(" + BulkInsertSql.ID_SEQUENCE + ")"
+                .isEqualTo("WITH v AS MATERIALIZED (SELECT nextval(" + BulkInsertSql.SEQUENCE + ")"
                         + " AS b_id, u.b_ord, u.b1 AS b1 FROM unnest(?::text[]) WITH ORDINALITY AS u(b1, b_ord)),"
                         + " ins AS (INSERT INTO \"note\" (\"id\", \"text\", \"version\") OVERRIDING SYSTEM VALUE"
                         + " SELECT v.b_id, v.b1, 0 FROM v),"
@@ -50,7 +50,7 @@ class BulkInsertSqlTest {
     void columnsSentAsTextReturnOnlyWhatTheDatabaseAdds() {
         BulkInsertSql events = new BulkInsertSql(models.get(Event.class));
         assertThat(events.generatedIdsOnly())
-                .isEqualTo("WITH v AS MATERIALIZED (SELECT nextval(" + BulkInsertSql.ID_SEQUENCE + ") AS b_id, u.b_ord,"
+                .isEqualTo("WITH v AS MATERIALIZED (SELECT nextval(" + BulkInsertSql.SEQUENCE + ") AS b_id, u.b_ord,"
                         + " u.b1::timestamptz AS b1, u.b2::numeric AS b2 FROM unnest(?::text[], ?::text[]) WITH"
                         + " ORDINALITY AS u(b1, b2, b_ord)), ins AS (INSERT INTO \"event\" (\"id\", \"at\","
                         + " \"amount\") OVERRIDING SYSTEM VALUE SELECT v.b_id, v.b1, v.b2 FROM v),"
