@@ -232,7 +232,9 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
         Object[] childValues = updateValues(childModel, child);
         EntitySql sql = sql(model);
         EntitySql childSql = sql(childModel);
-        List<Object> stored = executor.execute(
+        // The root and the child as stored, each null when its update matched no row (checked outside the statement).
+        @Nullable
+        Object[] stored = executor.execute(
                 "update " + model.type().getSimpleName() + " and one "
                         + childModel.type().getSimpleName(),
                 sql.update() + ";\n" + childSql.update(),
@@ -243,28 +245,24 @@ final class DefaultDataBridge implements DataBridge, EntityModelSource {
                             childValues,
                             Rows.bind(statement, sql.updateBinds(), values, 1));
                     statement.execute();
-                    T root;
-                    try (ResultSet rows = statement.getResultSet()) {
-                        root = rows.next() ? Rows.readInto(rows, model, entity) : null;
+                    @Nullable Object[] rows = new Object[2];
+                    try (ResultSet root = statement.getResultSet()) {
+                        rows[0] = root.next() ? Rows.readInto(root, model, entity) : null;
                     }
-                    if (root == null) {
-                        return java.util.Collections.singletonList((Object) null);
+                    if (rows[0] != null && statement.getMoreResults()) {
+                        try (ResultSet row = statement.getResultSet()) {
+                            rows[1] = row.next() ? Rows.readInto(row, childModel, child) : null;
+                        }
                     }
-                    if (!statement.getMoreResults()) {
-                        throw new IllegalStateException("the update of the child returned no result");
-                    }
-                    try (ResultSet rows = statement.getResultSet()) {
-                        return java.util.Arrays.asList(
-                                root, rows.next() ? Rows.readInto(rows, childModel, child) : null);
-                    }
+                    return rows;
                 });
         @SuppressWarnings("unchecked")
-        T root = (T) stored.get(0);
+        T root = (T) stored[0];
         if (root == null) {
             throw updateFailure(model, values);
         }
         @SuppressWarnings("unchecked")
-        C storedChild = stored.size() > 1 ? (C) stored.get(1) : null;
+        C storedChild = (C) stored[1];
         if (storedChild == null) {
             throw updateFailure(childModel, childValues);
         }

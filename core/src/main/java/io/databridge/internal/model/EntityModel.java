@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EntityModel<T> {
 
-    /** The most properties whose getters are composed into one handle (a handle takes at most 255 arguments). */
+    /** The most properties whose getters are composed into one handle; past it a loop calls them one by one. */
     private static final int MAX_COMPOSED = 100;
 
     private final Class<T> type;
@@ -584,7 +584,7 @@ public final class EntityModel<T> {
      * {@code (Object[] values, Object entity)void}: every getter composed into one handle that stores each property at
      * its index in {@code values}, so that a call costs one handle invocation rather than one per property (the JIT
      * inlines the getters bound in it) and the array is allocated plainly by the caller, not by a collector handle;
-     * {@code null} past the arity composed.
+     * {@code null} past {@link #MAX_COMPOSED}.
      */
     private static @Nullable MethodHandle valuesReader(List<PropertyModel> properties) {
         int count = properties.size();

@@ -133,7 +133,7 @@ public final class AggregateWriter {
             List<Collection<?>> collections = new ArrayList<>();
             for (int i = 0; i < originals.size(); i++) {
                 Object value = property.get(originals.get(i));
-                if (value == null || value == property.unfetched() || LazyCollections.pending(value)) {
+                if (!loaded(property, value)) {
                     continue; // not loaded: the children are left as they are
                 }
                 positions.add(i);
@@ -186,8 +186,8 @@ public final class AggregateWriter {
         for (ResolvedRelation relation : owned(model)) {
             RelationProperty property = relation.property();
             Object value = property.get(root);
-            if (value == null || value == property.unfetched() || LazyCollections.pending(value)) {
-                continue; // not loaded: nothing is written for it
+            if (!loaded(property, value)) {
+                continue; // nothing is written for it
             }
             if (relation.shape() != ResolvedRelation.Shape.CHILD_FOREIGN_KEY
                     || relation.childForeignKey() == null
@@ -196,42 +196,52 @@ public final class AggregateWriter {
                 return null;
             }
             Changed<?> changed = changed(relation, root, (Collection<?>) value);
-            if (changed.count > 1 || (changed.count == 1 && found != null) || changed.otherWrites) {
+            if (changed.otherWrites() || (changed.child() != null && found != null)) {
                 return null;
             }
-            if (changed.child != null) {
-                found = changed.child;
+            if (changed.child() != null) {
+                found = changed.child();
             }
         }
         return found;
     }
 
-    /** What a loaded collection would write: how many stored children changed (the one, if so), anything else. */
-    private record Changed<C>(int count, @Nullable OneChangedChild<C> child, boolean otherWrites) {}
+    /** Whether a to-many's value is a loaded collection: not null, not the unfetched placeholder, not a pending lazy. */
+    private static boolean loaded(RelationProperty property, @Nullable Object value) {
+        return value != null && value != property.unfetched() && !LazyCollections.pending(value);
+    }
 
-    private <C> Changed<C> changed(ResolvedRelation relation, Object root, Collection<?> collection) {
+    /**
+     * What a loaded collection would write: the one changed child (or none), or {@code otherWrites} when it writes
+     * anything else (a second changed child included).
+     */
+    private record Changed<C>(@Nullable OneChangedChild<C> child, boolean otherWrites) {
+        static final Changed<?> OTHER = new Changed<>(null, true);
+    }
+
+    private <C> Changed<?> changed(ResolvedRelation relation, Object root, Collection<?> collection) {
         @SuppressWarnings("unchecked")
         EntityModel<C> target = (EntityModel<C>) relation.target();
         RelationProperty back = backReference(relation);
         LoadedCollections.Shape<C> shape = LoadedCollections.Shape.of(resolver, target);
         java.util.Set<Object> ids = new java.util.HashSet<>();
-        int count = 0;
         OneChangedChild<C> one = null;
         for (Object element : collection) {
             C child = target.type().cast(element);
             if (state(target, child) != State.STORED || !nothingBelow(target, child)) {
-                return new Changed<>(0, null, true);
+                return Changed.OTHER;
             }
             ids.add(target.id().get(child));
             // As saveLevel prepares it: the child points at this parent (a class child is changed in place).
             C prepared = back == null ? child : target.withRelation(child, back, root);
             if (!LoadedCollections.unchanged(shape, collection, prepared)) {
-                count++;
+                if (one != null) {
+                    return Changed.OTHER; // a second one: the bulk statement writes them
+                }
                 one = new OneChangedChild<>(relation, target, prepared, collection);
             }
         }
-        boolean removed = LoadedCollections.mayHaveRemoved(collection, ids);
-        return new Changed<>(count, count == 1 ? one : null, removed);
+        return LoadedCollections.mayHaveRemoved(collection, ids) ? Changed.OTHER : new Changed<>(one, false);
     }
 
     /**
@@ -242,7 +252,7 @@ public final class AggregateWriter {
         for (ResolvedRelation relation : owned(model)) {
             RelationProperty property = relation.property();
             Object value = property.get(child);
-            if (value == null || value == property.unfetched() || LazyCollections.pending(value)) {
+            if (!loaded(property, value)) {
                 continue;
             }
             if (!(value instanceof LoadedCollections.Snapshot snapshot)

@@ -235,9 +235,10 @@ public final class RelationLoader implements QueryExecutor.RelationFetch {
         PropertyModel childKey = relation.childForeignKey();
         int keyColumn = childKey == null ? target.properties().size() + 1 : childKey.index() + 1;
         List<R> loaded = List.of();
-        Slots slotOfChild = new Slots();
-        if (!slots.isEmpty()) {
-            EmbeddingStatement statement = selectIn(relation, plan);
+        EmbeddingStatement statement = slots.isEmpty() ? null : selectIn(relation, plan);
+        int expected = statement == null ? 0 : statement.rowsPerKey().expected(slots.size());
+        Slots slotOfChild = new Slots(expected);
+        if (statement != null) {
             @SuppressWarnings("unchecked")
             EntityReader<R> reader = (EntityReader<R>) statement.reader();
             Read<R> read = executor.execute("fetch " + relation.name(), statement.sql(), prepared -> {
@@ -250,7 +251,7 @@ public final class RelationLoader implements QueryExecutor.RelationFetch {
                             return reader.read(results);
                         },
                         statement.level(),
-                        statement.rowsPerKey().expected(slots.size()));
+                        expected);
             });
             statement.rowsPerKey().seen(slots.size(), read.rows().size());
             loaded = attach(target, read.rows(), statement.level(), read.data(), plan);
@@ -282,8 +283,12 @@ public final class RelationLoader implements QueryExecutor.RelationFetch {
 
     /** A growable list of ints: the group of each child read, without boxing one per row. */
     private static final class Slots {
-        private int[] values = new int[256];
+        private int[] values;
         private int size;
+
+        Slots(int expected) {
+            values = new int[Math.max(expected, 8)];
+        }
 
         void add(int value) {
             if (size == values.length) {
